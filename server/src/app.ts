@@ -1,0 +1,88 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dayOfConflict } from '@dayline/shared';
+import express from 'express';
+import { Server } from 'socket.io';
+import type { Clock } from './clock.js';
+import type { Config } from './config.js';
+import { demoEvent } from './demo/event.js';
+import { seedDemo } from './demo/seed.js';
+import { DemoSimulator } from './demo/simulator.js';
+import { EventCatalog } from './events.js';
+import { clientRouter } from './http/client.js';
+import { errorHandler } from './http/errors.js';
+import { apiRouter } from './http/routes.js';
+import { IngestPipeline } from './ingest/pipeline.js';
+import { LiveHub, type LiveServer } from './live/hub.js';
+import type { Logger } from './logger.js';
+import type { Store } from './store/store.js';
+
+export interface AppDeps {
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+}
+
+export interface App {
+  /** Listens on `port` (default: the configured one; 0 picks a free port). */
+  listen(port?: number): Promise<{ port: number; url: string }>;
+  /** Stops the simulator, disconnects sockets and closes the HTTP server. The store stays open. */
+  close(): Promise<void>;
+  pipeline: IngestPipeline;
+  httpServer: HttpServer;
+}
+
+/** Composes Dayline from its parts; production wiring lives in main.ts. */
+export async function createApp(config: Config & { ingestToken: string }, deps: AppDeps): Promise<App> {
+  const { store, clock, logger } = deps;
+  const events = new EventCatalog(config.events);
+  await store.syncEvents(
+    events.list().map(({ config: e }) => ({ slug: e.slug, startDate: e.startDate, timeZone: e.timeZone })),
+    (publishedAt, event) => dayOfConflict(publishedAt, event),
+  );
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createServer(app);
+  // Clients only ever send small `subscribe` messages.
+  const io: LiveServer = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
+  const hub = new LiveHub(io, { store, events, logger });
+  const pipeline = new IngestPipeline({ store, events, publisher: hub, clock, logger });
+
+  app.use('/api', apiRouter({ store, events, pipeline, ingestToken: config.ingestToken }));
+  app.use(clientRouter(config.clientDir));
+  app.use(errorHandler(logger));
+
+  let simulator: DemoSimulator | undefined;
+  if (config.demo) {
+    const slug = demoEvent.slug;
+    if (events.list().some((e) => e.config.slug === slug)) {
+      await seedDemo({ event: slug, store, pipeline, logger });
+      simulator = new DemoSimulator({ event: slug, pipeline, clock, logger });
+    } else {
+      logger.warn(`DAYLINE_DEMO is on but the config has no "${slug}" event; no demo runs`);
+    }
+  }
+
+  return {
+    pipeline,
+    httpServer,
+    listen(port = config.port) {
+      return new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, config.host, () => {
+          httpServer.off('error', reject);
+          const actual = (httpServer.address() as AddressInfo).port;
+          simulator?.start();
+          resolve({ port: actual, url: `http://localhost:${actual}` });
+        });
+      });
+    },
+    async close() {
+      simulator?.stop();
+      await new Promise<void>((resolve) => {
+        void io.close(() => resolve());
+      });
+    },
+  };
+}

@@ -1,0 +1,161 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  colorSchema,
+  httpUrlSchema,
+  isoDateSchema,
+  slugSchema,
+  timeZoneSchema,
+  topicIdSchema,
+} from '@dayline/shared';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { demoEvent } from './demo/event.js';
+
+/** A topic as configured: what readers see plus the rules that tag updates with it. */
+const topicConfigSchema = z.strictObject({
+  id: topicIdSchema,
+  label: z.string().min(1).max(60),
+  color: colorSchema,
+  /** Whole words or phrases, matched case-insensitively. */
+  keywords: z.array(z.string().trim().min(1).max(100)).max(500).default([]),
+  /** Feed categories that map to this topic. */
+  categories: z.array(z.string().trim().min(1).max(100)).max(500).default([]),
+});
+
+const sourceConfigSchema = z.strictObject({
+  name: z.string().min(1).max(120),
+  url: httpUrlSchema,
+  pollSeconds: z.number().int().min(30).default(120),
+  topics: z.array(topicIdSchema).default([]),
+  enabled: z.boolean().default(true),
+});
+
+export const eventConfigSchema = z
+  .strictObject({
+    slug: slugSchema,
+    title: z.string().min(1).max(200),
+    startDate: isoDateSchema,
+    timeZone: timeZoneSchema,
+    visibility: z.enum(['public', 'private']).default('public'),
+    topics: z.array(topicConfigSchema).default([]),
+    sources: z.array(sourceConfigSchema).default([]),
+  })
+  .superRefine((event, ctx) => {
+    const ids = event.topics.map((t) => t.id);
+    ids.forEach((id, i) => {
+      if (ids.indexOf(id) !== i)
+        ctx.addIssue({ code: 'custom', path: ['topics', i, 'id'], message: `Duplicate topic "${id}"` });
+    });
+    event.sources.forEach((source, s) =>
+      source.topics.forEach((topic, t) => {
+        if (!ids.includes(topic))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['sources', s, 'topics', t],
+            message: `Unknown topic "${topic}"`,
+          });
+      }),
+    );
+  });
+export type EventConfig = z.output<typeof eventConfigSchema>;
+export type TopicConfig = EventConfig['topics'][number];
+
+export const configFileSchema = z
+  .strictObject({
+    allowPrivateNetworks: z.boolean().default(false),
+    events: z.array(eventConfigSchema).min(1),
+  })
+  .superRefine((file, ctx) => {
+    const slugs = file.events.map((e) => e.slug);
+    slugs.forEach((slug, i) => {
+      if (slugs.indexOf(slug) !== i)
+        ctx.addIssue({ code: 'custom', path: ['events', i, 'slug'], message: `Duplicate event "${slug}"` });
+    });
+  });
+
+export interface Config {
+  port: number;
+  host: string | undefined;
+  databaseUrl: string;
+  /** Set from DAYLINE_INGEST_TOKEN; when absent, main.ts makes one and keeps it in the data folder. */
+  ingestToken: string | undefined;
+  /** Load the demo updates into an empty database and run the live simulator. */
+  demo: boolean;
+  configPath: string | undefined;
+  allowPrivateNetworks: boolean;
+  events: EventConfig[];
+  /** Folder with the built client (index.html); missing means the API runs alone. */
+  clientDir: string;
+}
+
+/** A configuration problem, reported as one line per bad field before the server starts. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).optional(),
+  DATABASE_URL: z.string().min(1).default('sqlite:./data/dayline.db'),
+  DAYLINE_INGEST_TOKEN: z.string().min(16, 'Use at least 16 characters').optional(),
+  DAYLINE_DEMO: z.enum(['on', 'off']).optional(),
+  DAYLINE_CONFIG: z.string().min(1).optional(),
+  DAYLINE_CLIENT_DIR: z.string().min(1).optional(),
+});
+
+/** The environment options, documented in README.md (one table, one place). */
+export const envOptions = Object.keys(envSchema.shape);
+
+function formatIssues(error: z.ZodError, where: string): string {
+  const lines = error.issues.map((issue) => {
+    const field = issue.path.length ? issue.path.map(String).join('.') : '(root)';
+    const keys = 'keys' in issue && Array.isArray(issue.keys) ? ` (${issue.keys.join(', ')})` : '';
+    return `  ${field}: ${issue.message}${keys}`;
+  });
+  return `Invalid ${where}:\n${lines.join('\n')}`;
+}
+
+function readConfigFile(file: string): z.output<typeof configFileSchema> {
+  let raw: unknown;
+  try {
+    raw = parseYaml(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`Cannot read config file ${file}: ${(error as Error).message}`);
+  }
+  const parsed = configFileSchema.safeParse(raw);
+  if (!parsed.success) throw new ConfigError(formatIssues(parsed.error, `config file ${file}`));
+  return parsed.data;
+}
+
+const defaultClientDir = fileURLToPath(new URL('../../client/dist', import.meta.url));
+
+/** Reads the environment and the optional YAML file; throws ConfigError naming every bad field. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const parsedEnv = envSchema.safeParse(env);
+  if (!parsedEnv.success) throw new ConfigError(formatIssues(parsedEnv.error, 'environment'));
+  const e = parsedEnv.data;
+
+  const defaultPath = path.resolve(cwd, 'dayline.yaml');
+  const configPath = e.DAYLINE_CONFIG
+    ? path.resolve(cwd, e.DAYLINE_CONFIG)
+    : existsSync(defaultPath)
+      ? defaultPath
+      : undefined;
+  if (configPath && !existsSync(configPath))
+    throw new ConfigError(`DAYLINE_CONFIG: file not found: ${configPath}`);
+  const file = configPath ? readConfigFile(configPath) : undefined;
+
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    ingestToken: e.DAYLINE_INGEST_TOKEN,
+    demo: e.DAYLINE_DEMO ? e.DAYLINE_DEMO === 'on' : !file,
+    configPath,
+    allowPrivateNetworks: file?.allowPrivateNetworks ?? false,
+    events: file?.events ?? [eventConfigSchema.parse(demoEvent)],
+    clientDir: e.DAYLINE_CLIENT_DIR ? path.resolve(cwd, e.DAYLINE_CLIENT_DIR) : defaultClientDir,
+  };
+}

@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../clock.js';
+import type { IngestPipeline } from '../ingest/pipeline.js';
+import type { Logger } from '../logger.js';
+import { simulatorLines, simulatorOutlets } from './simulator-lines.js';
+
+export interface SimulatorOptions {
+  event: string;
+  pipeline: IngestPipeline;
+  clock: Clock;
+  logger: Logger;
+  /** Pause between posts, picked anew each time; the demo uses 5–10 s. */
+  minDelayMs?: number;
+  maxDelayMs?: number;
+  random?: () => number;
+}
+
+function slugify(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
+}
+
+/** Posts a new demo update every few seconds through the same pipeline as every other source. */
+export class DemoSimulator {
+  #timer: NodeJS.Timeout | undefined;
+  #next = 0;
+  readonly #random: () => number;
+
+  constructor(private readonly options: SimulatorOptions) {
+    this.#random = options.random ?? Math.random;
+    this.#next = Math.floor(this.#random() * simulatorLines.length);
+  }
+
+  start(): void {
+    if (this.#timer) return;
+    this.#schedule();
+  }
+
+  stop(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+
+  /** Posts the next line now. */
+  async postOne(): Promise<void> {
+    const { pipeline, clock, event } = this.options;
+    const line = simulatorLines[this.#next++ % simulatorLines.length];
+    const outlet = simulatorOutlets[Math.floor(this.#random() * simulatorOutlets.length)];
+    if (!line || !outlet) return;
+    const now = clock.now();
+    await pipeline.ingest(event, {
+      title: line.title,
+      summary: line.summary,
+      topics: [...line.topics],
+      source: outlet,
+      url: new URL(`live/${now.getTime()}-${slugify(line.title)}`, outlet.url).href,
+      publishedAt: now.toISOString(),
+      externalId: `sim-${randomUUID()}`,
+    });
+  }
+
+  #schedule(): void {
+    const { minDelayMs = 5000, maxDelayMs = 10000 } = this.options;
+    const delay = minDelayMs + this.#random() * (maxDelayMs - minDelayMs);
+    this.#timer = setTimeout(() => {
+      this.postOne()
+        .catch((error: unknown) => this.options.logger.error({ err: error }, 'demo simulator post failed'))
+        .finally(() => {
+          if (this.#timer) this.#schedule();
+        });
+    }, delay);
+  }
+}

@@ -1,0 +1,60 @@
+import type { Event } from '@dayline/shared';
+import type { EventConfig } from './config.js';
+import { AppError } from './errors.js';
+import { TopicTagger } from './ingest/topics.js';
+
+/** A configured event with what serving it needs, built once at start. */
+export interface EventRuntime {
+  config: EventConfig;
+  /** What GET /api/events shows: no keyword rules, no sources. */
+  public: Event;
+  tagger: TopicTagger;
+  topicIds: ReadonlySet<string>;
+}
+
+/** The configured events by slug. */
+export class EventCatalog {
+  readonly #bySlug: Map<string, EventRuntime>;
+
+  constructor(events: readonly EventConfig[]) {
+    this.#bySlug = new Map(
+      events.map((config) => [
+        config.slug,
+        {
+          config,
+          public: {
+            slug: config.slug,
+            title: config.title,
+            startDate: config.startDate,
+            timeZone: config.timeZone,
+            topics: config.topics.map(({ id, label, color }) => ({ id, label, color })),
+          },
+          tagger: new TopicTagger(config.topics),
+          topicIds: new Set(config.topics.map((t) => t.id)),
+        },
+      ]),
+    );
+  }
+
+  list(): EventRuntime[] {
+    return [...this.#bySlug.values()];
+  }
+
+  /** The event, or a 404 naming it. */
+  get(slug: string): EventRuntime {
+    const event = this.#bySlug.get(slug);
+    if (!event) throw AppError.notFound(`Event "${slug}"`);
+    return event;
+  }
+
+  /** A 400 naming the first topic the event does not have. */
+  checkTopics(event: EventRuntime, topics: readonly string[] | undefined, field = 'topics'): void {
+    const index = topics?.findIndex((t) => !event.topicIds.has(t)) ?? -1;
+    if (index >= 0 && topics) {
+      const path = `${field}.${index}`;
+      throw new AppError('invalid_input', `Invalid input: ${path}`, {
+        issues: [{ path, message: `Unknown topic "${topics[index]}" for event "${event.config.slug}"` }],
+      });
+    }
+  }
+}

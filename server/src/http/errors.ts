@@ -1,0 +1,43 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { AppError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { InvalidPageToken } from '../store/store.js';
+
+/** Errors thrown by body-parser carry a `type` and an HTTP status. */
+function fromBodyParser(error: { type?: unknown; status?: unknown }): AppError | undefined {
+  switch (error.type) {
+    case 'entity.too.large':
+      return new AppError('payload_too_large', 'Body is larger than 1 MB; send smaller batches');
+    case 'entity.parse.failed':
+      return new AppError('invalid_input', 'Body is not valid JSON');
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new AppError('invalid_input', 'Send the body as UTF-8 JSON');
+    default:
+      return undefined;
+  }
+}
+
+export const notFoundHandler: RequestHandler = (req, _res, next) => {
+  next(new AppError('not_found', `No route for ${req.method} ${req.path}`));
+};
+
+/** The one place errors become HTTP answers; messages of unexpected errors never reach clients. */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, _next) => {
+    const known =
+      error instanceof AppError
+        ? error
+        : error instanceof InvalidPageToken
+          ? new AppError('invalid_input', 'Invalid input: before', {
+              issues: [{ path: 'before', message: 'Unreadable page token; use a `next` value from a page' }],
+            })
+          : fromBodyParser(error as { type?: unknown });
+    if (known) {
+      res.status(known.status).json({ error: known.toJSON() });
+      return;
+    }
+    logger.error({ err: error, method: req.method, path: req.path }, 'request failed');
+    res.status(500).json({ error: { code: 'internal', message: 'Internal error' } });
+  };
+}

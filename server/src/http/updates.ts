@@ -1,0 +1,36 @@
+import { batchInputSchema } from '@dayline/shared';
+import { Router, type RequestHandler } from 'express';
+import { AppError } from '../errors.js';
+import type { IngestPipeline } from '../ingest/pipeline.js';
+import type { Store } from '../store/store.js';
+import { parseOr400 } from './validate.js';
+
+/** POST one update (201, or 200 with the existing one when it is a duplicate) or a batch. */
+export function postUpdatesHandler(pipeline: IngestPipeline): RequestHandler<{ slug: string }> {
+  return async (req, res) => {
+    const body: unknown = req.body;
+    if (body === undefined || body === null || typeof body !== 'object' || Array.isArray(body)) {
+      throw new AppError('invalid_input', 'Send one update or { "items": [...] } as a JSON object', {
+        issues: [{ path: '(root)', message: 'Expected a JSON object with Content-Type: application/json' }],
+      });
+    }
+    if ('items' in body) {
+      const { items } = parseOr400(batchInputSchema, body);
+      res.json({ results: await pipeline.ingestBatch(req.params.slug, items) });
+      return;
+    }
+    const { update, created } = await pipeline.ingest(req.params.slug, body);
+    res.status(created ? 201 : 200).json(update);
+  };
+}
+
+/** Reads of single updates. */
+export function updatesRouter({ store }: { store: Store }): Router {
+  const router = Router();
+  router.get('/:id', async (req, res) => {
+    const update = await store.getUpdate(req.params.id);
+    if (!update) throw AppError.notFound(`Update "${req.params.id}"`);
+    res.json(update);
+  });
+  return router;
+}

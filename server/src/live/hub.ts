@@ -1,0 +1,94 @@
+import {
+  eventForChange,
+  subscribeSchema,
+  type ChangeKind,
+  type ClientToServerEvents,
+  type ErrorInfo,
+  type ServerToClientEvents,
+  type SubscribeAck,
+  type Update,
+} from '@dayline/shared';
+import type { Server, Socket } from 'socket.io';
+import { AppError } from '../errors.js';
+import type { EventCatalog } from '../events.js';
+import type { ChangePublisher } from '../ingest/pipeline.js';
+import type { Logger } from '../logger.js';
+import type { Store } from '../store/store.js';
+
+interface SocketData {
+  rooms: string[];
+}
+
+export type LiveServer = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
+type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** A catch-up longer than this is refused: the client reloads its view instead. */
+export const maxCatchUp = 1000;
+
+/** Everyone following the whole event. */
+const eventRoom = (event: string) => `event:${event}`;
+/** Everyone following one topic of the event. */
+const topicRoom = (event: string, topic: string) => `event:${event}:topic:${topic}`;
+
+/**
+ * Pushes what the store accepted to the sockets that asked for it. Rooms per event and per
+ * topic let one emit reach exactly the matching sockets, each socket once.
+ */
+export class LiveHub implements ChangePublisher {
+  constructor(
+    private readonly io: LiveServer,
+    private readonly deps: { store: Store; events: EventCatalog; logger: Logger },
+  ) {
+    io.on('connection', (socket) => {
+      socket.data.rooms = [];
+      socket.on('subscribe', (request, ack) => {
+        if (typeof ack !== 'function') return;
+        this.subscribe(socket, request).then(ack, (error: unknown) =>
+          ack({ ok: false, error: this.errorInfo(error) }),
+        );
+      });
+    });
+  }
+
+  publish(kind: ChangeKind, update: Update): void {
+    const rooms = [eventRoom(update.event), ...update.topics.map((t) => topicRoom(update.event, t))];
+    this.io.to(rooms).emit(eventForChange[kind], update);
+  }
+
+  private async subscribe(socket: LiveSocket, request: unknown): Promise<SubscribeAck> {
+    const parsed = subscribeSchema.safeParse(request);
+    if (!parsed.success) throw AppError.invalid(parsed.error);
+    const { event: slug, topics, since } = parsed.data;
+    const event = this.deps.events.get(slug);
+    this.deps.events.checkTopics(event, topics);
+
+    // Join before reading the store: whatever commits after the read arrives live, and an
+    // overlap is harmless because clients keep the highest version of each update.
+    const rooms = topics?.length ? topics.map((t) => topicRoom(slug, t)) : [eventRoom(slug)];
+    for (const room of socket.data.rooms) if (!rooms.includes(room)) void socket.leave(room);
+    await socket.join(rooms);
+    socket.data.rooms = rooms;
+
+    const cursor = await this.deps.store.headCursor();
+    if (since === undefined) return { ok: true, cursor, missed: [] };
+    const { changes, complete } = await this.deps.store.changesSince(slug, since, topics, maxCatchUp);
+    if (!complete) {
+      throw new AppError(
+        'gap_too_large',
+        `More than ${maxCatchUp} changes since cursor ${since}; reload the timeline`,
+      );
+    }
+    return { ok: true, cursor: Math.max(cursor, ...changes.map((c) => c.cursor)), missed: changes };
+  }
+
+  private errorInfo(error: unknown): ErrorInfo {
+    if (error instanceof AppError) return error.toJSON();
+    this.deps.logger.error({ err: error }, 'subscribe failed');
+    return { code: 'internal', message: 'Subscription failed; try again' };
+  }
+}

@@ -1,0 +1,45 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { ConfigError } from '../config.js';
+import { KyselyStore } from './kysely-store.js';
+import { migrateToLatest } from './migrate.js';
+import type { Store } from './store.js';
+import type { Database } from './tables.js';
+
+/** `sqlite:./data/dayline.db` → its file path (relative to `cwd`), or `:memory:`. */
+export function sqlitePath(databaseUrl: string, cwd = process.cwd()): string {
+  const file = databaseUrl.replace(/^sqlite:(\/\/)?/, '');
+  if (!file) throw new ConfigError('DATABASE_URL: give a file, e.g. sqlite:./data/dayline.db');
+  return file === ':memory:' ? file : path.resolve(cwd, file);
+}
+
+function openSqlite(file: string): Kysely<Database> {
+  if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SqliteDatabase(file);
+  // WAL lets readers go on while a write commits; FULL syncs each commit so an acknowledged
+  // update survives a power cut, not only a process crash.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
+/** Opens the store named by DATABASE_URL and migrates it to the latest schema. */
+export async function openStore(databaseUrl: string, cwd = process.cwd()): Promise<Store> {
+  if (!databaseUrl.startsWith('sqlite:')) {
+    throw new ConfigError(
+      `DATABASE_URL: unsupported store "${databaseUrl.split(':')[0]}"; use sqlite:PATH (PostgreSQL is planned)`,
+    );
+  }
+  const db = openSqlite(sqlitePath(databaseUrl, cwd));
+  try {
+    await migrateToLatest(db as Kysely<unknown>);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return new KyselyStore(db);
+}

@@ -1,0 +1,63 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+/** One row per update; `cursor` is the change-log seq of its last change. */
+export interface UpdatesTable {
+  id: string;
+  event: string;
+  title: string;
+  summary: string;
+  url: string | null;
+  canonical_url: string | null;
+  source_name: string | null;
+  source_url: string | null;
+  author: string | null;
+  published_at: string;
+  day: number;
+  /** JSON array of topic ids, in the order they were assigned. */
+  topics: string;
+  external_id: string | null;
+  /** Source name + canonical URL: the same link from the same outlet is one update. */
+  url_key: string | null;
+  /** Hash of source, title and publishedAt: a resent item without ids is still one update. */
+  content_key: string;
+  pinned: number;
+  status: string;
+  version: number;
+  ingested_at: string;
+  updated_at: string;
+  cursor: number;
+  created_cursor: number;
+}
+
+/** Topic membership, for filtering and per-day counts without parsing JSON. */
+export interface UpdateTopicsTable {
+  update_id: string;
+  event: string;
+  topic: string;
+}
+
+/** The change log: every change to an update gets the next seq, the cursor clients resume from. */
+export interface ChangesTable {
+  seq: Generated<number>;
+  event: string;
+  update_id: string;
+  kind: string;
+  at: string;
+}
+
+/** The day-of-conflict clock each event's stored `day` values were computed with. */
+export interface EventsTable {
+  slug: string;
+  start_date: string;
+  time_zone: string;
+}
+
+export interface Database {
+  updates: UpdatesTable;
+  update_topics: UpdateTopicsTable;
+  changes: ChangesTable;
+  events: EventsTable;
+}
+
+export type UpdateRow = Selectable<UpdatesTable>;
+export type NewUpdateRow = Insertable<UpdatesTable>;

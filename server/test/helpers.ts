@@ -1,0 +1,140 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { ClientToServerEvents, ServerToClientEvents, UpdateInput } from '@dayline/shared';
+import { pino } from 'pino';
+import { io as connect, type Socket } from 'socket.io-client';
+import { createApp, type App } from '../src/app.js';
+import type { Clock } from '../src/clock.js';
+import { eventConfigSchema, type Config } from '../src/config.js';
+import { openStore } from '../src/store/open-store.js';
+import type { Store } from '../src/store/store.js';
+
+export const token = 'test-ingest-token-0123456789';
+
+/** A small event of our own, so tests do not depend on the demo's topics. */
+export const testEvent = eventConfigSchema.parse({
+  slug: 'test-war',
+  title: 'Test war',
+  startDate: '2022-02-24',
+  timeZone: 'Europe/Kyiv',
+  topics: [
+    { id: 'military', label: 'Military', color: '#b91c1c', keywords: ['shelling', 'missile', 'front line'] },
+    { id: 'diplomacy', label: 'Diplomacy', color: '#1d4ed8', keywords: ['talks', 'ceasefire'] },
+    { id: 'energy', label: 'Energy', color: '#c2410c', keywords: ['gas', 'power grid'] },
+  ],
+});
+
+/** A clock a test moves by hand; one per server, never shared between tests. */
+export class ManualClock implements Clock {
+  constructor(private current = new Date('2022-03-20T12:00:00Z')) {}
+  now(): Date {
+    return new Date(this.current);
+  }
+  set(iso: string): void {
+    this.current = new Date(iso);
+  }
+}
+
+export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export interface TestServer {
+  url: string;
+  app: App;
+  store: Store;
+  clock: ManualClock;
+  dbFile: string;
+  /** Restarts nothing; just a fresh real socket.io client connected to this server. */
+  socket(): Promise<TestSocket>;
+  post(body: unknown, options?: { token?: string | null; event?: string }): Promise<Response>;
+  close(): Promise<void>;
+}
+
+/** Starts the real server on port 0 with a temp SQLite file. */
+export async function startServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'dayline-test-'));
+  const dbFile = path.join(dir, 'test.db');
+  const store = await openStore(`sqlite:${dbFile}`);
+  const clock = new ManualClock();
+  const config: Config & { ingestToken: string } = {
+    port: 0,
+    host: '127.0.0.1',
+    databaseUrl: `sqlite:${dbFile}`,
+    ingestToken: token,
+    demo: false,
+    configPath: undefined,
+    allowPrivateNetworks: true,
+    events: [testEvent],
+    clientDir: path.join(dir, 'no-client'),
+    ...overrides,
+  };
+  const app = await createApp(config, { store, clock, logger: pino({ level: 'silent' }) });
+  const { port } = await app.listen(0);
+  const url = `http://127.0.0.1:${port}`;
+  const sockets: TestSocket[] = [];
+
+  return {
+    url,
+    app,
+    store,
+    clock,
+    dbFile,
+    async socket() {
+      const socket: TestSocket = connect(url, {
+        transports: ['websocket'],
+        forceNew: true,
+        reconnection: false,
+      });
+      sockets.push(socket);
+      await new Promise<void>((resolve, reject) => {
+        socket.once('connect', resolve);
+        socket.once('connect_error', reject);
+      });
+      return socket;
+    },
+    post(body, { token: bearer = token, event = testEvent.slug } = {}) {
+      return fetch(`${url}/api/events/${event}/updates`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+        },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
+    },
+    async close() {
+      for (const socket of sockets) socket.disconnect();
+      await app.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+let counter = 0;
+/** A valid update; every call gives a different one unless fields say otherwise. */
+export function anUpdate(fields: Partial<UpdateInput> = {}): UpdateInput {
+  counter += 1;
+  return {
+    title: `Update number ${counter}`,
+    summary: 'Something happened.',
+    publishedAt: '2022-03-16T10:00:00Z',
+    source: { name: 'Test Wire' },
+    ...fields,
+  };
+}
+
+/** Resolves with the next `name` event the socket receives, or rejects after `ms`. */
+export function nextEvent<K extends keyof ServerToClientEvents>(
+  socket: TestSocket,
+  name: K,
+  ms = 1000,
+): Promise<Parameters<ServerToClientEvents[K]>[0]> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${name} within ${ms} ms`)), ms);
+    socket.once(name, ((payload: Parameters<ServerToClientEvents[K]>[0]) => {
+      clearTimeout(timer);
+      resolve(payload);
+    }) as never);
+  });
+}

@@ -1,0 +1,4 @@
+export * from './day.js';
+export * from './errors.js';
+export * from './schemas.js';
+export * from './socket-events.js';

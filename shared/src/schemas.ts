@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { isTimeZone } from './day.js';
+
+export const slugSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lowercase letters, digits and single hyphens')
+  .max(64);
+export const topicIdSchema = slugSchema;
+
+export const isoDateSchema = z.iso.date();
+export const timeZoneSchema = z.string().refine(isTimeZone, 'Unknown IANA time zone');
+export const colorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a #rrggbb colour');
+/** Links are http(s) only: anything else (javascript:, data:) could run in a reader's browser. */
+export const httpUrlSchema = z.url({ protocol: /^https?$/ }).max(2048);
+
+/** An instant with an explicit offset, stored and sent as UTC (`2022-03-16T21:30:00.000Z`). */
+export const instantSchema = z.iso
+  .datetime({ offset: true })
+  .transform((value) => new Date(value).toISOString());
+
+export const topicSchema = z.object({
+  id: topicIdSchema,
+  label: z.string().min(1).max(60),
+  color: colorSchema,
+});
+export type Topic = z.infer<typeof topicSchema>;
+
+export const eventSchema = z.object({
+  slug: slugSchema,
+  title: z.string().min(1).max(200),
+  startDate: isoDateSchema,
+  timeZone: timeZoneSchema,
+  topics: z.array(topicSchema),
+});
+export type Event = z.infer<typeof eventSchema>;
+
+const text = (max: number) => z.string().trim().max(max);
+
+export const sourceSchema = z.strictObject({
+  name: text(120).min(1),
+  url: httpUrlSchema.optional(),
+});
+export type Source = z.infer<typeof sourceSchema>;
+
+/** What a writer sends: one update of the timeline. Unknown fields are rejected. */
+export const updateInputSchema = z.strictObject({
+  title: text(300).min(1),
+  summary: text(5000).optional(),
+  url: httpUrlSchema.optional(),
+  source: sourceSchema.optional(),
+  author: text(200).min(1).optional(),
+  publishedAt: instantSchema,
+  topics: z.array(topicIdSchema).max(20).optional(),
+  externalId: text(500).min(1).optional(),
+  pinned: z.boolean().optional(),
+});
+export type UpdateInput = z.input<typeof updateInputSchema>;
+export type ValidUpdateInput = z.output<typeof updateInputSchema>;
+
+export const maxBatchSize = 500;
+export const batchInputSchema = z.strictObject({
+  items: z.array(z.unknown()).min(1).max(maxBatchSize),
+});
+
+export const updateStatuses = ['published', 'corrected', 'retracted'] as const;
+export type UpdateStatus = (typeof updateStatuses)[number];
+
+/** A stored update as every reader sees it. `cursor` is the change-log position of its last change. */
+export const updateSchema = z.object({
+  id: z.string(),
+  event: slugSchema,
+  title: z.string(),
+  summary: z.string(),
+  url: z.string().optional(),
+  source: z.object({ name: z.string(), url: z.string().optional() }).optional(),
+  author: z.string().optional(),
+  publishedAt: z.string(),
+  topics: z.array(topicIdSchema),
+  externalId: z.string().optional(),
+  pinned: z.boolean(),
+  day: z.number().int(),
+  ingestedAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number().int().min(1),
+  status: z.enum(updateStatuses),
+  cursor: z.number().int().min(1),
+});
+export type Update = z.infer<typeof updateSchema>;
+
+/** Result of one item of a batch write. */
+export const batchResultSchema = z.object({
+  id: z.string().optional(),
+  status: z.enum(['created', 'duplicate', 'updated', 'rejected']),
+  error: z.unknown().optional(),
+});
+export type BatchResult = z.infer<typeof batchResultSchema>;
+
+/** `?topics=a,b` as a list; empty means every topic. */
+const topicListSchema = z
+  .string()
+  .max(2000)
+  .transform((value) => [
+    ...new Set(
+      value
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    ),
+  ])
+  .pipe(z.array(topicIdSchema).max(50));
+
+export const updatesQuerySchema = z.object({
+  topics: topicListSchema.optional(),
+  q: z.string().trim().max(200).optional(),
+  source: z.string().trim().max(120).optional(),
+  day: z.coerce.number().int().min(-100000).max(100000).optional(),
+  before: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type UpdatesQuery = z.output<typeof updatesQuerySchema>;
+
+export const daysQuerySchema = z.object({ topics: topicListSchema.optional() });
+
+export const updatePageSchema = z.object({
+  items: z.array(updateSchema),
+  next: z.string().nullable(),
+});
+export type UpdatePage = z.infer<typeof updatePageSchema>;
+
+export const dayCountSchema = z.object({
+  day: z.number().int(),
+  date: isoDateSchema,
+  count: z.number().int(),
+  topics: z.record(z.string(), z.number().int()),
+});
+export type DayCount = z.infer<typeof dayCountSchema>;

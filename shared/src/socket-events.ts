@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import type { ErrorInfo } from './errors.js';
+import { slugSchema, topicIdSchema, type Update } from './schemas.js';
+
+/** `subscribe { event, topics?, since? }`: sending it again replaces the subscription. */
+export const subscribeSchema = z.strictObject({
+  event: slugSchema,
+  topics: z.array(topicIdSchema).max(50).optional(),
+  since: z.number().int().min(0).optional(),
+});
+export type SubscribeRequest = z.infer<typeof subscribeSchema>;
+
+export const changeKinds = ['new', 'changed', 'retracted'] as const;
+export type ChangeKind = (typeof changeKinds)[number];
+
+/** One entry of catch-up, in cursor order. */
+export interface Change {
+  kind: ChangeKind;
+  cursor: number;
+  update: Update;
+}
+
+export type SubscribeAck = { ok: true; cursor: number; missed: Change[] } | { ok: false; error: ErrorInfo };
+
+export interface ServerToClientEvents {
+  'update:new': (update: Update) => void;
+  'update:changed': (update: Update) => void;
+  'update:retracted': (update: Update) => void;
+}
+
+export interface ClientToServerEvents {
+  subscribe: (request: SubscribeRequest, ack: (result: SubscribeAck) => void) => void;
+}
+
+/** The socket event carrying each kind of change. */
+export const eventForChange: Record<ChangeKind, keyof ServerToClientEvents> = {
+  new: 'update:new',
+  changed: 'update:changed',
+  retracted: 'update:retracted',
+};
