@@ -1,0 +1,125 @@
+import { expect, test, type Page } from '@playwright/test';
+import { postUpdates, serverUrl } from '../api.js';
+
+const event = 'ukraine-war';
+test.describe.configure({ mode: 'serial' });
+test.use({ baseURL: serverUrl() });
+
+const dayGroup = (page: Page, day: number) => page.locator(`[data-testid="day-group"][data-day="${day}"]`);
+
+test.beforeAll(async () => {
+  await postUpdates(event, {
+    items: [
+      {
+        title: 'Shelling intensifies on the northern outskirts',
+        publishedAt: '2022-03-16T08:00:00Z',
+        source: { name: 'E2E Wire' },
+        topics: ['military'],
+      },
+      {
+        title: 'Negotiators resume by video link',
+        publishedAt: '2022-03-16T12:00:00Z',
+        source: { name: 'E2E Wire' },
+        topics: ['diplomacy'],
+        url: 'https://e2e-wire.example.org/negotiators-resume',
+      },
+      {
+        // 23:30 in Kyiv: still 16 March there, day 21.
+        title: 'Late air-raid alert across the capital',
+        publishedAt: '2022-03-16T21:30:00Z',
+        source: { name: 'E2E Post' },
+        topics: ['military'],
+      },
+      {
+        title: 'Grain stuck in ports as shipping halts',
+        publishedAt: '2022-03-15T10:00:00Z',
+        source: { name: 'E2E Post' },
+        topics: ['economy'],
+      },
+    ],
+  });
+});
+
+test('shows the timeline grouped by day of the conflict, newest first', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Russia–Ukraine war');
+  const headings = page.getByTestId('day-heading');
+  await expect(headings).toHaveText(['Day 21 · Wed 16 Mar 2022 · 3 updates', 'Day 20 · Tue 15 Mar 2022 · 1 update']);
+  await expect(dayGroup(page, 21).getByTestId('update-card')).toHaveCount(3);
+  await expect(dayGroup(page, 21).getByRole('heading', { level: 3 }).first()).toHaveText(
+    'Late air-raid alert across the capital',
+  );
+  const link = page.getByRole('link', { name: 'Negotiators resume by video link' });
+  await expect(link).toHaveAttribute('target', '_blank');
+  await expect(link).toHaveAttribute('rel', /noopener/);
+  await expect(page.getByTestId('connection')).toHaveText('Live');
+});
+
+test('an update POSTed through the API appears in every open page, under the right day', async ({ browser }) => {
+  const pages = await Promise.all([browser.newPage(), browser.newPage()]);
+  for (const page of pages) {
+    await page.goto(serverUrl());
+    await expect(page.getByTestId('connection')).toHaveText('Live');
+  }
+  // 00:30 on 17 March in Kyiv: day 22, a day nobody has seen yet.
+  await postUpdates(event, {
+    title: 'Sirens sound again after midnight',
+    publishedAt: '2022-03-16T22:30:00Z',
+    source: { name: 'E2E Wire' },
+    topics: ['military'],
+  });
+  // 23:45 on 16 March: joins day 21.
+  await postUpdates(event, {
+    title: 'Ministers hold a late call on aid',
+    publishedAt: '2022-03-16T21:45:00Z',
+    source: { name: 'E2E Post' },
+    topics: ['humanitarian'],
+  });
+  for (const page of pages) {
+    await expect(dayGroup(page, 22).getByTestId('update-card')).toContainText(['Sirens sound again after midnight'], {
+      timeout: 2000,
+    });
+    await expect(dayGroup(page, 21).getByText('Ministers hold a late call on aid')).toBeVisible({ timeout: 2000 });
+    await expect(page.getByTestId('day-heading').first()).toHaveText('Day 22 · Thu 17 Mar 2022 · 1 update');
+    await expect(dayGroup(page, 21).getByTestId('day-heading')).toHaveText('Day 21 · Wed 16 Mar 2022 · 4 updates');
+    await page.close();
+  }
+});
+
+test('topic chips filter the timeline, and the URL keeps the filter across a reload', async ({ page }) => {
+  await page.goto('/');
+  const topics = page.getByRole('navigation', { name: 'Topics' });
+  await topics.getByRole('button', { name: 'Diplomacy' }).click();
+  await expect(page).toHaveURL(/[?&]topics=diplomacy(&|$)/);
+  const cards = page.getByTestId('update-card');
+  await expect(cards).toHaveText([/Negotiators resume by video link/]);
+  await expect(page.getByTestId('day-heading')).toHaveText(['Day 21 · Wed 16 Mar 2022 · 1 update']);
+
+  await topics.getByRole('button', { name: 'Economy' }).click();
+  await expect(page).toHaveURL(/topics=diplomacy%2Ceconomy|topics=diplomacy,economy/);
+  await expect(cards).toHaveCount(2);
+
+  await page.reload();
+  await expect(topics.getByRole('button', { name: 'Diplomacy' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(topics.getByRole('button', { name: 'Economy' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(cards).toHaveCount(2);
+
+  // A live update outside the filter stays out; one inside it comes in.
+  await postUpdates(event, { title: 'Tanks seen near the bridge', publishedAt: '2022-03-16T15:00:00Z', topics: ['military'] });
+  await postUpdates(event, { title: 'Envoys meet at the border', publishedAt: '2022-03-16T16:00:00Z', topics: ['diplomacy'] });
+  await expect(cards).toHaveCount(3);
+  await expect(page.getByText('Envoys meet at the border')).toBeVisible();
+  await expect(page.getByText('Tanks seen near the bridge')).toHaveCount(0);
+
+  await topics.getByRole('button', { name: 'All' }).click();
+  await expect(page).not.toHaveURL(/topics=/);
+  await expect(page.getByText('Tanks seen near the bridge')).toBeVisible();
+});
+
+test('works at 360 px wide without sideways scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('/');
+  await expect(page.getByTestId('update-card').first()).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});

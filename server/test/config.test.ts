@@ -1,0 +1,62 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+function dirWith(yaml?: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'dayline-config-'));
+  if (yaml !== undefined) writeFileSync(path.join(dir, 'dayline.yaml'), yaml);
+  return dir;
+}
+
+const validYaml = `
+events:
+  - slug: flood-2026
+    title: River flood
+    startDate: "2026-05-01"
+    timeZone: America/New_York
+    topics:
+      - { id: rescue, label: Rescue, color: "#047857", keywords: [rescue, evacuated] }
+`;
+
+describe('loadConfig', () => {
+  it('uses the built-in demo event, demo on, port 3000 and a SQLite file when nothing is set', () => {
+    const config = loadConfig({}, dirWith());
+    expect(config).toMatchObject({ port: 3000, demo: true, databaseUrl: 'sqlite:./data/dayline.db' });
+    expect(config.events.map((e) => e.slug)).toEqual(['ukraine-war']);
+    expect(config.events[0]?.topics.length).toBeGreaterThanOrEqual(6);
+    expect(config.events[0]?.topics.length).toBeLessThanOrEqual(8);
+  });
+
+  it('reads ./dayline.yaml when present, with the demo off unless asked for', () => {
+    const config = loadConfig({}, dirWith(validYaml));
+    expect(config.events.map((e) => e.slug)).toEqual(['flood-2026']);
+    expect(config.demo).toBe(false);
+    expect(loadConfig({ DAYLINE_DEMO: 'off' }, dirWith()).demo).toBe(false);
+  });
+
+  it('reads the environment', () => {
+    const config = loadConfig({ PORT: '8080', DAYLINE_INGEST_TOKEN: 'a-long-enough-token', DATABASE_URL: 'sqlite::memory:' }, dirWith());
+    expect(config).toMatchObject({ port: 8080, ingestToken: 'a-long-enough-token', databaseUrl: 'sqlite::memory:' });
+  });
+
+  it.each([
+    ['an unknown key', validYaml.replace('startDate:', 'colour: red\n    startDate:'), /events\.0: Unrecognized key.*colour/],
+    ['a bad time zone', validYaml.replace('America/New_York', 'Mars/Base'), /events\.0\.timeZone: Unknown IANA time zone/],
+    ['a bad start date', validYaml.replace('2026-05-01', '2026-13-01'), /events\.0\.startDate/],
+    ['a bad colour', validYaml.replace('#047857', 'green'), /events\.0\.topics\.0\.color/],
+    ['a bad slug', validYaml.replace('flood-2026', 'Flood 2026'), /events\.0\.slug/],
+    ['no events', 'events: []', /events: /],
+  ])('stops with a message naming the field for %s', (_name, yaml, message) => {
+    expect(() => loadConfig({}, dirWith(yaml))).toThrow(ConfigError);
+    expect(() => loadConfig({}, dirWith(yaml))).toThrow(message);
+  });
+
+  it('names bad environment variables', () => {
+    expect(() => loadConfig({ PORT: 'eighty' }, dirWith())).toThrow(/PORT/);
+    expect(() => loadConfig({ DAYLINE_DEMO: 'yes' }, dirWith())).toThrow(/DAYLINE_DEMO/);
+    expect(() => loadConfig({ DAYLINE_INGEST_TOKEN: 'short' }, dirWith())).toThrow(/DAYLINE_INGEST_TOKEN/);
+    expect(() => loadConfig({ DAYLINE_CONFIG: 'missing.yaml' }, dirWith())).toThrow(/DAYLINE_CONFIG/);
+  });
+});
