@@ -13,7 +13,9 @@ test.afterAll(async () => {
 test('the demo shows 30 days of updates and new ones arrive live', async ({ page }) => {
   await page.goto(server.url);
   // The demo's last seeded day sits under whatever the simulator has posted today.
-  await expect(page.getByTestId('day-heading').filter({ hasText: /^Day 30 · Fri 25 Mar 2022 · 6 updates$/ })).toBeVisible();
+  await expect(
+    page.getByTestId('day-heading').filter({ hasText: /^Day 30 · Fri 25 Mar 2022 · 6 updates$/ }),
+  ).toBeVisible();
   await expect(page.getByTestId('connection')).toHaveText('Live');
   const today = page.getByTestId('today');
   await expect(today).toHaveText(/^Day \d+$/);

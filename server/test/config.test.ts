@@ -37,13 +37,28 @@ describe('loadConfig', () => {
   });
 
   it('reads the environment', () => {
-    const config = loadConfig({ PORT: '8080', DAYLINE_INGEST_TOKEN: 'a-long-enough-token', DATABASE_URL: 'sqlite::memory:' }, dirWith());
-    expect(config).toMatchObject({ port: 8080, ingestToken: 'a-long-enough-token', databaseUrl: 'sqlite::memory:' });
+    const config = loadConfig(
+      { PORT: '8080', DAYLINE_INGEST_TOKEN: 'a-long-enough-token', DATABASE_URL: 'sqlite::memory:' },
+      dirWith(),
+    );
+    expect(config).toMatchObject({
+      port: 8080,
+      ingestToken: 'a-long-enough-token',
+      databaseUrl: 'sqlite::memory:',
+    });
   });
 
   it.each([
-    ['an unknown key', validYaml.replace('startDate:', 'colour: red\n    startDate:'), /events\.0: Unrecognized key.*colour/],
-    ['a bad time zone', validYaml.replace('America/New_York', 'Mars/Base'), /events\.0\.timeZone: Unknown IANA time zone/],
+    [
+      'an unknown key',
+      validYaml.replace('startDate:', 'colour: red\n    startDate:'),
+      /events\.0: Unrecognized key.*colour/,
+    ],
+    [
+      'a bad time zone',
+      validYaml.replace('America/New_York', 'Mars/Base'),
+      /events\.0\.timeZone: Unknown IANA time zone/,
+    ],
     ['a bad start date', validYaml.replace('2026-05-01', '2026-13-01'), /events\.0\.startDate/],
     ['a bad colour', validYaml.replace('#047857', 'green'), /events\.0\.topics\.0\.color/],
     ['a bad slug', validYaml.replace('flood-2026', 'Flood 2026'), /events\.0\.slug/],

@@ -16,8 +16,9 @@ describe('store', () => {
     // Same database file, opened again, the event now counted in UTC from a day later.
     const store = await openStore(`sqlite:${file}`);
     const moved = eventConfigSchema.parse({ ...testEvent, startDate: '2022-02-25', timeZone: 'UTC' });
-    await store.syncEvents([{ slug: moved.slug, startDate: moved.startDate, timeZone: moved.timeZone }], (at, e) =>
-      dayOfConflict(at, e),
+    await store.syncEvents(
+      [{ slug: moved.slug, startDate: moved.startDate, timeZone: moved.timeZone }],
+      (at, e) => dayOfConflict(at, e),
     );
     expect((await store.getUpdate(created.id))?.day).toBe(20);
     await store.close();
