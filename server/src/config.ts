@@ -1,14 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  colorSchema,
-  httpUrlSchema,
-  isoDateSchema,
-  slugSchema,
-  timeZoneSchema,
-  topicIdSchema,
-} from '@dayline/shared';
+import { colorSchema, isoDateSchema, slugSchema, timeZoneSchema, topicIdSchema } from '@dayline/shared';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { demoEvent } from './demo/event.js';
@@ -20,16 +13,6 @@ const topicConfigSchema = z.strictObject({
   color: colorSchema,
   /** Whole words or phrases, matched case-insensitively. */
   keywords: z.array(z.string().trim().min(1).max(100)).max(500).default([]),
-  /** Feed categories that map to this topic. */
-  categories: z.array(z.string().trim().min(1).max(100)).max(500).default([]),
-});
-
-const sourceConfigSchema = z.strictObject({
-  name: z.string().min(1).max(120),
-  url: httpUrlSchema,
-  pollSeconds: z.number().int().min(30).default(120),
-  topics: z.array(topicIdSchema).default([]),
-  enabled: z.boolean().default(true),
 });
 
 export const eventConfigSchema = z
@@ -38,9 +21,9 @@ export const eventConfigSchema = z
     title: z.string().min(1).max(200),
     startDate: isoDateSchema,
     timeZone: timeZoneSchema,
-    visibility: z.enum(['public', 'private']).default('public'),
+    // Private events need viewer tokens, which do not exist yet: refuse rather than serve them publicly.
+    visibility: z.literal('public', { error: 'Only public events are supported so far' }).default('public'),
     topics: z.array(topicConfigSchema).default([]),
-    sources: z.array(sourceConfigSchema).default([]),
   })
   .superRefine((event, ctx) => {
     const ids = event.topics.map((t) => t.id);
@@ -48,16 +31,6 @@ export const eventConfigSchema = z
       if (ids.indexOf(id) !== i)
         ctx.addIssue({ code: 'custom', path: ['topics', i, 'id'], message: `Duplicate topic "${id}"` });
     });
-    event.sources.forEach((source, s) =>
-      source.topics.forEach((topic, t) => {
-        if (!ids.includes(topic))
-          ctx.addIssue({
-            code: 'custom',
-            path: ['sources', s, 'topics', t],
-            message: `Unknown topic "${topic}"`,
-          });
-      }),
-    );
   });
 export type EventConfig = z.output<typeof eventConfigSchema>;
 export type TopicConfig = EventConfig['topics'][number];

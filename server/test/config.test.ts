@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
 
@@ -73,5 +74,23 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DAYLINE_DEMO: 'yes' }, dirWith())).toThrow(/DAYLINE_DEMO/);
     expect(() => loadConfig({ DAYLINE_INGEST_TOKEN: 'short' }, dirWith())).toThrow(/DAYLINE_INGEST_TOKEN/);
     expect(() => loadConfig({ DAYLINE_CONFIG: 'missing.yaml' }, dirWith())).toThrow(/DAYLINE_CONFIG/);
+  });
+});
+
+describe('dayline.example.yaml', () => {
+  it('is a valid configuration', () => {
+    const example = fileURLToPath(new URL('../../dayline.example.yaml', import.meta.url));
+    const config = loadConfig({ DAYLINE_CONFIG: example }, dirWith());
+    expect(config.events.map((e) => e.slug)).toEqual(['ukraine-war', 'river-flood-2026']);
+  });
+});
+
+describe('event visibility', () => {
+  it('refuses private events until viewer tokens exist, rather than serving them publicly', () => {
+    const yaml = validYaml.replace(
+      'timeZone: America/New_York',
+      'timeZone: America/New_York\n    visibility: private',
+    );
+    expect(() => loadConfig({}, dirWith(yaml))).toThrow(/events\.0\.visibility: Only public events/);
   });
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.js';
 import type { IngestPipeline } from '../ingest/pipeline.js';
 import type { Logger } from '../logger.js';
-import { simulatorLines, simulatorOutlets } from './simulator-lines.js';
+import { simulatorLines, simulatorOutlets, type SimulatorLine } from './simulator-lines.js';
 
 export interface SimulatorOptions {
   event: string;
@@ -28,10 +28,16 @@ export class DemoSimulator {
   #timer: NodeJS.Timeout | undefined;
   #next = 0;
   readonly #random: () => number;
+  /** The lines in a shuffled order, so consecutive posts mix topics and outlets. */
+  readonly #lines: SimulatorLine[];
 
   constructor(private readonly options: SimulatorOptions) {
     this.#random = options.random ?? Math.random;
-    this.#next = Math.floor(this.#random() * simulatorLines.length);
+    this.#lines = [...simulatorLines];
+    for (let i = this.#lines.length - 1; i > 0; i--) {
+      const j = Math.floor(this.#random() * (i + 1));
+      [this.#lines[i], this.#lines[j]] = [this.#lines[j] as SimulatorLine, this.#lines[i] as SimulatorLine];
+    }
   }
 
   start(): void {
@@ -47,7 +53,7 @@ export class DemoSimulator {
   /** Posts the next line now. */
   async postOne(): Promise<void> {
     const { pipeline, clock, event } = this.options;
-    const line = simulatorLines[this.#next++ % simulatorLines.length];
+    const line = this.#lines[this.#next++ % this.#lines.length];
     const outlet = simulatorOutlets[Math.floor(this.#random() * simulatorOutlets.length)];
     if (!line || !outlet) return;
     const now = clock.now();

@@ -1,0 +1,100 @@
+import type { DayCount, Event, UpdatePage } from '@dayline/shared';
+
+/** A failed request, carrying the server's error code (or a client-side one such as `network`). */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+interface ErrorShape {
+  error: { code: string; message: string; details?: unknown };
+}
+
+function isErrorBody(body: unknown): body is ErrorShape {
+  if (typeof body !== 'object' || body === null || !('error' in body)) return false;
+  const error = (body as { error: unknown }).error;
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { code?: unknown }).code === 'string' &&
+    typeof (error as { message?: unknown }).message === 'string'
+  );
+}
+
+async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  let response: Response;
+  try {
+    // Live data: a cached answer would show a timeline that is already out of date.
+    response = await fetch(path, { headers: { accept: 'application/json' }, cache: 'no-store', signal });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiError('network', 'Could not reach the server. Check your connection.', 0);
+  }
+  const body: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    if (isErrorBody(body)) {
+      const { code, message, details } = body.error;
+      throw new ApiError(code, message, response.status, details);
+    }
+    throw new ApiError('http_error', `The server answered ${response.status}.`, response.status);
+  }
+  if (body === undefined) {
+    throw new ApiError('invalid_response', 'The server sent an unreadable answer.', response.status);
+  }
+  return body as T;
+}
+
+function query(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+const topicsParam = (topics: readonly string[]) => (topics.length ? topics.join(',') : undefined);
+const eventPath = (slug: string) => `/api/events/${encodeURIComponent(slug)}`;
+
+export function fetchEvents(signal?: AbortSignal): Promise<Event[]> {
+  return getJson<Event[]>('/api/events', signal);
+}
+
+export interface UpdatesOptions {
+  topics: readonly string[];
+  before?: string | null;
+  limit?: number;
+  signal?: AbortSignal;
+}
+
+/** One page, newest first; `next` is the token for the next older page, null at the start. */
+export function fetchUpdates(slug: string, options: UpdatesOptions): Promise<UpdatePage> {
+  const search = query({
+    topics: topicsParam(options.topics),
+    before: options.before ?? undefined,
+    limit: options.limit ?? 50,
+  });
+  return getJson<UpdatePage>(`${eventPath(slug)}/updates${search}`, options.signal);
+}
+
+export function fetchDays(
+  slug: string,
+  options: { topics: readonly string[]; signal?: AbortSignal },
+): Promise<DayCount[]> {
+  const search = query({ topics: topicsParam(options.topics) });
+  return getJson<DayCount[]>(`${eventPath(slug)}/days${search}`, options.signal);
+}
+
+/** A sentence for the reader, whatever was thrown. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  return 'Something went wrong. Please try again.';
+}

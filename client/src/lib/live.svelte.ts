@@ -1,0 +1,206 @@
+import type {
+  Change,
+  ChangeKind,
+  ClientToServerEvents,
+  ServerToClientEvents,
+  SubscribeAck,
+  SubscribeRequest,
+  Update,
+} from '@dayline/shared';
+import { io, type Socket } from 'socket.io-client';
+import { online } from 'svelte/reactivity/window';
+
+export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
+
+export interface LiveHandlers {
+  /** One change to apply; catch-up changes come in cursor order. */
+  change(kind: ChangeKind, update: Update): void;
+  /** The server cannot replay what was missed: the view must start again from a fresh page. */
+  reset(): void;
+}
+
+type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** How long a first load waits for the socket before loading without it (and catching up later). */
+const connectWaitMs = 3000;
+const ackTimeoutMs = 10_000;
+/** Pause before reconnecting after the server closed the connection itself (no built-in backoff then). */
+const serverCloseRetryMs = 2000;
+
+const pushKinds: [keyof ServerToClientEvents, ChangeKind][] = [
+  ['update:new', 'new'],
+  ['update:changed', 'changed'],
+  ['update:retracted', 'retracted'],
+];
+
+/**
+ * The socket.io connection: its status for the header, the subscription, and the cursor of the last
+ * change applied, so a reconnect asks only for what it missed.
+ */
+export class Live {
+  #status = $state<ConnectionStatus>('connecting');
+  #socket: LiveSocket | null = null;
+  #handlers: LiveHandlers | null = null;
+  #subscription: { event: string; topics: string[] } | null = null;
+  /** Cursor of the last change applied; null until a subscription gives one. */
+  #cursor: number | null = null;
+  /** Bumped per subscribe sent, so the answer to a superseded one is ignored. */
+  #generation = 0;
+  #awaitingAck = false;
+  /** Pushes that arrive before the subscribe answer: they are sorted out once its cursor is known. */
+  #held: Change[] = [];
+  #waiters: ((subscribed: boolean) => void)[] = [];
+  #retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** The browser knowing it is offline beats whatever the socket believes. */
+  get status(): ConnectionStatus {
+    return online.current === false ? 'offline' : this.#status;
+  }
+
+  get cursor(): number | null {
+    return this.#cursor;
+  }
+
+  use(handlers: LiveHandlers): void {
+    this.#handlers = handlers;
+  }
+
+  /** Opens the connection; returns the function that closes it. */
+  start(url?: string): () => void {
+    const socket: LiveSocket = url ? io(url) : io();
+    this.#socket = socket;
+
+    socket.on('connect', () => {
+      if (this.#subscription) this.#send();
+      else this.#status = 'live';
+    });
+    socket.on('disconnect', (reason) => {
+      this.#generation++;
+      this.#awaitingAck = false;
+      this.#held = [];
+      if (reason === 'io client disconnect') {
+        this.#status = 'offline';
+      } else if (reason === 'io server disconnect') {
+        // socket.io does not come back by itself after the server closed the socket (restart, deploy).
+        this.#status = 'reconnecting';
+        clearTimeout(this.#retryTimer);
+        this.#retryTimer = setTimeout(() => socket.connect(), serverCloseRetryMs);
+      } else {
+        this.#status = 'reconnecting';
+      }
+    });
+    socket.on('connect_error', () => {
+      this.#status = socket.active ? 'reconnecting' : 'offline';
+      if (!socket.active) this.#settle(false);
+    });
+    socket.io.on('reconnect_failed', () => {
+      this.#status = 'offline';
+    });
+    for (const [name, kind] of pushKinds) {
+      socket.on(name, (update: Update) => this.#push(kind, update));
+    }
+
+    return () => {
+      clearTimeout(this.#retryTimer);
+      socket.disconnect();
+      this.#socket = null;
+      this.#settle(false);
+    };
+  }
+
+  /**
+   * Replaces the subscription. `fresh` starts from now (the caller reloads its first page right
+   * after); otherwise the server replays what came after the last cursor. Resolves true once the
+   * server confirmed, false if it could not be reached in time.
+   */
+  subscribe(event: string, topics: readonly string[], options: { fresh: boolean }): Promise<boolean> {
+    this.#subscription = { event, topics: [...topics] };
+    if (options.fresh) this.#cursor = null;
+    const socket = this.#socket;
+    if (!socket) return Promise.resolve(false);
+
+    const answered = new Promise<boolean>((resolve) => this.#waiters.push(resolve));
+    if (socket.connected) this.#send();
+    else if (!socket.active) this.#settle(false);
+    // Not connected yet: the connect handler sends the subscription; do not hold the page for long.
+    const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), connectWaitMs));
+    return socket.connected ? answered : Promise.race([answered, timeout]);
+  }
+
+  /**
+   * After a page was loaded without a confirmed subscription: the next subscribe replays from the
+   * newest change that page showed, so nothing between the page and the connection is lost.
+   */
+  catchUpFrom(cursor: number | null): void {
+    if (this.#cursor === null) this.#cursor = cursor ?? 0;
+  }
+
+  #send(): void {
+    const socket = this.#socket;
+    const subscription = this.#subscription;
+    if (!socket || !subscription) return;
+    const generation = ++this.#generation;
+    const request: SubscribeRequest = { event: subscription.event };
+    if (subscription.topics.length > 0) request.topics = subscription.topics;
+    if (this.#cursor !== null) request.since = this.#cursor;
+    this.#awaitingAck = true;
+    this.#held = [];
+
+    socket.timeout(ackTimeoutMs).emit('subscribe', request, (error: Error | null, ack: SubscribeAck) => {
+      if (generation !== this.#generation) return;
+      this.#awaitingAck = false;
+      if (error) {
+        // The server never answered; start the connection over rather than trust it.
+        socket.disconnect().connect();
+        this.#status = 'reconnecting';
+        this.#settle(false);
+        return;
+      }
+      this.#acknowledged(ack);
+    });
+  }
+
+  #acknowledged(ack: SubscribeAck): void {
+    const held = this.#held;
+    this.#held = [];
+    if (!ack.ok) {
+      if (ack.error.code === 'gap_too_large') {
+        this.#status = 'live';
+        this.#cursor = null;
+        this.#settle(false);
+        this.#handlers?.reset();
+      } else {
+        this.#status = 'offline';
+        this.#settle(false);
+      }
+      return;
+    }
+    const missed = [...ack.missed].sort((a, b) => a.cursor - b.cursor);
+    for (const change of missed) this.#apply(change.kind, change.update);
+    // Held pushes at or below the acknowledged cursor belong to the old subscription or are in `missed`.
+    for (const change of held) if (change.cursor > ack.cursor) this.#apply(change.kind, change.update);
+    this.#cursor = Math.max(this.#cursor ?? 0, ack.cursor);
+    this.#status = 'live';
+    this.#settle(true);
+  }
+
+  #push(kind: ChangeKind, update: Update): void {
+    if (this.#awaitingAck) {
+      this.#held.push({ kind, cursor: update.cursor, update });
+      return;
+    }
+    if (!this.#subscription || update.event !== this.#subscription.event) return;
+    this.#apply(kind, update);
+  }
+
+  #apply(kind: ChangeKind, update: Update): void {
+    this.#handlers?.change(kind, update);
+    if (this.#cursor === null || update.cursor > this.#cursor) this.#cursor = update.cursor;
+  }
+
+  #settle(subscribed: boolean): void {
+    const waiters = this.#waiters;
+    this.#waiters = [];
+    for (const resolve of waiters) resolve(subscribed);
+  }
+}

@@ -1,0 +1,162 @@
+import type { ChangeKind, SubscribeAck, SubscribeRequest, Update } from '@dayline/shared';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { Live } from '../src/lib/live.svelte.js';
+import { update } from './fixtures.js';
+
+type Handler = (...args: never[]) => void;
+
+/** Just enough of a socket.io client socket to drive Live from a test. */
+class FakeSocket {
+  connected = false;
+  active = true;
+  sent: { request: SubscribeRequest; answer: (ack: SubscribeAck) => void }[] = [];
+  #handlers = new Map<string, Handler[]>();
+  io = { on: (name: string, handler: Handler) => this.on(name, handler) };
+
+  on(name: string, handler: Handler) {
+    this.#handlers.set(name, [...(this.#handlers.get(name) ?? []), handler]);
+    return this;
+  }
+  timeout() {
+    return {
+      emit: (_name: string, request: SubscribeRequest, callback: (e: null, a: SubscribeAck) => void) =>
+        this.sent.push({ request, answer: (ack) => callback(null, ack) }),
+    };
+  }
+  connect() {
+    return this;
+  }
+  disconnect() {
+    this.connected = false;
+    this.active = false;
+    this.fire('disconnect', 'io client disconnect');
+    return this;
+  }
+  fire(name: string, ...args: unknown[]) {
+    for (const handler of this.#handlers.get(name) ?? []) (handler as (...a: unknown[]) => void)(...args);
+  }
+  /** The server accepted the connection. */
+  open() {
+    this.connected = true;
+    this.fire('connect');
+  }
+  /** The network dropped; socket.io keeps trying. */
+  drop() {
+    this.connected = false;
+    this.fire('disconnect', 'transport close');
+  }
+  lastRequest() {
+    return this.sent.at(-1)?.request;
+  }
+  answer(ack: SubscribeAck) {
+    this.sent.at(-1)?.answer(ack);
+  }
+}
+
+let socket: FakeSocket;
+vi.mock('socket.io-client', () => ({ io: () => socket }));
+
+function startLive() {
+  const changes: [ChangeKind, string, number][] = [];
+  const reset = vi.fn();
+  const live = new Live();
+  live.use({ change: (kind, u: Update) => changes.push([kind, u.id, u.version]), reset });
+  const stop = live.start();
+  return { live, changes, reset, stop };
+}
+
+beforeEach(() => {
+  socket = new FakeSocket();
+});
+
+describe('Live', () => {
+  it('subscribes once connected and is Live only after the server confirmed', async () => {
+    const { live } = startLive();
+    expect(live.status).toBe('connecting');
+    const subscribed = live.subscribe('ukraine-war', ['military'], { fresh: true });
+    socket.open();
+    expect(socket.lastRequest()).toEqual({ event: 'ukraine-war', topics: ['military'] });
+    expect(live.status).toBe('connecting');
+    socket.answer({ ok: true, cursor: 10, missed: [] });
+    await expect(subscribed).resolves.toBe(true);
+    expect(live.status).toBe('live');
+    expect(live.cursor).toBe(10);
+  });
+
+  it('catches up after a reconnect from the last cursor applied, in cursor order', async () => {
+    const { live, changes } = startLive();
+    socket.open();
+    void live.subscribe('ukraine-war', [], { fresh: true });
+    socket.answer({ ok: true, cursor: 10, missed: [] });
+    socket.fire('update:new', update({ id: 'a', cursor: 11 }));
+    expect(live.cursor).toBe(11);
+
+    socket.drop();
+    expect(live.status).toBe('reconnecting');
+    socket.open();
+    expect(socket.lastRequest()).toEqual({ event: 'ukraine-war', since: 11 });
+    // A push racing the answer: at or below the answer's cursor it is part of `missed`.
+    socket.fire('update:changed', update({ id: 'b', version: 2, cursor: 13 }));
+    socket.fire('update:new', update({ id: 'c', cursor: 15 }));
+    socket.answer({
+      ok: true,
+      cursor: 14,
+      missed: [
+        { kind: 'changed', cursor: 13, update: update({ id: 'b', version: 2, cursor: 13 }) },
+        { kind: 'new', cursor: 12, update: update({ id: 'b', cursor: 12 }) },
+        { kind: 'retracted', cursor: 14, update: update({ id: 'a', version: 2, cursor: 14 }) },
+      ],
+    });
+    expect(changes).toEqual([
+      ['new', 'a', 1],
+      ['new', 'b', 1],
+      ['changed', 'b', 2],
+      ['retracted', 'a', 2],
+      ['new', 'c', 1],
+    ]);
+    expect(live.cursor).toBe(15);
+    expect(live.status).toBe('live');
+  });
+
+  it('asks for a reload when the server cannot replay the gap', () => {
+    const { live, reset } = startLive();
+    socket.open();
+    void live.subscribe('ukraine-war', [], { fresh: true });
+    socket.answer({ ok: true, cursor: 10, missed: [] });
+    socket.drop();
+    socket.open();
+    socket.answer({ ok: false, error: { code: 'gap_too_large', message: 'Too much was missed' } });
+    expect(reset).toHaveBeenCalledOnce();
+    expect(live.cursor).toBeNull();
+  });
+
+  it('ignores pushes for another event, and answers to a replaced subscription', async () => {
+    const { live, changes } = startLive();
+    socket.open();
+    void live.subscribe('ukraine-war', [], { fresh: true });
+    const first = socket.sent.at(-1);
+    const second = live.subscribe('ukraine-war', ['military'], { fresh: true });
+    first?.answer({ ok: true, cursor: 5, missed: [] });
+    expect(live.cursor).toBeNull();
+    socket.answer({ ok: true, cursor: 6, missed: [] });
+    await expect(second).resolves.toBe(true);
+
+    socket.fire('update:new', update({ id: 'x', event: 'other-event', cursor: 7 }));
+    expect(changes).toEqual([]);
+  });
+
+  it('starts over from a page cursor when the page loaded before the socket connected', () => {
+    const { live } = startLive();
+    void live.subscribe('ukraine-war', [], { fresh: true });
+    live.catchUpFrom(42);
+    socket.open();
+    expect(socket.lastRequest()).toEqual({ event: 'ukraine-war', since: 42 });
+  });
+
+  it('is Offline once closed', () => {
+    const { live, stop } = startLive();
+    socket.open();
+    stop();
+    expect(live.status).toBe('offline');
+  });
+});

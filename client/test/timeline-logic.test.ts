@@ -1,0 +1,193 @@
+import type { Update } from '@dayline/shared';
+import { describe, expect, it } from 'vitest';
+import {
+  BEFORE_DAY_ONE,
+  compareIds,
+  countLabel,
+  countsByGroup,
+  displayCount,
+  groupByDay,
+  matchesTopics,
+  maxCursor,
+  mergeUpdates,
+  normaliseTopics,
+  parseTopics,
+  sortUpdates,
+  withTopics,
+} from '../src/lib/timeline-logic.js';
+import { kyiv, update } from './fixtures.js';
+
+describe('groupByDay', () => {
+  it('turns the day at midnight in the event zone, not UTC (Kyiv winter, UTC+2)', () => {
+    const late = update({ id: 'a', publishedAt: '2022-03-16T21:30:00.000Z' }); // 23:30 in Kyiv
+    const afterMidnight = update({ id: 'b', publishedAt: '2022-03-16T22:30:00.000Z' }); // 00:30
+    const groups = groupByDay([late, afterMidnight], kyiv);
+    expect(groups.map((g) => [g.day, g.items.map((u) => u.id)])).toEqual([
+      [22, ['b']],
+      [21, ['a']],
+    ]);
+  });
+
+  it('puts days newest first and items newest first within a day', () => {
+    const items = [
+      update({ id: '1', publishedAt: '2022-02-24T03:00:00.000Z' }),
+      update({ id: '2', publishedAt: '2022-03-16T08:00:00.000Z' }),
+      update({ id: '3', publishedAt: '2022-03-16T18:00:00.000Z' }),
+      update({ id: '4', publishedAt: '2022-02-25T10:00:00.000Z' }),
+    ];
+    const groups = groupByDay(items, kyiv);
+    expect(groups.map((g) => g.day)).toEqual([21, 2, 1]);
+    expect(groups[0]?.items.map((u) => u.id)).toEqual(['3', '2']);
+  });
+
+  it('gathers every day before the start into one "Before day 1" group, last', () => {
+    const items = [
+      update({ id: 'a', publishedAt: '2022-02-20T10:00:00.000Z' }), // day -3
+      update({ id: 'b', publishedAt: '2022-02-23T21:59:00.000Z' }), // 23:59 on the 23rd: day 0
+      update({ id: 'c', publishedAt: '2022-02-23T22:00:00.000Z' }), // 00:00 on the 24th: day 1
+    ];
+    const groups = groupByDay(items, kyiv);
+    expect(groups.map((g) => [g.day, g.items.map((u) => u.id)])).toEqual([
+      [1, ['c']],
+      [BEFORE_DAY_ONE, ['b', 'a']],
+    ]);
+  });
+
+  it('returns no groups for no items', () => {
+    expect(groupByDay([], kyiv)).toEqual([]);
+  });
+});
+
+describe('sortUpdates', () => {
+  it('orders by publishedAt descending, then id descending, whatever the input order', () => {
+    const same = '2022-03-16T12:00:00.000Z';
+    const items = [
+      update({ id: 'b', publishedAt: same }),
+      update({ id: 'z', publishedAt: '2022-03-16T11:00:00.000Z' }),
+      update({ id: 'c', publishedAt: same }),
+      update({ id: 'a', publishedAt: same }),
+      update({ id: 'y', publishedAt: '2022-03-16T13:00:00.000Z' }),
+    ];
+    const expected = ['y', 'c', 'b', 'a', 'z'];
+    expect(sortUpdates(items).map((u) => u.id)).toEqual(expected);
+    expect(sortUpdates([...items].reverse()).map((u) => u.id)).toEqual(expected);
+  });
+
+  it('compares instants, not strings, when offsets are written differently', () => {
+    const items = [
+      update({ id: 'a', publishedAt: '2022-03-16T12:00:00.000Z' }),
+      update({ id: 'b', publishedAt: '2022-03-16T13:30:00+02:00' }), // 11:30Z: older
+    ];
+    expect(sortUpdates(items).map((u) => u.id)).toEqual(['a', 'b']);
+  });
+
+  it('orders numeric ids by value', () => {
+    expect(compareIds('9', '10')).toBeLessThan(0);
+    expect(compareIds('10', '9')).toBeGreaterThan(0);
+    expect(compareIds('abc', 'abd')).toBeLessThan(0);
+    expect(compareIds('x', 'x')).toBe(0);
+  });
+});
+
+describe('mergeUpdates', () => {
+  const merged = (...updates: Update[]) => {
+    const items = new Map<string, Update>();
+    mergeUpdates(items, updates);
+    return [...items.values()];
+  };
+
+  it('keeps one copy per id, the highest version, whatever the arrival order', () => {
+    const v1 = update({ id: 'a', version: 1, title: 'First' });
+    const v2 = update({ id: 'a', version: 2, title: 'Corrected' });
+    expect(merged(v1, v2)).toEqual([v2]);
+    expect(merged(v2, v1)).toEqual([v2]);
+  });
+
+  it('ignores a replay of the same version', () => {
+    const items = new Map<string, Update>();
+    mergeUpdates(items, [update({ id: 'a', version: 3, title: 'Kept' })]);
+    expect(mergeUpdates(items, [update({ id: 'a', version: 3, title: 'Replay' })])).toBe(0);
+    expect(items.get('a')?.title).toBe('Kept');
+  });
+
+  it('adds new ids beside the ones it has', () => {
+    const items = new Map<string, Update>();
+    mergeUpdates(items, [update({ id: 'a' })]);
+    expect(mergeUpdates(items, [update({ id: 'b' }), update({ id: 'a' })])).toBe(1);
+    expect([...items.keys()].sort()).toEqual(['a', 'b']);
+  });
+});
+
+describe('day counts', () => {
+  it('adds up the days before the start into the "Before day 1" count', () => {
+    const counts = countsByGroup([
+      { day: 21, date: '2022-03-16', count: 14, topics: {} },
+      { day: 0, date: '2022-02-23', count: 2, topics: {} },
+      { day: -5, date: '2022-02-18', count: 3, topics: {} },
+    ]);
+    expect(counts.get(21)).toBe(14);
+    expect(counts.get(BEFORE_DAY_ONE)).toBe(5);
+  });
+
+  it('never shows fewer than the cards on screen, retracted ones aside', () => {
+    const group = {
+      day: 21,
+      items: [update({ id: 'a' }), update({ id: 'b' }), update({ id: 'c', status: 'retracted' })],
+    };
+    expect(displayCount(group, new Map([[21, 14]]))).toBe(14);
+    expect(displayCount(group, new Map())).toBe(2);
+  });
+
+  it('says "update" for one and "updates" otherwise', () => {
+    expect(countLabel(1)).toBe('1 update');
+    expect(countLabel(0)).toBe('0 updates');
+    expect(countLabel(14)).toBe('14 updates');
+  });
+});
+
+describe('topics in the URL', () => {
+  it('parses ?topics=a,b, trimming blanks and repeats', () => {
+    expect(parseTopics('?topics=military,diplomacy')).toEqual(['military', 'diplomacy']);
+    expect(parseTopics('?topics=military,,%20diplomacy,military')).toEqual(['military', 'diplomacy']);
+    expect(parseTopics('?topics=military%2Cdiplomacy')).toEqual(['military', 'diplomacy']);
+    expect(parseTopics('?topics=')).toEqual([]);
+    expect(parseTopics('')).toEqual([]);
+  });
+
+  it('writes the list with literal commas and keeps other parameters and the hash', () => {
+    const href = 'https://dayline.example/?event=ukraine-war&topics=old#top';
+    expect(withTopics(href, ['military', 'diplomacy'])).toBe(
+      '/?event=ukraine-war&topics=military,diplomacy#top',
+    );
+    expect(withTopics(href, [])).toBe('/?event=ukraine-war#top');
+    expect(withTopics('https://dayline.example/', [])).toBe('/');
+  });
+
+  it('round-trips', () => {
+    const topics = ['military', 'humanitarian'];
+    const href = `https://dayline.example${withTopics('https://dayline.example/', topics)}`;
+    expect(parseTopics(new URL(href).search)).toEqual(topics);
+  });
+
+  it('keeps known topics only, in the event order', () => {
+    const known = kyiv.topics.map((t) => t.id);
+    expect(normaliseTopics(['humanitarian', 'nope', 'military'], known)).toEqual([
+      'military',
+      'humanitarian',
+    ]);
+  });
+});
+
+describe('helpers', () => {
+  it('matches any selected topic; no selection matches all', () => {
+    const u = update({ id: 'a', topics: ['military'] });
+    expect(matchesTopics(u, [])).toBe(true);
+    expect(matchesTopics(u, ['diplomacy', 'military'])).toBe(true);
+    expect(matchesTopics(u, ['diplomacy'])).toBe(false);
+  });
+
+  it('finds the highest cursor', () => {
+    expect(maxCursor([])).toBeNull();
+    expect(maxCursor([update({ id: 'a', cursor: 4 }), update({ id: 'b', cursor: 9 })])).toBe(9);
+  });
+});
