@@ -143,3 +143,27 @@ test('works at 360 px wide without sideways scrolling', async ({ page }) => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test('scrolling to the end loads older days until the start of the timeline', async ({ page }) => {
+  // 80 more updates over days 1–8, so the timeline needs two more pages of 50.
+  await postUpdates(event, {
+    items: Array.from({ length: 80 }, (_, i) => ({
+      title: `Archive update ${i + 1}`,
+      publishedAt: new Date(Date.UTC(2022, 1, 24, 10) + i * 2.4 * 3600_000).toISOString(),
+      source: { name: 'E2E Archive' },
+    })),
+  });
+  await page.goto('/');
+  const cards = page.getByTestId('update-card');
+  await expect(cards).toHaveCount(50);
+  const total = 80 + 8; // the archive plus what the earlier tests posted
+  for (let i = 0; i < 5 && (await cards.count()) < total; i++) {
+    await page.getByText(/You have reached the start|Load older/).scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+  }
+  await expect(cards).toHaveCount(total);
+  await expect(page.getByText('You have reached the start of the timeline')).toBeVisible();
+  await expect(page.getByTestId('day-heading').last()).toHaveText(/^Day 1 · Thu 24 Feb 2022 · \d+ updates?$/);
+  const ids = await cards.evaluateAll((els) => els.map((el) => el.getAttribute('data-id')));
+  expect(new Set(ids).size).toBe(total);
+});
