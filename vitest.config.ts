@@ -2,6 +2,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    projects: ['shared', 'server', 'client'],
+    projects: ['shared', 'client', 'server/vitest.config.ts', 'server/vitest.postgres.config.ts'],
   },
 });

@@ -6,6 +6,7 @@ export const errorCodes = [
   'unauthorized',
   'forbidden',
   'not_found',
+  'conflict',
   'payload_too_large',
   'rate_limited',
   'gap_too_large',

@@ -31,6 +31,8 @@ export const eventSchema = z.object({
   startDate: isoDateSchema,
   timeZone: timeZoneSchema,
   topics: z.array(topicSchema),
+  /** Newest `publishedAt` of the event's updates (GET /api/events), so `/` can open the liveliest. */
+  lastPublishedAt: z.string().nullable().optional(),
 });
 export type Event = z.infer<typeof eventSchema>;
 
@@ -84,8 +86,56 @@ export const updateSchema = z.object({
   version: z.number().int().min(1),
   status: z.enum(updateStatuses),
   cursor: z.number().int().min(1),
+  /** Set by the latest correction. */
+  correctedAt: z.string().optional(),
+  correctionNote: z.string().optional(),
+  /** Set on a tombstone: title and summary are then empty strings. */
+  retractedAt: z.string().optional(),
+  retractionReason: z.string().optional(),
 });
 export type Update = z.infer<typeof updateSchema>;
+
+/** PATCH /api/updates/:id: the fields that change, and an optional note shown with the correction. */
+export const updatePatchSchema = z
+  .strictObject({
+    title: text(300).min(1).optional(),
+    summary: text(5000).optional(),
+    url: httpUrlSchema.nullable().optional(),
+    source: sourceSchema.nullable().optional(),
+    author: text(200).nullable().optional(),
+    publishedAt: instantSchema.optional(),
+    topics: z.array(topicIdSchema).max(20).optional(),
+    pinned: z.boolean().optional(),
+    correctionNote: text(500).min(1).optional(),
+  })
+  .refine((patch) => Object.keys(patch).some((key) => key !== 'correctionNote'), {
+    message: 'Name at least one field to change',
+  });
+export type UpdatePatch = z.input<typeof updatePatchSchema>;
+
+/** DELETE /api/updates/:id: an optional reason shown on the tombstone. */
+export const retractSchema = z.strictObject({ reason: text(500).min(1).optional() });
+
+export const versionKinds = ['created', 'corrected', 'pinned', 'unpinned', 'retracted'] as const;
+export type VersionKind = (typeof versionKinds)[number];
+
+/** One kept version of an update (GET /api/updates/:id/versions), oldest first. */
+export const updateVersionSchema = z.object({
+  version: z.number().int().min(1),
+  kind: z.enum(versionKinds),
+  at: z.string(),
+  status: z.enum(updateStatuses),
+  title: z.string(),
+  summary: z.string(),
+  url: z.string().optional(),
+  source: z.object({ name: z.string(), url: z.string().optional() }).optional(),
+  author: z.string().optional(),
+  publishedAt: z.string(),
+  topics: z.array(topicIdSchema),
+  pinned: z.boolean(),
+  note: z.string().optional(),
+});
+export type UpdateVersion = z.infer<typeof updateVersionSchema>;
 
 /** Result of one item of a batch write. */
 export const batchResultSchema = z.object({
@@ -115,11 +165,22 @@ export const updatesQuerySchema = z.object({
   source: z.string().trim().max(120).optional(),
   day: z.coerce.number().int().min(-100000).max(100000).optional(),
   before: z.string().max(200).optional(),
+  /** Start the page at this instant (inclusive) instead of the newest: day and update permalinks. */
+  from: instantSchema.optional(),
+  /** `true`: only pinned (key) updates. */
+  pinned: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type UpdatesQuery = z.output<typeof updatesQuerySchema>;
 
-export const daysQuerySchema = z.object({ topics: topicListSchema.optional() });
+export const daysQuerySchema = z.object({
+  topics: topicListSchema.optional(),
+  q: z.string().trim().max(200).optional(),
+  source: z.string().trim().max(120).optional(),
+});
 
 export const updatePageSchema = z.object({
   items: z.array(updateSchema),

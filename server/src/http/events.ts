@@ -8,8 +8,14 @@ import { parseOr400 } from './validate.js';
 export function eventsRouter({ store, events }: { store: Store; events: EventCatalog }): Router {
   const router = Router();
 
-  router.get('/', (_req, res) => {
-    res.json(events.list().map((e) => e.public));
+  router.get('/', async (_req, res) => {
+    res.json(
+      await Promise.all(
+        events
+          .list()
+          .map(async (e) => ({ ...e.public, lastPublishedAt: await store.lastPublishedAt(e.config.slug) })),
+      ),
+    );
   });
 
   router.get('/:slug/updates', async (req, res) => {
@@ -21,9 +27,9 @@ export function eventsRouter({ store, events }: { store: Store; events: EventCat
 
   router.get('/:slug/days', async (req, res) => {
     const event = events.get(req.params.slug);
-    const { topics } = parseOr400(daysQuerySchema, req.query);
-    events.checkTopics(event, topics);
-    const days = await store.countDays(event.config.slug, topics);
+    const filter = parseOr400(daysQuerySchema, req.query);
+    events.checkTopics(event, filter.topics);
+    const days = await store.countDays(event.config.slug, filter);
     res.json(days.map((d): DayCount => ({ ...d, date: dateOfDay(d.day, event.config) })));
   });
 

@@ -25,7 +25,7 @@ export function apiRouter(deps: ApiDeps): Router {
   });
   api.use('/events', eventsRouter(deps));
   api.post('/events/:slug/updates', writer, json, postUpdatesHandler(deps.pipeline));
-  api.use('/updates', updatesRouter(deps));
+  api.use('/updates', updatesRouter({ ...deps, writer, json }));
   api.use(notFoundHandler);
   return api;
 }

@@ -24,13 +24,35 @@ export function postUpdatesHandler(pipeline: IngestPipeline): RequestHandler<{ s
   };
 }
 
-/** Reads of single updates. */
-export function updatesRouter({ store }: { store: Store }): Router {
-  const router = Router();
-  router.get('/:id', async (req, res) => {
+type ById = RequestHandler<{ id: string }>;
+
+/** One update: read it, its versions; correct or retract it (bearer token). */
+export function updatesRouter(deps: {
+  store: Store;
+  pipeline: IngestPipeline;
+  writer: RequestHandler;
+  json: RequestHandler;
+}): Router {
+  const { store, pipeline, writer, json } = deps;
+  const read: ById = async (req, res) => {
     const update = await store.getUpdate(req.params.id);
     if (!update) throw AppError.notFound(`Update "${req.params.id}"`);
     res.json(update);
-  });
+  };
+  const versions: ById = async (req, res) => {
+    res.json({ items: await pipeline.versions(req.params.id) });
+  };
+  const correct: ById = async (req, res) => {
+    res.json(await pipeline.correct(req.params.id, req.body));
+  };
+  const retract: ById = async (req, res) => {
+    res.json(await pipeline.retract(req.params.id, req.body));
+  };
+
+  const router = Router();
+  router.get('/:id', read);
+  router.get('/:id/versions', versions);
+  router.patch('/:id', writer, json, correct);
+  router.delete('/:id', writer, json, retract);
   return router;
 }

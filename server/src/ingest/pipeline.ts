@@ -1,16 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import {
   dayOfConflict,
+  retractSchema,
   updateInputSchema,
+  updatePatchSchema,
   type BatchResult,
   type ChangeKind,
   type Update,
+  type UpdateVersion,
 } from '@dayline/shared';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import type { EventCatalog } from '../events.js';
 import type { Logger } from '../logger.js';
-import type { Store } from '../store/store.js';
+import { DuplicateKeyError, type Mutation, type Store } from '../store/store.js';
+import { decideCorrection, decideRetraction, urlKey } from './corrections.js';
 import { canonicalUrl, cleanParagraphs, cleanText, contentKey } from './normalize.js';
 
 /** Where accepted changes go after the store has them: the live hub. */
@@ -66,13 +70,65 @@ export class IngestPipeline {
       day: dayOfConflict(input.publishedAt, event.config),
       topics: event.tagger.tag(`${title}\n${summary}`, input.topics),
       ...(input.externalId ? { externalId: input.externalId } : {}),
-      ...(canonical ? { urlKey: `${source?.name.toLowerCase() ?? ''}\n${canonical}` } : {}),
+      ...(canonical ? { urlKey: urlKey(source?.name, canonical) } : {}),
       contentKey: contentKey(source?.name, title, input.publishedAt),
       pinned: input.pinned ?? false,
       at: clock.now().toISOString(),
     });
     if (result.created) publisher.publish('new', result.update);
     return result;
+  }
+
+  /** PATCH: a correction, a pin or an unpin. Clients get `update:changed`. */
+  async correct(id: string, raw: unknown): Promise<Update> {
+    const parsed = updatePatchSchema.safeParse(raw);
+    if (!parsed.success) throw AppError.invalid(parsed.error);
+    const patch = parsed.data;
+    const event = this.deps.events.get((await this.require(id)).event);
+    this.deps.events.checkTopics(event, patch.topics);
+    const at = this.deps.clock.now().toISOString();
+    return this.mutate(id, 'changed', (current) => decideCorrection(current, patch, event.config, at));
+  }
+
+  /** DELETE: the update becomes a tombstone. Clients get `update:retracted`. */
+  async retract(id: string, raw: unknown): Promise<Update> {
+    const parsed = retractSchema.safeParse(raw ?? {});
+    if (!parsed.success) throw AppError.invalid(parsed.error);
+    const at = this.deps.clock.now().toISOString();
+    return this.mutate(id, 'retracted', (current) => decideRetraction(current, parsed.data.reason, at));
+  }
+
+  /** Every version of an update; a retracted update's earlier text is not shown again. */
+  async versions(id: string): Promise<UpdateVersion[]> {
+    const update = await this.require(id);
+    const versions = await this.deps.store.listVersions(id);
+    if (update.status !== 'retracted') return versions;
+    return versions.map(({ url: _url, ...version }) => ({ ...version, title: '', summary: '' }));
+  }
+
+  private async require(id: string): Promise<Update> {
+    const update = await this.deps.store.getUpdate(id);
+    if (!update) throw AppError.notFound(`Update "${id}"`);
+    return update;
+  }
+
+  private async mutate(
+    id: string,
+    kind: ChangeKind,
+    decide: (current: Update) => Mutation | undefined,
+  ): Promise<Update> {
+    let result;
+    try {
+      result = await this.deps.store.mutateUpdate(id, decide);
+    } catch (error) {
+      if (error instanceof DuplicateKeyError) {
+        throw new AppError('conflict', 'Another update of this event already has this link or headline');
+      }
+      throw error;
+    }
+    if (!result) throw AppError.notFound(`Update "${id}"`);
+    if (result.changed) this.deps.publisher.publish(kind, result.update);
+    return result.update;
   }
 
   /** Ingests many items, each on its own: one bad item does not stop the others. */

@@ -42,7 +42,16 @@ const topicRoom = (event: string, topic: string) => `event:${event}:topic:${topi
 export class LiveHub implements ChangePublisher {
   constructor(
     private readonly io: LiveServer,
-    private readonly deps: { store: Store; events: EventCatalog; logger: Logger },
+    private readonly deps: {
+      store: Store;
+      events: EventCatalog;
+      logger: Logger;
+      /**
+       * With several nodes, live messages can reach a client out of cursor order; catch-up then
+       * also resends what changed this long before the client's cursor (clients dedup by version).
+       */
+      catchUpOverlapMs?: number;
+    },
   ) {
     io.on('connection', (socket) => {
       socket.data.rooms = [];
@@ -74,9 +83,18 @@ export class LiveHub implements ChangePublisher {
     await socket.join(rooms);
     socket.data.rooms = rooms;
 
-    const cursor = await this.deps.store.headCursor();
+    const { store, catchUpOverlapMs } = this.deps;
+    const cursor = await store.headCursor();
     if (since === undefined) return { ok: true, cursor, missed: [] };
-    const { changes, complete } = await this.deps.store.changesSince(slug, since, topics, maxCatchUp);
+    // A cursor ahead of the store means the store was replaced; one behind the log was pruned.
+    if (since > cursor || since < (await store.oldestCursor()) - 1) {
+      throw new AppError('gap_too_large', `Cursor ${since} is outside the change log; reload the timeline`);
+    }
+    const { changes, complete } = await store.changesSince(slug, since, {
+      ...(topics ? { topics } : {}),
+      limit: maxCatchUp,
+      overlapMs: catchUpOverlapMs ?? 0,
+    });
     if (!complete) {
       throw new AppError(
         'gap_too_large',

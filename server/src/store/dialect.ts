@@ -1,6 +1,6 @@
-import { PostgresAdapter, type Kysely } from 'kysely';
+import { PostgresAdapter } from 'kysely';
 
-/** The one place migrations ask which database they run on. */
-export function isPostgres(db: Kysely<unknown>): boolean {
+/** The one place that asks which database a Kysely instance (or transaction) talks to. */
+export function isPostgres(db: { getExecutor(): { readonly adapter: unknown } }): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }

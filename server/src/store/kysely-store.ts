@@ -1,10 +1,30 @@
-import type { Change, Update, UpdateStatus } from '@dayline/shared';
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import type { Change, Update, UpdateStatus, UpdateVersion, VersionKind } from '@dayline/shared';
+import {
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  type SqlBool,
+  type Transaction,
+} from 'kysely';
+import { isPostgres } from './dialect.js';
+import { matchText } from './full-text.js';
 import { decodePageToken, encodePageToken } from './page-token.js';
-import type { EventClockRow, ListFilter, NewUpdate, Store } from './store.js';
-import type { Database, UpdateRow } from './tables.js';
+import {
+  DuplicateKeyError,
+  type EventClockRow,
+  type ListFilter,
+  type Mutation,
+  type NewUpdate,
+  type Store,
+  type UpdateFields,
+} from './store.js';
+import type { Database, UpdateRow, UpdatesTable } from './tables.js';
 
 type UpdatesBuilder = ExpressionBuilder<Database, 'updates'>;
+
+/** PostgreSQL advisory lock key that orders appends to the change log (any fixed number). */
+const changeLogLock = 72_657_400;
 
 function rowToUpdate(row: UpdateRow): Update {
   return {
@@ -28,7 +48,46 @@ function rowToUpdate(row: UpdateRow): Update {
     status: row.status as UpdateStatus,
     // PostgreSQL returns bigint as a string; cursors stay far below 2^53.
     cursor: Number(row.cursor),
+    ...(row.corrected_at ? { correctedAt: row.corrected_at } : {}),
+    ...(row.correction_note ? { correctionNote: row.correction_note } : {}),
+    ...(row.retracted_at ? { retractedAt: row.retracted_at } : {}),
+    ...(row.retraction_reason ? { retractionReason: row.retraction_reason } : {}),
   };
+}
+
+/** What a version keeps: the reader-visible content at that point. */
+function snapshot(update: Update) {
+  const { title, summary, url, source, author, publishedAt, topics, pinned, status } = update;
+  return { title, summary, url, source, author, publishedAt, topics, pinned, status };
+}
+
+/** Camel-case fields to columns; only the keys present are set. */
+function fieldsToColumns(fields: Partial<UpdateFields>): Partial<UpdatesTable> {
+  const columns: Partial<UpdatesTable> = {};
+  const set = <K extends keyof UpdatesTable>(key: K, value: UpdatesTable[K]) => {
+    columns[key] = value;
+  };
+  if (fields.title !== undefined) set('title', fields.title);
+  if (fields.summary !== undefined) set('summary', fields.summary);
+  if (fields.url !== undefined) set('url', fields.url);
+  if (fields.canonicalUrl !== undefined) set('canonical_url', fields.canonicalUrl);
+  if (fields.urlKey !== undefined) set('url_key', fields.urlKey);
+  if (fields.source !== undefined) {
+    set('source_name', fields.source?.name ?? null);
+    set('source_url', fields.source?.url ?? null);
+  }
+  if (fields.author !== undefined) set('author', fields.author);
+  if (fields.publishedAt !== undefined) set('published_at', fields.publishedAt);
+  if (fields.day !== undefined) set('day', fields.day);
+  if (fields.topics !== undefined) set('topics', JSON.stringify(fields.topics));
+  if (fields.contentKey !== undefined) set('content_key', fields.contentKey);
+  if (fields.pinned !== undefined) set('pinned', fields.pinned ? 1 : 0);
+  if (fields.status !== undefined) set('status', fields.status);
+  if (fields.correctedAt !== undefined) set('corrected_at', fields.correctedAt);
+  if (fields.correctionNote !== undefined) set('correction_note', fields.correctionNote);
+  if (fields.retractedAt !== undefined) set('retracted_at', fields.retractedAt);
+  if (fields.retractionReason !== undefined) set('retraction_reason', fields.retractionReason);
+  return columns;
 }
 
 function hasAnyTopic(topics: string[]) {
@@ -40,11 +99,6 @@ function hasAnyTopic(topics: string[]) {
         .whereRef('update_topics.update_id', '=', 'updates.id')
         .where('update_topics.topic', 'in', topics),
     );
-}
-
-/** `%`, `_` and `\` in a search are literal characters, not patterns. */
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -90,11 +144,7 @@ export class KyselyStore implements Store {
       return await this.db.transaction().execute(async (trx) => {
         const existing = await this.findDuplicate(trx, update);
         if (existing) return { update: rowToUpdate(existing), created: false };
-        const { seq } = await trx
-          .insertInto('changes')
-          .values({ event: update.event, update_id: update.id, kind: 'new', at: update.at })
-          .returning('seq')
-          .executeTakeFirstOrThrow();
+        const seq = await this.appendChange(trx, update.event, update.id, 'new', update.at);
         const row: UpdateRow = {
           id: update.id,
           event: update.event,
@@ -116,17 +166,18 @@ export class KyselyStore implements Store {
           version: 1,
           ingested_at: update.at,
           updated_at: update.at,
-          cursor: Number(seq),
-          created_cursor: Number(seq),
+          cursor: seq,
+          created_cursor: seq,
+          corrected_at: null,
+          correction_note: null,
+          retracted_at: null,
+          retraction_reason: null,
         };
         await trx.insertInto('updates').values(row).execute();
-        if (update.topics.length > 0) {
-          await trx
-            .insertInto('update_topics')
-            .values(update.topics.map((topic) => ({ update_id: update.id, event: update.event, topic })))
-            .execute();
-        }
-        return { update: rowToUpdate(row), created: true };
+        await this.setTopics(trx, update.id, update.event, update.topics);
+        const stored = rowToUpdate(row);
+        await this.keepVersion(trx, stored, 'created', update.at);
+        return { update: stored, created: true };
       });
     } catch (error) {
       // Another writer stored the same item between our look-up and insert: theirs wins.
@@ -159,6 +210,130 @@ export class KyselyStore implements Store {
     return row && rowToUpdate(row);
   }
 
+  async mutateUpdate(
+    id: string,
+    decide: (current: Update) => Mutation | undefined,
+  ): Promise<{ update: Update; changed: boolean } | undefined> {
+    try {
+      return await this.mutateInTransaction(id, decide);
+    } catch (error) {
+      if (isUniqueViolation(error))
+        throw new DuplicateKeyError('Dedup key taken by another update', { cause: error });
+      throw error;
+    }
+  }
+
+  private mutateInTransaction(id: string, decide: (current: Update) => Mutation | undefined) {
+    return this.db.transaction().execute(async (trx) => {
+      await this.lockChangeLog(trx);
+      const row = await trx.selectFrom('updates').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!row) return undefined;
+      const current = rowToUpdate(row);
+      const mutation = decide(current);
+      if (!mutation) return { update: current, changed: false };
+      const seq = await this.appendChange(
+        trx,
+        current.event,
+        id,
+        mutation.kind === 'retracted' ? 'retracted' : 'changed',
+        mutation.at,
+        false,
+      );
+      const columns = {
+        ...fieldsToColumns(mutation.fields),
+        version: current.version + 1,
+        updated_at: mutation.at,
+        cursor: seq,
+      };
+      const updated = await trx
+        .updateTable('updates')
+        .set(columns)
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      if (mutation.fields.topics) await this.setTopics(trx, id, current.event, mutation.fields.topics, true);
+      const update = rowToUpdate(updated);
+      await this.keepVersion(trx, update, mutation.kind, mutation.at, mutation.note);
+      return { update, changed: true };
+    });
+  }
+
+  async listVersions(id: string): Promise<UpdateVersion[]> {
+    const rows = await this.db
+      .selectFrom('update_versions')
+      .selectAll()
+      .where('update_id', '=', id)
+      .orderBy('version')
+      .execute();
+    return rows.map((row) => ({
+      version: Number(row.version),
+      kind: row.kind as VersionKind,
+      at: row.at,
+      ...(JSON.parse(row.content) as ReturnType<typeof snapshot>),
+      ...(row.note ? { note: row.note } : {}),
+    }));
+  }
+
+  /**
+   * On PostgreSQL, writers take turns appending to the change log, so cursors commit in order and a
+   * reader that saw cursor N has seen every change below it. SQLite has one writer already.
+   */
+  private async lockChangeLog(trx: Transaction<Database>): Promise<void> {
+    if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(${changeLogLock})`.execute(trx);
+  }
+
+  private async appendChange(
+    trx: Transaction<Database>,
+    event: string,
+    updateId: string,
+    kind: 'new' | 'changed' | 'retracted',
+    at: string,
+    lock = true,
+  ): Promise<number> {
+    if (lock) await this.lockChangeLog(trx);
+    const { seq } = await trx
+      .insertInto('changes')
+      .values({ event, update_id: updateId, kind, at })
+      .returning('seq')
+      .executeTakeFirstOrThrow();
+    return Number(seq);
+  }
+
+  private async setTopics(
+    trx: Transaction<Database>,
+    updateId: string,
+    event: string,
+    topics: string[],
+    replace = false,
+  ): Promise<void> {
+    if (replace) await trx.deleteFrom('update_topics').where('update_id', '=', updateId).execute();
+    if (topics.length === 0) return;
+    await trx
+      .insertInto('update_topics')
+      .values([...new Set(topics)].map((topic) => ({ update_id: updateId, event, topic })))
+      .execute();
+  }
+
+  private async keepVersion(
+    trx: Transaction<Database>,
+    update: Update,
+    kind: VersionKind,
+    at: string,
+    note?: string,
+  ): Promise<void> {
+    await trx
+      .insertInto('update_versions')
+      .values({
+        update_id: update.id,
+        version: update.version,
+        kind,
+        at,
+        content: JSON.stringify(snapshot(update)),
+        note: note ?? null,
+      })
+      .execute();
+  }
+
   async listUpdates(event: string, filter: ListFilter): Promise<{ items: Update[]; next: string | null }> {
     let query = this.db
       .selectFrom('updates')
@@ -168,15 +343,9 @@ export class KyselyStore implements Store {
     if (filter.topics?.length) query = query.where(hasAnyTopic(filter.topics));
     if (filter.source) query = query.where('source_name', '=', filter.source);
     if (filter.day !== undefined) query = query.where('day', '=', filter.day);
-    if (filter.q) {
-      const pattern = likePattern(filter.q);
-      query = query.where((eb) =>
-        eb.or([
-          sql<SqlBool>`lower(title) like lower(${pattern}) escape '\\'`,
-          sql<SqlBool>`lower(summary) like lower(${pattern}) escape '\\'`,
-        ]),
-      );
-    }
+    if (filter.pinned !== undefined) query = query.where('pinned', '=', filter.pinned ? 1 : 0);
+    if (filter.from) query = query.where('published_at', '<=', filter.from);
+    if (filter.q) query = query.where(matchText(this.db, filter.q));
     if (filter.before) {
       const key = decodePageToken(filter.before);
       query = query.where((eb) =>
@@ -200,13 +369,16 @@ export class KyselyStore implements Store {
     return { items: page.map(rowToUpdate), next };
   }
 
-  async countDays(event: string, topics?: string[]) {
+  async countDays(event: string, filter: Pick<ListFilter, 'topics' | 'q' | 'source'>) {
+    const { topics, q, source } = filter;
     let totals = this.db
       .selectFrom('updates')
       .select(['day', (eb) => eb.fn.countAll<number | string>().as('count')])
       .where('event', '=', event)
       .where('status', '!=', 'retracted');
     if (topics?.length) totals = totals.where(hasAnyTopic(topics));
+    if (source) totals = totals.where('source_name', '=', source);
+    if (q) totals = totals.where(matchText(this.db, q));
     let perTopic = this.db
       .selectFrom('update_topics')
       .innerJoin('updates', 'updates.id', 'update_topics.update_id')
@@ -214,6 +386,8 @@ export class KyselyStore implements Store {
       .where('update_topics.event', '=', event)
       .where('updates.status', '!=', 'retracted');
     if (topics?.length) perTopic = perTopic.where('update_topics.topic', 'in', topics);
+    if (source) perTopic = perTopic.where('updates.source_name', '=', source);
+    if (q) perTopic = perTopic.where(matchText(this.db, q));
 
     const [dayRows, topicRows] = await Promise.all([
       totals.groupBy('day').orderBy('day', 'desc').execute(),
@@ -232,12 +406,33 @@ export class KyselyStore implements Store {
     return days;
   }
 
-  async changesSince(event: string, since: number, topics: string[] | undefined, limit: number) {
+  async lastPublishedAt(event: string): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('updates')
+      .select((eb) => eb.fn.max('published_at').as('last'))
+      .where('event', '=', event)
+      .where('status', '!=', 'retracted')
+      .executeTakeFirst();
+    return row?.last ?? null;
+  }
+
+  async changesSince(
+    event: string,
+    since: number,
+    options: { topics?: string[]; limit: number; overlapMs?: number },
+  ) {
+    const { topics, limit, overlapMs = 0 } = options;
+    const sinceAt = overlapMs > 0 ? await this.changeTime(since) : undefined;
+    const overlapFrom = sinceAt && new Date(new Date(sinceAt).getTime() - overlapMs).toISOString();
     let query = this.db
       .selectFrom('updates')
       .selectAll()
       .where('event', '=', event)
-      .where('cursor', '>', since);
+      .where((eb) =>
+        overlapFrom
+          ? eb.or([eb('cursor', '>', since), eb('updated_at', '>=', overlapFrom)])
+          : eb('cursor', '>', since),
+      );
     if (topics?.length) query = query.where(hasAnyTopic(topics));
     const rows = await query
       .orderBy('cursor')
@@ -252,12 +447,35 @@ export class KyselyStore implements Store {
     return { changes, complete: rows.length <= limit };
   }
 
+  private async changeTime(seq: number): Promise<string | undefined> {
+    const row = await this.db.selectFrom('changes').select('at').where('seq', '=', seq).executeTakeFirst();
+    return row?.at;
+  }
+
   async headCursor(): Promise<number> {
     const row = await this.db
       .selectFrom('changes')
       .select((eb) => eb.fn.max('seq').as('head'))
       .executeTakeFirst();
     return Number(row?.head ?? 0);
+  }
+
+  async oldestCursor(): Promise<number> {
+    const row = await this.db
+      .selectFrom('changes')
+      .select((eb) => eb.fn.min('seq').as('oldest'))
+      .executeTakeFirst();
+    return Number(row?.oldest ?? 0);
+  }
+
+  async pruneChanges(before: string): Promise<number> {
+    const head = await this.headCursor();
+    const result = await this.db
+      .deleteFrom('changes')
+      .where('at', '<', before)
+      .where('seq', '<', head)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 
   async countUpdates(event: string): Promise<number> {

@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
 import { ConfigError } from '../config.js';
 import { KyselyStore } from './kysely-store.js';
 import { migrateToLatest } from './migrate.js';
@@ -27,14 +28,19 @@ function openSqlite(file: string): Kysely<Database> {
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
 }
 
-/** Opens the store named by DATABASE_URL and migrates it to the latest schema. */
+export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url);
+
+function openPostgres(url: string): Kysely<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** Opens the store named by DATABASE_URL (SQLite or PostgreSQL) and migrates it to the latest schema. */
 export async function openStore(databaseUrl: string, cwd = process.cwd()): Promise<Store> {
-  if (!databaseUrl.startsWith('sqlite:')) {
-    throw new ConfigError(
-      `DATABASE_URL: unsupported store "${databaseUrl.split(':')[0]}"; use sqlite:PATH (PostgreSQL is planned)`,
-    );
-  }
-  const db = openSqlite(sqlitePath(databaseUrl, cwd));
+  let db: Kysely<Database>;
+  if (isPostgresUrl(databaseUrl)) db = openPostgres(databaseUrl);
+  else if (databaseUrl.startsWith('sqlite:')) db = openSqlite(sqlitePath(databaseUrl, cwd));
+  else throw new ConfigError('DATABASE_URL: use sqlite:PATH or postgres://USER@HOST:PORT/DATABASE');
   try {
     await migrateToLatest(db as Kysely<unknown>);
   } catch (error) {

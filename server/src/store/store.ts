@@ -1,4 +1,4 @@
-import type { Change, DayCount, Update } from '@dayline/shared';
+import type { Change, DayCount, Update, UpdateStatus, UpdateVersion, VersionKind } from '@dayline/shared';
 
 /** What the pipeline hands the store: a validated, normalised, tagged update. */
 export interface NewUpdate {
@@ -21,11 +21,43 @@ export interface NewUpdate {
   at: string;
 }
 
+/** The stored form of an update's changeable fields (what a correction or retraction may set). */
+export interface UpdateFields {
+  title: string;
+  summary: string;
+  url: string | null;
+  canonicalUrl: string | null;
+  urlKey: string | null;
+  source: { name: string; url?: string } | null;
+  author: string | null;
+  publishedAt: string;
+  day: number;
+  topics: string[];
+  contentKey: string;
+  pinned: boolean;
+  status: UpdateStatus;
+  correctedAt: string | null;
+  correctionNote: string | null;
+  retractedAt: string | null;
+  retractionReason: string | null;
+}
+
+/** One change to an existing update, decided by the caller from its current state. */
+export interface Mutation {
+  kind: Exclude<VersionKind, 'created'>;
+  fields: Partial<UpdateFields>;
+  note?: string;
+  at: string;
+}
+
 export interface ListFilter {
   topics?: string[];
   source?: string;
   day?: number;
   q?: string;
+  pinned?: boolean;
+  /** Start at this instant (inclusive), going older. */
+  from?: string;
   /** Opaque keyset token from a previous page's `next`. */
   before?: string;
   limit: number;
@@ -47,20 +79,47 @@ export interface Store {
   /** Stores the update unless one with the same dedup key exists; then returns that one. */
   insertUpdate(update: NewUpdate): Promise<{ update: Update; created: boolean }>;
   getUpdate(id: string): Promise<Update | undefined>;
+  /**
+   * Changes an update as `decide` says, given its current state, in one transaction with the next
+   * change-log cursor. `decide` returning undefined leaves it as it is (no new version).
+   */
+  mutateUpdate(
+    id: string,
+    decide: (current: Update) => Mutation | undefined,
+  ): Promise<{ update: Update; changed: boolean } | undefined>;
+  /** Every version, oldest first. */
+  listVersions(id: string): Promise<UpdateVersion[]>;
   /** Newest first (publishedAt desc, id desc); retracted updates are left out. */
   listUpdates(event: string, filter: ListFilter): Promise<{ items: Update[]; next: string | null }>;
-  countDays(event: string, topics?: string[]): Promise<Omit<DayCount, 'date'>[]>;
-  /** Changes after `since`, oldest first, one per update (its latest state); at most `limit`. */
+  countDays(
+    event: string,
+    filter: Pick<ListFilter, 'topics' | 'q' | 'source'>,
+  ): Promise<Omit<DayCount, 'date'>[]>;
+  /** Newest publishedAt of the event's updates, or null. */
+  lastPublishedAt(event: string): Promise<string | null>;
+  /**
+   * Changes after `since`, oldest first, one per update (its latest state); at most `limit`.
+   * `overlapMs` also returns updates changed up to that long before `since` was written, for
+   * clients whose live messages may have arrived out of order across nodes.
+   */
   changesSince(
     event: string,
     since: number,
-    topics: string[] | undefined,
-    limit: number,
+    options: { topics?: string[]; limit: number; overlapMs?: number },
   ): Promise<{ changes: Change[]; complete: boolean }>;
   /** The newest cursor in the change log (0 when empty). */
   headCursor(): Promise<number>;
+  /** The oldest cursor the change log still holds (0 when empty). */
+  oldestCursor(): Promise<number>;
+  /** Forgets changes older than `before`, always keeping the newest; returns how many went. */
+  pruneChanges(before: string): Promise<number>;
   countUpdates(event: string): Promise<number>;
   close(): Promise<void>;
+}
+
+/** A change would give an update the dedup key (link or headline) another update already has. */
+export class DuplicateKeyError extends Error {
+  override name = 'DuplicateKeyError';
 }
 
 /** A `before` token the store cannot read. */

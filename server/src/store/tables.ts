@@ -27,6 +27,20 @@ export interface UpdatesTable {
   updated_at: string;
   cursor: number;
   created_cursor: number;
+  corrected_at: string | null;
+  correction_note: string | null;
+  retracted_at: string | null;
+  retraction_reason: string | null;
+}
+
+/** Every version an update has had; `content` is a JSON snapshot of its reader-visible fields. */
+export interface UpdateVersionsTable {
+  update_id: string;
+  version: number;
+  kind: string;
+  at: string;
+  content: string;
+  note: string | null;
 }
 
 /** Topic membership, for filtering and per-day counts without parsing JSON. */
@@ -55,6 +69,7 @@ export interface EventsTable {
 export interface Database {
   updates: UpdatesTable;
   update_topics: UpdateTopicsTable;
+  update_versions: UpdateVersionsTable;
   changes: ChangesTable;
   events: EventsTable;
 }

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
-import { demoEvent } from '../src/demo/event.js';
-import { DemoSimulator } from '../src/demo/simulator.js';
-import { demoUpdates } from '../src/demo/updates.js';
-import { eventConfigSchema } from '../src/config.js';
+import { demoEvent } from '../../src/demo/event.js';
+import { DemoSimulator } from '../../src/demo/simulator.js';
+import { demoUpdates } from '../../src/demo/updates.js';
+import { eventConfigSchema } from '../../src/config.js';
 import { startServer, type TestServer } from './helpers.js';
 
 let server: TestServer | undefined;
@@ -18,7 +18,7 @@ describe('demo', () => {
   it('loads about 200 updates over the first 30 days once, and not again on restart', async () => {
     server = await startServer({ demo: true, events: [demo] });
     expect(await server.store.countUpdates('ukraine-war')).toBe(demoUpdates.length);
-    const days = await server.store.countDays('ukraine-war');
+    const days = await server.store.countDays('ukraine-war', {});
     expect(days.map((d) => d.day).sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
     // Every demo topic is used.
     const used = new Set(days.flatMap((d) => Object.keys(d.topics)));

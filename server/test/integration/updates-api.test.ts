@@ -201,6 +201,7 @@ describe('GET /api/events and /days', () => {
         startDate: '2022-02-24',
         timeZone: 'Europe/Kyiv',
         topics: testEvent.topics.map(({ id, label, color }) => ({ id, label, color })),
+        lastPublishedAt: null,
       },
     ]);
   });

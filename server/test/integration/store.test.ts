@@ -1,20 +1,19 @@
 import { dayOfConflict } from '@dayline/shared';
 import { describe, expect, it } from 'vitest';
-import { eventConfigSchema } from '../src/config.js';
+import { eventConfigSchema } from '../../src/config.js';
 import { anUpdate, startServer, testEvent } from './helpers.js';
-import { openStore } from '../src/store/open-store.js';
+import { openStore } from '../../src/store/open-store.js';
 
 describe('store', () => {
   it('recomputes stored days days when the event clock changes', async () => {
     const server = await startServer();
-    const file = server.dbFile;
     const created = (await (await server.post(anUpdate({ publishedAt: '2022-03-16T21:30:00Z' }))).json()) as {
       id: string;
       day: number;
     };
     expect(created.day).toBe(21);
     // Same database file, opened again, the event now counted in UTC from a day later.
-    const store = await openStore(`sqlite:${file}`);
+    const store = await openStore(server.databaseUrl);
     const moved = eventConfigSchema.parse({ ...testEvent, startDate: '2022-02-25', timeZone: 'UTC' });
     await store.syncEvents(
       [{ slug: moved.slug, startDate: moved.startDate, timeZone: moved.timeZone }],

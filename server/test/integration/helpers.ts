@@ -1,14 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { ClientToServerEvents, ServerToClientEvents, UpdateInput } from '@dayline/shared';
 import { pino } from 'pino';
 import { io as connect, type Socket } from 'socket.io-client';
-import { createApp, type App } from '../src/app.js';
-import type { Clock } from '../src/clock.js';
-import { eventConfigSchema, type Config } from '../src/config.js';
-import { openStore } from '../src/store/open-store.js';
-import type { Store } from '../src/store/store.js';
+import { createApp, type App } from '../../src/app.js';
+import type { Clock } from '../../src/clock.js';
+import { eventConfigSchema, type Config } from '../../src/config.js';
+import { openStore } from '../../src/store/open-store.js';
+import type { Store } from '../../src/store/store.js';
+import { createTestDatabase } from './databases.js';
 
 export const token = 'test-ingest-token-0123456789';
 
@@ -43,29 +41,29 @@ export interface TestServer {
   app: App;
   store: Store;
   clock: ManualClock;
-  dbFile: string;
+  /** DATABASE_URL of this server's own database. */
+  databaseUrl: string;
   /** Restarts nothing; just a fresh real socket.io client connected to this server. */
   socket(): Promise<TestSocket>;
   post(body: unknown, options?: { token?: string | null; event?: string }): Promise<Response>;
   close(): Promise<void>;
 }
 
-/** Starts the real server on port 0 with a temp SQLite file. */
+/** Starts the real server on port 0 with a fresh database (temp SQLite file, or PostgreSQL). */
 export async function startServer(overrides: Partial<Config> = {}): Promise<TestServer> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'dayline-test-'));
-  const dbFile = path.join(dir, 'test.db');
-  const store = await openStore(`sqlite:${dbFile}`);
+  const database = await createTestDatabase();
+  const store = await openStore(database.url);
   const clock = new ManualClock();
   const config: Config & { ingestToken: string } = {
     port: 0,
     host: '127.0.0.1',
-    databaseUrl: `sqlite:${dbFile}`,
+    databaseUrl: database.url,
     ingestToken: token,
     demo: false,
     configPath: undefined,
     allowPrivateNetworks: true,
     events: [testEvent],
-    clientDir: path.join(dir, 'no-client'),
+    clientDir: '/nonexistent/dayline-client',
     ...overrides,
   };
   const app = await createApp(config, { store, clock, logger: pino({ level: 'silent' }) });
@@ -78,7 +76,7 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Test
     app,
     store,
     clock,
-    dbFile,
+    databaseUrl: database.url,
     async socket() {
       const socket: TestSocket = connect(url, {
         transports: ['websocket'],
@@ -106,7 +104,7 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Test
       for (const socket of sockets) socket.disconnect();
       await app.close();
       await store.close();
-      rmSync(dir, { recursive: true, force: true });
+      await database.drop();
     },
   };
 }

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+/** The integration suites again, each server on its own fresh PostgreSQL database. */
+export default defineConfig({
+  test: {
+    name: 'server-postgres',
+    include: ['test/integration/**/*.test.ts'],
+    env: { DAYLINE_TEST_STORE: 'postgres' },
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+  },
+});
