@@ -14,6 +14,7 @@ import { errorHandler } from './http/errors.js';
 import { apiRouter } from './http/routes.js';
 import { IngestPipeline } from './ingest/pipeline.js';
 import { LiveHub, type LiveServer } from './live/hub.js';
+import { useRedisAdapter } from './live/redis-adapter.js';
 import type { Logger } from './logger.js';
 import type { Store } from './store/store.js';
 
@@ -46,7 +47,16 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
   const httpServer = createServer(app);
   // Clients only ever send small `subscribe` messages.
   const io: LiveServer = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
-  const hub = new LiveHub(io, { store, events, logger });
+  const closeRedis = config.redisUrl
+    ? await useRedisAdapter(io, { url: config.redisUrl, streamName: config.redisStream }, logger)
+    : undefined;
+  const hub = new LiveHub(io, {
+    store,
+    events,
+    logger,
+    // Across nodes live messages may arrive out of cursor order; resend a little on catch-up.
+    catchUpOverlapMs: config.redisUrl ? 10_000 : 0,
+  });
   const pipeline = new IngestPipeline({ store, events, publisher: hub, clock, logger });
 
   app.use('/api', apiRouter({ store, events, pipeline, ingestToken: config.ingestToken }));
@@ -64,6 +74,15 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
     }
   }
 
+  const pruneChangeLog = () => {
+    const before = new Date(clock.now().getTime() - config.changeLogHours * 3600_000).toISOString();
+    store
+      .pruneChanges(before)
+      .catch((error: unknown) => logger.error({ err: error }, 'change log pruning failed'));
+  };
+  pruneChangeLog();
+  const pruneTimer = setInterval(pruneChangeLog, 10 * 60_000).unref();
+
   return {
     pipeline,
     httpServer,
@@ -80,9 +99,11 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
     },
     async close() {
       simulator?.stop();
+      clearInterval(pruneTimer);
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());
       });
+      await closeRedis?.();
     },
   };
 }

@@ -6,13 +6,43 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { demoEvent } from './demo/event.js';
 
+const ruleTextSchema = z.string().trim().min(1).max(100);
+/** Compiled with the flags the tagger uses, so a bad pattern stops the server naming the field. */
+const regexSourceSchema = z
+  .string()
+  .min(1)
+  .max(300)
+  .refine(
+    (source) => {
+      try {
+        new RegExp(source, 'iu');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { error: 'Not a valid regular expression (JavaScript syntax, Unicode mode)' },
+  );
+
 /** A topic as configured: what readers see plus the rules that tag updates with it. */
 const topicConfigSchema = z.strictObject({
   id: topicIdSchema,
   label: z.string().min(1).max(60),
   color: colorSchema,
-  /** Whole words or phrases, matched case-insensitively. */
-  keywords: z.array(z.string().trim().min(1).max(100)).max(500).default([]),
+  /**
+   * Whole words or phrases, matched case-insensitively, with the regular plural or singular of the
+   * last word ("refugee" also matches "refugees"); a trailing * matches any ending ("evacuat*").
+   */
+  keywords: z.array(ruleTextSchema).max(500).default([]),
+  /** Regular expressions (JavaScript syntax), matched case-insensitively, for what keywords cannot say. */
+  regexes: z.array(regexSourceSchema).max(100).default([]),
+  /**
+   * Words or phrases, matched like keywords, that stop this topic's keywords, regexes and categories
+   * from tagging an update ("tear gas" for energy). Explicit and source topics are never removed.
+   */
+  exclude: z.array(ruleTextSchema).max(500).default([]),
+  /** Feed categories that map to this topic: the whole category, any case. */
+  categories: z.array(ruleTextSchema).max(200).default([]),
 });
 
 export const eventConfigSchema = z
@@ -61,6 +91,12 @@ export interface Config {
   events: EventConfig[];
   /** Folder with the built client (index.html); missing means the API runs alone. */
   clientDir: string;
+  /** Set: socket.io shares rooms across server processes through Redis. */
+  redisUrl: string | undefined;
+  /** The Redis stream the nodes of one deployment share; another deployment needs another. */
+  redisStream: string;
+  /** How long the change log keeps changes for catch-up; older gaps make clients reload. */
+  changeLogHours: number;
 }
 
 /** A configuration problem, reported as one line per bad field before the server starts. */
@@ -76,6 +112,12 @@ const envSchema = z.object({
   DAYLINE_DEMO: z.enum(['on', 'off']).optional(),
   DAYLINE_CONFIG: z.string().min(1).optional(),
   DAYLINE_CLIENT_DIR: z.string().min(1).optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'Use redis://HOST:PORT')
+    .optional(),
+  DAYLINE_REDIS_STREAM: z.string().min(1).max(100).default('dayline'),
+  DAYLINE_CHANGELOG_HOURS: z.coerce.number().min(1).max(8760).default(168),
 });
 
 /** The environment options, documented in README.md (one table, one place). */
@@ -130,5 +172,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     allowPrivateNetworks: file?.allowPrivateNetworks ?? false,
     events: file?.events ?? [eventConfigSchema.parse(demoEvent)],
     clientDir: e.DAYLINE_CLIENT_DIR ? path.resolve(cwd, e.DAYLINE_CLIENT_DIR) : defaultClientDir,
+    redisUrl: e.REDIS_URL,
+    redisStream: e.DAYLINE_REDIS_STREAM,
+    changeLogHours: e.DAYLINE_CHANGELOG_HOURS,
   };
 }

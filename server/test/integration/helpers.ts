@@ -64,6 +64,9 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Test
     allowPrivateNetworks: true,
     events: [testEvent],
     clientDir: '/nonexistent/dayline-client',
+    redisUrl: undefined,
+    redisStream: 'dayline-test',
+    changeLogHours: 168,
     ...overrides,
   };
   const app = await createApp(config, { store, clock, logger: pino({ level: 'silent' }) });

@@ -1,0 +1,99 @@
+import { randomBytes } from 'node:crypto';
+import type { SubscribeAck, Update, UpdatePage } from '@dayline/shared';
+import { createClient } from 'redis';
+import { io as connect, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../integration/databases.js';
+import { startNode, type Node } from './nodes.js';
+
+// Two real server processes sharing one PostgreSQL database and one Redis, as docs/scaling.md runs them.
+const token = 'scale-out-token-0123456789';
+const redisUrl = process.env.DAYLINE_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+// A stream of this test's own, so parallel runs on the same Redis never hear each other.
+const stream = `dayline-test-${randomBytes(6).toString('hex')}`;
+let database: TestDatabase;
+let nodeA: Node;
+let nodeB: Node;
+const sockets: Socket[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const env = {
+    DATABASE_URL: database.url,
+    REDIS_URL: redisUrl,
+    DAYLINE_REDIS_STREAM: stream,
+    DAYLINE_INGEST_TOKEN: token,
+  };
+  nodeA = await startNode(env);
+  nodeB = await startNode(env);
+}, 60_000);
+
+afterAll(async () => {
+  for (const socket of sockets) socket.disconnect();
+  await nodeA?.kill();
+  await nodeB?.kill();
+  await database?.drop();
+  const redis = await createClient({ url: redisUrl }).connect();
+  await redis.del(stream);
+  await redis.quit();
+});
+
+async function subscribed(url: string, since?: number): Promise<{ socket: Socket; ack: SubscribeAck }> {
+  const socket = connect(url, { transports: ['websocket'], forceNew: true, reconnection: false });
+  sockets.push(socket);
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', resolve);
+    socket.once('connect_error', reject);
+  });
+  const ack = (await socket.emitWithAck('subscribe', {
+    event: 'ukraine-war',
+    ...(since === undefined ? {} : { since }),
+  })) as SubscribeAck;
+  return { socket, ack };
+}
+
+async function post(url: string, title: string): Promise<Update> {
+  const response = await fetch(`${url}/api/events/ukraine-war/updates`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ title, publishedAt: new Date().toISOString(), source: { name: 'Scale Wire' } }),
+  });
+  expect(response.status).toBe(201);
+  return (await response.json()) as Update;
+}
+
+describe('two nodes on PostgreSQL and Redis', () => {
+  it('an update POSTed to node A reaches a client on node B; after A is killed its clients catch up on B', async () => {
+    const onB = await subscribed(nodeB.url);
+    const arrived = new Promise<Update>((resolve) => onB.socket.once('update:new', resolve));
+    const posted = await post(nodeA.url, 'Posted to node A');
+    expect(await arrived).toEqual(posted);
+
+    // A reader on node A keeps what it received and its cursor.
+    const onA = await subscribed(nodeA.url);
+    if (!onA.ack.ok) throw new Error('subscribe failed');
+    const seen = new Map<string, Update>();
+    let cursor = onA.ack.cursor;
+    onA.socket.on('update:new', (u: Update) => {
+      seen.set(u.id, u);
+      cursor = Math.max(cursor, u.cursor);
+    });
+    const before = await post(nodeB.url, 'Seen live on node A');
+    await expect.poll(() => seen.has(before.id)).toBe(true);
+
+    await nodeA.kill('SIGKILL');
+    const missed = [await post(nodeB.url, 'While A was down 1'), await post(nodeB.url, 'While A was down 2')];
+
+    // The reader reconnects to node B and asks for what it missed.
+    const back = await subscribed(nodeB.url, cursor);
+    if (!back.ack.ok) throw new Error(`catch-up failed: ${back.ack.error.message}`);
+    for (const change of back.ack.missed) seen.set(change.update.id, change.update);
+    expect(back.ack.missed.map((c) => c.update.id)).toEqual(expect.arrayContaining(missed.map((u) => u.id)));
+
+    const fresh = (await (
+      await fetch(`${nodeB.url}/api/events/ukraine-war/updates?limit=200`)
+    ).json()) as UpdatePage;
+    const readerIds = new Set([...seen.keys(), posted.id]);
+    expect([...readerIds].sort()).toEqual(fresh.items.map((u) => u.id).sort());
+  }, 60_000);
+});
