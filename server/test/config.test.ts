@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { ConfigError, envOptions, loadConfig } from '../src/config.js';
 
 function dirWith(yaml?: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'dayline-config-'));
@@ -92,5 +92,14 @@ describe('event visibility', () => {
       'timeZone: America/New_York\n    visibility: private',
     );
     expect(() => loadConfig({}, dirWith(yaml))).toThrow(/events\.0\.visibility: Only public events/);
+  });
+});
+
+describe('README', () => {
+  it('documents every environment option in its configuration table', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync(fileURLToPath(new URL('../../README.md', import.meta.url)), 'utf8');
+    for (const option of [...envOptions, 'LOG_LEVEL'])
+      expect(readme).toMatch(new RegExp(`^\\| \`${option}\` `, 'm'));
   });
 });
