@@ -11,6 +11,7 @@ import { DemoSimulator } from './demo/simulator.js';
 import { EventCatalog } from './events.js';
 import { clientRouter } from './http/client.js';
 import { errorHandler } from './http/errors.js';
+import { feedsOutRouter } from './http/feeds-out.js';
 import { apiRouter } from './http/routes.js';
 import { IngestPipeline } from './ingest/pipeline.js';
 import { LiveHub, type LiveServer } from './live/hub.js';
@@ -60,6 +61,7 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
   const pipeline = new IngestPipeline({ store, events, publisher: hub, clock, logger });
 
   app.use('/api', apiRouter({ store, events, pipeline, ingestToken: config.ingestToken }));
+  app.use(feedsOutRouter({ store, events }));
   app.use(clientRouter(config.clientDir));
   app.use(errorHandler(logger));
 
