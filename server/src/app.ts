@@ -17,12 +17,16 @@ import { IngestPipeline } from './ingest/pipeline.js';
 import { LiveHub, type LiveServer } from './live/hub.js';
 import { useRedisAdapter } from './live/redis-adapter.js';
 import type { Logger } from './logger.js';
+import { syncConfiguredSources } from './sources/configured.js';
+import { defaultPollerOptions, FeedPoller, type PollerOptions } from './sources/poller.js';
 import type { Store } from './store/store.js';
 
 export interface AppDeps {
   store: Store;
   clock: Clock;
   logger: Logger;
+  /** Feed polling settings; `false` runs no poller (tests that do not need one). */
+  poller?: Partial<PollerOptions> | false;
 }
 
 export interface App {
@@ -31,6 +35,8 @@ export interface App {
   /** Stops the simulator, disconnects sockets and closes the HTTP server. The store stays open. */
   close(): Promise<void>;
   pipeline: IngestPipeline;
+  /** The feed scheduler (absent when disabled). */
+  poller: FeedPoller | undefined;
   httpServer: HttpServer;
 }
 
@@ -60,7 +66,7 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
   });
   const pipeline = new IngestPipeline({ store, events, publisher: hub, clock, logger });
 
-  app.use('/api', apiRouter({ store, events, pipeline, ingestToken: config.ingestToken }));
+  app.use('/api', apiRouter({ store, events, pipeline, clock, ingestToken: config.ingestToken }));
   app.use(feedsOutRouter({ store, events }));
   app.use(clientRouter(config.clientDir));
   app.use(errorHandler(logger));
@@ -76,6 +82,22 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
     }
   }
 
+  await syncConfiguredSources(store.sources, events.list(), clock.now().toISOString());
+  const poller =
+    deps.poller === false
+      ? undefined
+      : new FeedPoller({
+          sources: store.sources,
+          pipeline,
+          clock,
+          logger,
+          options: {
+            ...defaultPollerOptions,
+            allowPrivateNetworks: config.allowPrivateNetworks,
+            ...deps.poller,
+          },
+        });
+
   const pruneChangeLog = () => {
     const before = new Date(clock.now().getTime() - config.changeLogHours * 3600_000).toISOString();
     store
@@ -87,6 +109,7 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
 
   return {
     pipeline,
+    poller,
     httpServer,
     listen(port = config.port) {
       return new Promise((resolve, reject) => {
@@ -95,6 +118,7 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
           httpServer.off('error', reject);
           const actual = (httpServer.address() as AddressInfo).port;
           simulator?.start();
+          poller?.start();
           resolve({ port: actual, url: `http://localhost:${actual}` });
         });
       });
@@ -102,6 +126,7 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
     async close() {
       simulator?.stop();
       clearInterval(pruneTimer);
+      await poller?.stop();
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());
       });

@@ -1,7 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { colorSchema, isoDateSchema, slugSchema, timeZoneSchema, topicIdSchema } from '@dayline/shared';
+import {
+  colorSchema,
+  defaultPollSeconds,
+  httpUrlSchema,
+  isoDateSchema,
+  minPollSeconds,
+  slugSchema,
+  timeZoneSchema,
+  topicIdSchema,
+} from '@dayline/shared';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { demoEvent } from './demo/event.js';
@@ -45,6 +54,15 @@ const topicConfigSchema = z.strictObject({
   categories: z.array(ruleTextSchema).max(200).default([]),
 });
 
+/** A feed the event follows; added to the store on start (and kept in step with this file). */
+const sourceConfigSchema = z.strictObject({
+  name: z.string().trim().min(1).max(120),
+  url: httpUrlSchema,
+  pollSeconds: z.number().int().min(minPollSeconds).max(86_400).default(defaultPollSeconds),
+  topics: z.array(topicIdSchema).max(20).default([]),
+  enabled: z.boolean().default(true),
+});
+
 export const eventConfigSchema = z
   .strictObject({
     slug: slugSchema,
@@ -54,12 +72,21 @@ export const eventConfigSchema = z
     // Private events need viewer tokens, which do not exist yet: refuse rather than serve them publicly.
     visibility: z.literal('public', { error: 'Only public events are supported so far' }).default('public'),
     topics: z.array(topicConfigSchema).default([]),
+    sources: z.array(sourceConfigSchema).default([]),
   })
   .superRefine((event, ctx) => {
     const ids = event.topics.map((t) => t.id);
     ids.forEach((id, i) => {
       if (ids.indexOf(id) !== i)
         ctx.addIssue({ code: 'custom', path: ['topics', i, 'id'], message: `Duplicate topic "${id}"` });
+    });
+    event.sources.forEach((source, s) => {
+      source.topics.forEach((topic, t) => {
+        if (!ids.includes(topic))
+          ctx.addIssue({ code: 'custom', path: ['sources', s, 'topics', t], message: `Unknown topic "${topic}"` });
+      });
+      if (event.sources.findIndex((other) => other.url === source.url) !== s)
+        ctx.addIssue({ code: 'custom', path: ['sources', s, 'url'], message: 'Duplicate source URL' });
     });
   });
 export type EventConfig = z.output<typeof eventConfigSchema>;

@@ -10,6 +10,8 @@ export interface EventRuntime {
   public: Event;
   tagger: TopicTagger;
   topicIds: ReadonlySet<string>;
+  /** Topics whose `categories` list one of these feed categories (whole category, any case). */
+  topicsForCategories(categories: readonly string[]): string[];
 }
 
 /** The configured events by slug. */
@@ -31,6 +33,12 @@ export class EventCatalog {
           },
           tagger: new TopicTagger(config.topics),
           topicIds: new Set(config.topics.map((t) => t.id)),
+          topicsForCategories: (categories: readonly string[]) => {
+            const wanted = new Set(categories.map((c) => c.trim().toLowerCase()));
+            return config.topics
+              .filter((t) => t.categories.some((c) => wanted.has(c.toLowerCase())))
+              .map((t) => t.id);
+          },
         },
       ]),
     );

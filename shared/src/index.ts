@@ -2,3 +2,4 @@ export * from './day.js';
 export * from './errors.js';
 export * from './schemas.js';
 export * from './socket-events.js';
+export * from './sources.js';

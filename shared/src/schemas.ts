@@ -89,6 +89,8 @@ export const updateSchema = z.object({
   /** Set by the latest correction. */
   correctedAt: z.string().optional(),
   correctionNote: z.string().optional(),
+  /** The source gave no readable date, so `publishedAt` is when Dayline first saw the item. */
+  dateEstimated: z.boolean().optional(),
   /** Set on a tombstone: title and summary are then empty strings. */
   retractedAt: z.string().optional(),
   retractionReason: z.string().optional(),

@@ -27,6 +27,23 @@ export interface IngestResult {
   created: boolean;
 }
 
+/** One item of a feed, already parsed and sanitised, with the source it came from. */
+export interface FeedItemInput {
+  source: { id: string; name: string; topics: readonly string[] };
+  /** The outlet's site, shown as the update's source link. */
+  siteUrl?: string;
+  item: {
+    guid: string;
+    title: string;
+    summaryText: string;
+    url?: string;
+    author?: string;
+    publishedAt: string;
+    dateFallback: boolean;
+    categories: readonly string[];
+  };
+}
+
 /**
  * The one way into the store for every source (API, feeds, import, demo):
  * validate → normalise → tag topics → dedup and store → publish.
@@ -42,8 +59,48 @@ export class IngestPipeline {
     },
   ) {}
 
+  /**
+   * One feed item: new → created; seen before with a changed title or summary → corrected
+   * (`update:changed`); unchanged → duplicate. Feeds re-send every item on every poll.
+   */
+  async ingestFeedItem(eventSlug: string, { source, siteUrl, item }: FeedItemInput): Promise<BatchResult> {
+    const event = this.deps.events.get(eventSlug);
+    const input = {
+      title: item.title.slice(0, 300),
+      ...(item.summaryText ? { summary: item.summaryText.slice(0, 5000) } : {}),
+      ...(item.url ? { url: item.url } : {}),
+      source: { name: source.name, ...(siteUrl ? { url: siteUrl } : {}) },
+      ...(item.author ? { author: item.author.slice(0, 200) } : {}),
+      publishedAt: item.publishedAt,
+      topics: [...new Set([...source.topics, ...event.topicsForCategories(item.categories)])],
+      // (source, guid) is the item's identity: re-polling the same feed adds nothing.
+      externalId: `feed:${source.id}:${item.guid}`.slice(0, 500),
+    };
+    try {
+      const { update, created } = await this.ingest(eventSlug, input, { dateEstimated: item.dateFallback });
+      if (created) return { id: update.id, status: 'created' };
+      const title = cleanText(input.title);
+      const summary = cleanParagraphs(input.summary ?? '');
+      if (update.status === 'retracted' || (update.title === title && update.summary === summary)) {
+        return { id: update.id, status: 'duplicate' };
+      }
+      const at = this.deps.clock.now().toISOString();
+      const corrected = await this.mutate(update.id, 'changed', (current) =>
+        decideCorrection(current, { title, summary }, event.config, at),
+      );
+      return { id: corrected.id, status: 'updated' };
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      return { status: 'rejected', error: error.toJSON() };
+    }
+  }
+
   /** Ingests one item; throws AppError (400/404) for what it cannot accept. */
-  async ingest(eventSlug: string, raw: unknown): Promise<IngestResult> {
+  async ingest(
+    eventSlug: string,
+    raw: unknown,
+    flags: { dateEstimated?: boolean } = {},
+  ): Promise<IngestResult> {
     const { store, events, publisher, clock } = this.deps;
     const event = events.get(eventSlug);
     const parsed = updateInputSchema.safeParse(raw);
@@ -73,6 +130,7 @@ export class IngestPipeline {
       ...(canonical ? { urlKey: urlKey(source?.name, canonical) } : {}),
       contentKey: contentKey(source?.name, title, input.publishedAt),
       pinned: input.pinned ?? false,
+      ...(flags.dateEstimated ? { dateEstimated: true } : {}),
       at: clock.now().toISOString(),
     });
     if (result.created) publisher.publish('new', result.update);

@@ -9,6 +9,7 @@ import {
 } from 'kysely';
 import { isPostgres } from './dialect.js';
 import { matchText } from './full-text.js';
+import { SourceStore } from './source-store.js';
 import { decodePageToken, encodePageToken } from './page-token.js';
 import {
   DuplicateKeyError,
@@ -52,6 +53,7 @@ function rowToUpdate(row: UpdateRow): Update {
     ...(row.correction_note ? { correctionNote: row.correction_note } : {}),
     ...(row.retracted_at ? { retractedAt: row.retracted_at } : {}),
     ...(row.retraction_reason ? { retractionReason: row.retraction_reason } : {}),
+    ...(row.date_estimated ? { dateEstimated: true } : {}),
   };
 }
 
@@ -107,7 +109,11 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 export class KyselyStore implements Store {
-  constructor(private readonly db: Kysely<Database>) {}
+  readonly sources: SourceStore;
+
+  constructor(private readonly db: Kysely<Database>) {
+    this.sources = new SourceStore(db);
+  }
 
   async syncEvents(
     events: EventClockRow[],
@@ -172,6 +178,7 @@ export class KyselyStore implements Store {
           correction_note: null,
           retracted_at: null,
           retraction_reason: null,
+          date_estimated: update.dateEstimated ? 1 : 0,
         };
         await trx.insertInto('updates').values(row).execute();
         await this.setTopics(trx, update.id, update.event, update.topics);

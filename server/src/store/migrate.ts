@@ -2,12 +2,14 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as initial from './migrations/001-initial.js';
 import * as corrections from './migrations/002-corrections.js';
 import * as fullText from './migrations/003-full-text.js';
+import * as sources from './migrations/004-sources.js';
 
 /** Migrations are listed here rather than read from a folder, so they work from src and dist alike. */
 const migrations: Record<string, Migration> = {
   '001-initial': initial,
   '002-corrections': corrections,
   '003-full-text': fullText,
+  '004-sources': sources,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,3 +1,4 @@
+import type { SourceStore } from './source-store.js';
 import type { Change, DayCount, Update, UpdateStatus, UpdateVersion, VersionKind } from '@dayline/shared';
 
 /** What the pipeline hands the store: a validated, normalised, tagged update. */
@@ -17,6 +18,8 @@ export interface NewUpdate {
   urlKey?: string;
   contentKey: string;
   pinned: boolean;
+  /** The item had no readable date: `publishedAt` is when it was first seen. */
+  dateEstimated?: boolean;
   /** When the store accepted it (from the injected clock). */
   at: string;
 }
@@ -71,6 +74,8 @@ export interface EventClockRow {
 
 /** The single source of truth. Callers never see SQL; SQLite and PostgreSQL share one implementation. */
 export interface Store {
+  /** Feed sources, their health and polling leases. */
+  readonly sources: SourceStore;
   /** Records each event's clock; recomputes stored days when an event's start or zone changed. */
   syncEvents(
     events: EventClockRow[],

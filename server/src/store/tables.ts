@@ -31,6 +31,35 @@ export interface UpdatesTable {
   correction_note: string | null;
   retracted_at: string | null;
   retraction_reason: string | null;
+  date_estimated: number;
+}
+
+/** A feed source: its settings, its health, the validators for conditional GET, and who polls it. */
+export interface SourcesTable {
+  id: string;
+  event: string;
+  name: string;
+  url: string;
+  poll_seconds: number;
+  topics: string;
+  enabled: number;
+  /** Declared in the config file (re-applied on start) rather than created through the API. */
+  from_config: number;
+  status: string;
+  error: string | null;
+  last_fetch_at: string | null;
+  last_success_at: string | null;
+  http_status: number | null;
+  items_seen: Generated<number>;
+  items_new: Generated<number>;
+  failures: Generated<number>;
+  next_poll_at: string;
+  etag: string | null;
+  last_modified: string | null;
+  /** The node polling it now and until when: one poller per source across nodes. */
+  lease_owner: string | null;
+  lease_until: string | null;
+  created_at: string;
 }
 
 /** Every version an update has had; `content` is a JSON snapshot of its reader-visible fields. */
@@ -72,7 +101,10 @@ export interface Database {
   update_versions: UpdateVersionsTable;
   changes: ChangesTable;
   events: EventsTable;
+  sources: SourcesTable;
 }
 
 export type UpdateRow = Selectable<UpdatesTable>;
 export type NewUpdateRow = Insertable<UpdatesTable>;
+
+export type SourceRow = Selectable<SourcesTable>;

@@ -4,6 +4,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { createApp, type App } from '../../src/app.js';
 import type { Clock } from '../../src/clock.js';
 import { eventConfigSchema, type Config } from '../../src/config.js';
+import type { PollerOptions } from '../../src/sources/poller.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import { createTestDatabase } from './databases.js';
@@ -50,8 +51,13 @@ export interface TestServer {
 }
 
 /** Starts the real server on port 0 with a fresh database (temp SQLite file, or PostgreSQL). */
-export async function startServer(overrides: Partial<Config> = {}): Promise<TestServer> {
-  const database = await createTestDatabase();
+export async function startServer(
+  overrides: Partial<Config> = {},
+  options: { poller?: Partial<PollerOptions> | false; databaseUrl?: string } = {},
+): Promise<TestServer> {
+  const database = options.databaseUrl
+    ? { url: options.databaseUrl, drop: async () => undefined }
+    : await createTestDatabase();
   const store = await openStore(database.url);
   const clock = new ManualClock();
   const config: Config & { ingestToken: string } = {
@@ -69,7 +75,13 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Test
     changeLogHours: 168,
     ...overrides,
   };
-  const app = await createApp(config, { store, clock, logger: pino({ level: 'silent' }) });
+  const app = await createApp(config, {
+    store,
+    clock,
+    logger: pino({ level: process.env.DAYLINE_TEST_LOG ?? 'silent' }),
+    // Tests that poll feeds drive the scheduler themselves with `app.poller.drain()`.
+    poller: options.poller ?? false,
+  });
   const { port } = await app.listen(0);
   const url = `http://127.0.0.1:${port}`;
   const sockets: TestSocket[] = [];

@@ -1,0 +1,137 @@
+import { createReadStream, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { BatchResult } from '@dayline/shared';
+import { SingleBar } from 'cli-progress';
+import { systemClock } from '../clock.js';
+import { ConfigError, loadConfig } from '../config.js';
+import { EventCatalog } from '../events.js';
+import { IngestPipeline } from '../ingest/pipeline.js';
+import { createLogger } from '../logger.js';
+import { FeedParseError, parseFeed } from '../sources/parse-feed.js';
+import { openStore } from '../store/open-store.js';
+
+const usage = `Usage: npm run import -- --event SLUG FILE
+
+Imports FILE into the event through the ingest pipeline (validate, tag, dedup):
+  FILE.ndjson / FILE.jsonl   one UpdateInput JSON object per line
+  any other file             a feed (RSS, Atom, RDF or JSON Feed)
+Options:
+  --event SLUG        the event to import into (required)
+  --source NAME       outlet name for a feed file's items (default: the feed's title)
+Uses the same DATABASE_URL and DAYLINE_CONFIG as the server. Readers see imported updates on
+their next load or reconnect; importing the same file again adds nothing.`;
+
+const batchSize = 500;
+
+type Tally = Record<BatchResult['status'], number>;
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    options: { event: { type: 'string' }, source: { type: 'string' }, help: { type: 'boolean' } },
+    allowPositionals: true,
+  });
+  const file = positionals[0];
+  if (values.help || !values.event || !file || positionals.length > 1) {
+    process.stderr.write(`${usage}\n`);
+    return values.help ? 0 : 2;
+  }
+
+  const config = loadConfig();
+  const logger = createLogger('warn');
+  const events = new EventCatalog(config.events);
+  const event = events.get(values.event);
+  const store = await openStore(config.databaseUrl);
+  // No live hub in this process: the store is the record, and clients catch up from it.
+  const pipeline = new IngestPipeline({
+    store,
+    events,
+    publisher: { publish: () => undefined },
+    clock: systemClock,
+    logger,
+  });
+  const tally: Tally = { created: 0, duplicate: 0, updated: 0, rejected: 0 };
+  const problems: string[] = [];
+  const bar = process.stderr.isTTY
+    ? new SingleBar({ format: '{bar} {percentage}% | {value}/{total} {unit}' })
+    : undefined;
+
+  try {
+    if (/\.(nd)?jsonl?$/i.test(file) && !/\.json$/i.test(file)) {
+      const size = statSync(file).size;
+      bar?.start(size, 0, { unit: 'bytes' });
+      let bytes = 0;
+      let lineNumber = 0;
+      let batch: { line: number; item: unknown }[] = [];
+      const flush = async () => {
+        const results = await pipeline.ingestBatch(
+          event.config.slug,
+          batch.map((b) => b.item),
+        );
+        results.forEach((result, i) => {
+          tally[result.status] += 1;
+          if (result.status === 'rejected')
+            problems.push(`line ${batch[i]?.line}: ${JSON.stringify(result.error)}`);
+        });
+        batch = [];
+        bar?.update(bytes);
+      };
+      for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
+        lineNumber += 1;
+        bytes += Buffer.byteLength(line) + 1;
+        if (!line.trim()) continue;
+        try {
+          batch.push({ line: lineNumber, item: JSON.parse(line) as unknown });
+        } catch {
+          tally.rejected += 1;
+          problems.push(`line ${lineNumber}: not valid JSON`);
+        }
+        if (batch.length >= batchSize) await flush();
+      }
+      if (batch.length) await flush();
+      bar?.update(size);
+    } else {
+      const feed = parseFeed(readFileSync(file), {
+        url: pathToFileURL(path.resolve(file)).href,
+        fetchedAt: new Date(),
+      });
+      const name = values.source ?? feed.title ?? path.basename(file);
+      bar?.start(feed.items.length, 0, { unit: 'items' });
+      for (const [index, item] of feed.items.entries()) {
+        const result = await pipeline.ingestFeedItem(event.config.slug, {
+          source: { id: `import:${name}`, name, topics: [] },
+          ...(feed.siteUrl ? { siteUrl: feed.siteUrl } : {}),
+          item,
+        });
+        tally[result.status] += 1;
+        if (result.status === 'rejected') problems.push(`item ${index + 1}: ${JSON.stringify(result.error)}`);
+        bar?.update(index + 1);
+      }
+    }
+  } finally {
+    bar?.stop();
+    await store.close();
+  }
+
+  process.stdout.write(
+    `Imported ${file} into ${event.config.slug}: ${tally.created} created, ${tally.duplicate} duplicate, ` +
+      `${tally.updated} updated, ${tally.rejected} rejected\n`,
+  );
+  for (const problem of problems.slice(0, 20)) process.stdout.write(`  rejected ${problem}\n`);
+  if (problems.length > 20) process.stdout.write(`  … and ${problems.length - 20} more\n`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const known =
+      error instanceof ConfigError ||
+      error instanceof FeedParseError ||
+      (error as { code?: string }).code === 'ENOENT';
+    process.stderr.write(`${known ? (error as Error).message : String((error as Error).stack ?? error)}\n`);
+    process.exit(1);
+  },
+);
