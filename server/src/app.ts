@@ -13,6 +13,7 @@ import { clientRouter } from './http/client.js';
 import { errorHandler } from './http/errors.js';
 import { feedsOutRouter } from './http/feeds-out.js';
 import { apiRouter } from './http/routes.js';
+import { corsFor, securityHeaders } from './http/security.js';
 import { IngestPipeline } from './ingest/pipeline.js';
 import { LiveHub, type LiveServer } from './live/hub.js';
 import { useRedisAdapter } from './live/redis-adapter.js';
@@ -51,10 +52,12 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.use(securityHeaders());
   const httpServer = createServer(app);
   // Clients only ever send small `subscribe` messages.
   const io: LiveServer = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
-  const closeRedis = config.redisUrl
+  const redis = config.redisUrl
     ? await useRedisAdapter(io, { url: config.redisUrl, streamName: config.redisStream }, logger)
     : undefined;
   const hub = new LiveHub(io, {
@@ -63,10 +66,37 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
     logger,
     // Across nodes live messages may arrive out of cursor order; resend a little on catch-up.
     catchUpOverlapMs: config.redisUrl ? 10_000 : 0,
+    limits: config.limits,
   });
   const pipeline = new IngestPipeline({ store, events, publisher: hub, clock, logger });
 
-  app.use('/api', apiRouter({ store, events, pipeline, clock, ingestToken: config.ingestToken }));
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
+  // Ready means able to serve and accept writes: the store answers and, if used, Redis is connected.
+  app.get('/readyz', async (_req, res) => {
+    const storeReady = await store.ping().then(
+      () => true,
+      () => false,
+    );
+    const redisReady = redis ? redis.ready() : true;
+    res
+      .status(storeReady && redisReady ? 200 : 503)
+      .json({ ok: storeReady && redisReady, store: storeReady, redis: redisReady });
+  });
+  const cors = corsFor(config.corsOrigins);
+  if (cors) app.use('/api', cors);
+  app.use(
+    '/api',
+    apiRouter({
+      store,
+      events,
+      pipeline,
+      clock,
+      ingestToken: config.ingestToken,
+      writesPerMinute: config.limits.writesPerMinute,
+    }),
+  );
   app.use(feedsOutRouter({ store, events }));
   app.use(clientRouter(config.clientDir));
   app.use(errorHandler(logger));
@@ -130,7 +160,7 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());
       });
-      await closeRedis?.();
+      await redis?.close();
     },
   };
 }

@@ -83,7 +83,11 @@ export const eventConfigSchema = z
     event.sources.forEach((source, s) => {
       source.topics.forEach((topic, t) => {
         if (!ids.includes(topic))
-          ctx.addIssue({ code: 'custom', path: ['sources', s, 'topics', t], message: `Unknown topic "${topic}"` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['sources', s, 'topics', t],
+            message: `Unknown topic "${topic}"`,
+          });
       });
       if (event.sources.findIndex((other) => other.url === source.url) !== s)
         ctx.addIssue({ code: 'custom', path: ['sources', s, 'url'], message: 'Duplicate source URL' });
@@ -124,6 +128,18 @@ export interface Config {
   redisStream: string;
   /** How long the change log keeps changes for catch-up; older gaps make clients reload. */
   changeLogHours: number;
+  /** Origins allowed to call the API from a browser; empty means CORS is off. */
+  corsOrigins: string[];
+  /** Express `trust proxy`: which proxies' X-Forwarded-For to believe for client addresses. */
+  trustProxy: string | number | boolean;
+  limits: {
+    /** Write requests per minute from one address. */
+    writesPerMinute: number;
+    /** `subscribe` messages per minute from one socket. */
+    subscribesPerMinute: number;
+    /** Open sockets from one address; 0 is no cap (whole cities share one address behind carrier NAT). */
+    socketsPerAddress: number;
+  };
 }
 
 /** A configuration problem, reported as one line per bad field before the server starts. */
@@ -145,6 +161,23 @@ const envSchema = z.object({
     .optional(),
   DAYLINE_REDIS_STREAM: z.string().min(1).max(100).default('dayline'),
   DAYLINE_CHANGELOG_HOURS: z.coerce.number().min(1).max(8760).default(168),
+  DAYLINE_CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url({ protocol: /^https?$/ }))),
+  DAYLINE_TRUST_PROXY: z
+    .string()
+    .default('loopback')
+    .transform((v) => (v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v)),
+  DAYLINE_WRITE_RATE: z.coerce.number().int().min(1).default(600),
+  DAYLINE_SUBSCRIBE_RATE: z.coerce.number().int().min(1).default(30),
+  DAYLINE_MAX_SOCKETS_PER_IP: z.coerce.number().int().min(0).default(0),
 });
 
 /** The environment options, documented in README.md (one table, one place). */
@@ -202,5 +235,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     redisUrl: e.REDIS_URL,
     redisStream: e.DAYLINE_REDIS_STREAM,
     changeLogHours: e.DAYLINE_CHANGELOG_HOURS,
+    corsOrigins: e.DAYLINE_CORS_ORIGINS,
+    trustProxy: e.DAYLINE_TRUST_PROXY,
+    limits: {
+      writesPerMinute: e.DAYLINE_WRITE_RATE,
+      subscribesPerMinute: e.DAYLINE_SUBSCRIBE_RATE,
+      socketsPerAddress: e.DAYLINE_MAX_SOCKETS_PER_IP,
+    },
   };
 }

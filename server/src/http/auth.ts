@@ -4,6 +4,12 @@ import { AppError } from '../errors.js';
 
 const digest = (text: string) => createHash('sha256').update(text).digest();
 
+/** Runs two handlers in order, as one. */
+export function both(first: RequestHandler, second: RequestHandler): RequestHandler {
+  return (req, res, next) =>
+    first(req, res, (error?: unknown) => (error ? next(error) : second(req, res, next)));
+}
+
 /** Writes need `Authorization: Bearer <ingest token>`, compared in constant time. */
 export function requireIngestToken(token: string): RequestHandler {
   const expected = digest(token);

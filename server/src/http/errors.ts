@@ -2,6 +2,10 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { InvalidPageToken } from '../store/store.js';
+import { isStoreUnavailable } from '../store/unavailable.js';
+
+/** Seconds a client should wait before retrying a write while the store is away. */
+export const retryAfterSeconds = 5;
 
 /** Errors thrown by body-parser carry a `type` and an HTTP status. */
 function fromBodyParser(error: { type?: unknown; status?: unknown }): AppError | undefined {
@@ -34,7 +38,16 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
             })
           : fromBodyParser(error as { type?: unknown });
     if (known) {
+      if (known.status === 429 || known.status === 503) res.set('Retry-After', String(retryAfterSeconds));
       res.status(known.status).json({ error: known.toJSON() });
+      return;
+    }
+    if (isStoreUnavailable(error)) {
+      logger.warn({ err: error, method: req.method, path: req.path }, 'store unavailable');
+      res.set('Retry-After', String(retryAfterSeconds));
+      res
+        .status(503)
+        .json({ error: { code: 'unavailable', message: 'The store is unavailable; retry shortly' } });
       return;
     }
     logger.error({ err: error, method: req.method, path: req.path }, 'request failed');

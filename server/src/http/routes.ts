@@ -3,7 +3,9 @@ import type { EventCatalog } from '../events.js';
 import type { IngestPipeline } from '../ingest/pipeline.js';
 import type { Clock } from '../clock.js';
 import type { Store } from '../store/store.js';
-import { requireIngestToken } from './auth.js';
+import { rateLimit } from 'express-rate-limit';
+import { AppError } from '../errors.js';
+import { both, requireIngestToken } from './auth.js';
 import { notFoundHandler } from './errors.js';
 import { eventsRouter } from './events.js';
 import { eventSourcesRouter, sourcesRouter } from './sources.js';
@@ -15,12 +17,21 @@ export interface ApiDeps {
   events: EventCatalog;
   pipeline: IngestPipeline;
   ingestToken: string;
+  writesPerMinute: number;
 }
 
 /** The whole API route table. */
 export function apiRouter(deps: ApiDeps): Router {
   const api = Router();
-  const writer = requireIngestToken(deps.ingestToken);
+  // A flood of writes gets 429s early and cheaply; reads and live readers are never limited.
+  const writeLimit = rateLimit({
+    windowMs: 60_000,
+    limit: deps.writesPerMinute,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, _res, next) => next(new AppError('rate_limited', 'Too many writes; slow down and retry')),
+  });
+  const writer = both(writeLimit, requireIngestToken(deps.ingestToken));
   const json = express.json({ limit: '1mb' });
 
   api.get('/health', (_req, res) => {

@@ -30,6 +30,41 @@ type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<stri
 /** A catch-up longer than this is refused: the client reloads its view instead. */
 export const maxCatchUp = 1000;
 
+/** A per-socket token bucket: `perMinute` messages a minute, with bursts of up to a tenth of that. */
+function rateLimiter(perMinute: number, now: () => number = Date.now): () => boolean {
+  const capacity = Math.max(5, Math.ceil(perMinute / 10));
+  let tokens = capacity;
+  let last = now();
+  return () => {
+    const at = now();
+    tokens = Math.min(capacity, tokens + ((at - last) * perMinute) / 60_000);
+    last = at;
+    if (tokens < 1) return false;
+    tokens -= 1;
+    return true;
+  };
+}
+
+/** Refuses a connection beyond `max` open sockets from one address (off by default: carrier NAT). */
+function capPerAddress(max: number): Parameters<LiveServer['use']>[0] {
+  const open = new Map<string, number>();
+  return (socket, next) => {
+    const address = socket.handshake.address;
+    const count = open.get(address) ?? 0;
+    if (count >= max) {
+      next(new Error('Too many connections from this address'));
+      return;
+    }
+    open.set(address, count + 1);
+    socket.once('disconnect', () => {
+      const left = (open.get(address) ?? 1) - 1;
+      if (left > 0) open.set(address, left);
+      else open.delete(address);
+    });
+    next();
+  };
+}
+
 /** Everyone following the whole event. */
 const eventRoom = (event: string) => `event:${event}`;
 /** Everyone following one topic of the event. */
@@ -51,12 +86,23 @@ export class LiveHub implements ChangePublisher {
        * also resends what changed this long before the client's cursor (clients dedup by version).
        */
       catchUpOverlapMs?: number;
+      limits?: { subscribesPerMinute: number; socketsPerAddress: number };
     },
   ) {
+    const { subscribesPerMinute = 30, socketsPerAddress = 0 } = deps.limits ?? {};
+    if (socketsPerAddress > 0) io.use(capPerAddress(socketsPerAddress));
     io.on('connection', (socket) => {
       socket.data.rooms = [];
+      const allow = rateLimiter(subscribesPerMinute);
       socket.on('subscribe', (request, ack) => {
         if (typeof ack !== 'function') return;
+        if (!allow()) {
+          ack({
+            ok: false,
+            error: { code: 'rate_limited', message: 'Too many subscribe messages; slow down' },
+          });
+          return;
+        }
         this.subscribe(socket, request).then(ack, (error: unknown) =>
           ack({ ok: false, error: this.errorInfo(error) }),
         );

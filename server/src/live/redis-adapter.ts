@@ -13,7 +13,7 @@ export async function useRedisAdapter(
   io: LiveServer,
   { url, streamName }: { url: string; streamName: string },
   logger: Logger,
-): Promise<() => Promise<void>> {
+): Promise<{ close(): Promise<void>; ready(): boolean }> {
   const client = createClient({ url });
   let healthy = true;
   client.on('error', (error: unknown) => {
@@ -27,7 +27,10 @@ export async function useRedisAdapter(
   });
   await client.connect();
   io.adapter(createAdapter(client, { streamName }));
-  return async () => {
-    await client.quit().catch(() => client.destroy());
+  return {
+    ready: () => client.isReady,
+    async close() {
+      await client.quit().catch(() => client.destroy());
+    },
   };
 }

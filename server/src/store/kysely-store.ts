@@ -494,6 +494,10 @@ export class KyselyStore implements Store {
     return Number(row.count);
   }
 
+  async ping(): Promise<void> {
+    await sql`select 1`.execute(this.db);
+  }
+
   async close(): Promise<void> {
     await this.db.destroy();
   }

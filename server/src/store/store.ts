@@ -119,6 +119,8 @@ export interface Store {
   /** Forgets changes older than `before`, always keeping the newest; returns how many went. */
   pruneChanges(before: string): Promise<number>;
   countUpdates(event: string): Promise<number>;
+  /** Resolves when the database answers a trivial query. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 

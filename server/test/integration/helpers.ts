@@ -73,6 +73,10 @@ export async function startServer(
     redisUrl: undefined,
     redisStream: 'dayline-test',
     changeLogHours: 168,
+    corsOrigins: [],
+    trustProxy: 'loopback',
+    // Generous, so suites that subscribe in loops are not limited; limits.test.ts sets its own.
+    limits: { writesPerMinute: 100_000, subscribesPerMinute: 100_000, socketsPerAddress: 0 },
     ...overrides,
   };
   const app = await createApp(config, {
