@@ -124,6 +124,7 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
           options: {
             ...defaultPollerOptions,
             allowPrivateNetworks: config.allowPrivateNetworks,
+            leaseMs: config.feedLeaseSeconds * 1000,
             ...deps.poller,
           },
         });

@@ -46,8 +46,8 @@ const topicConfigSchema = z.strictObject({
   /** Regular expressions (JavaScript syntax), matched case-insensitively, for what keywords cannot say. */
   regexes: z.array(regexSourceSchema).max(100).default([]),
   /**
-   * Words or phrases, matched like keywords, that stop this topic's keywords, regexes and categories
-   * from tagging an update ("tear gas" for energy). Explicit and source topics are never removed.
+   * Words or phrases, matched like keywords, inside which this topic's keywords and regexes do not
+   * count: "tear gas" for energy's "gas", "think tank" for military's "tank".
    */
   exclude: z.array(ruleTextSchema).max(500).default([]),
   /** Feed categories that map to this topic: the whole category, any case. */
@@ -132,6 +132,8 @@ export interface Config {
   corsOrigins: string[];
   /** Express `trust proxy`: which proxies' X-Forwarded-For to believe for client addresses. */
   trustProxy: string | number | boolean;
+  /** How long a node keeps a claimed feed before another may poll it (if the first died). */
+  feedLeaseSeconds: number;
   limits: {
     /** Write requests per minute from one address. */
     writesPerMinute: number;
@@ -175,6 +177,7 @@ const envSchema = z.object({
     .string()
     .default('loopback')
     .transform((v) => (v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v)),
+  DAYLINE_FEED_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
   DAYLINE_WRITE_RATE: z.coerce.number().int().min(1).default(600),
   DAYLINE_SUBSCRIBE_RATE: z.coerce.number().int().min(1).default(30),
   DAYLINE_MAX_SOCKETS_PER_IP: z.coerce.number().int().min(0).default(0),
@@ -237,6 +240,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     changeLogHours: e.DAYLINE_CHANGELOG_HOURS,
     corsOrigins: e.DAYLINE_CORS_ORIGINS,
     trustProxy: e.DAYLINE_TRUST_PROXY,
+    feedLeaseSeconds: e.DAYLINE_FEED_LEASE_SECONDS,
     limits: {
       writesPerMinute: e.DAYLINE_WRITE_RATE,
       subscribesPerMinute: e.DAYLINE_SUBSCRIBE_RATE,

@@ -75,6 +75,7 @@ export async function startServer(
     changeLogHours: 168,
     corsOrigins: [],
     trustProxy: 'loopback',
+    feedLeaseSeconds: 120,
     // Generous, so suites that subscribe in loops are not limited; limits.test.ts sets its own.
     limits: { writesPerMinute: 100_000, subscribesPerMinute: 100_000, socketsPerAddress: 0 },
     ...overrides,

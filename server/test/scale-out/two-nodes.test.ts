@@ -4,7 +4,7 @@ import { createClient } from 'redis';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../integration/databases.js';
-import { startNode, type Node } from './nodes.js';
+import { startNode, type Node } from '../support/nodes.js';
 
 // Two real server processes sharing one PostgreSQL database and one Redis, as docs/scaling.md runs them.
 const token = 'scale-out-token-0123456789';

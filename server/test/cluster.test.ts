@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { ClusterIndex, terms, type ClusterItem } from '../src/ingest/cluster/index.js';
+
+const hour = 3_600_000;
+const t0 = Date.UTC(2022, 2, 16, 8);
+const at = (hours: number): Date => new Date(t0 + hours * hour);
+
+const strike: ClusterItem = {
+  id: 'a',
+  title: 'Missiles hit grain terminal in Odesa port',
+  summary: 'Two cruise missiles struck the grain terminal overnight, the regional governor said.',
+  at: at(0),
+  source: 'Black Sea Herald',
+};
+const strikeAgain: ClusterItem = {
+  id: 'b',
+  title: 'Odesa grain terminal struck by two cruise missiles',
+  summary: 'A fire broke out at the port terminal after the missile strike, the regional administration said.',
+  at: at(1),
+  source: 'Northern Wire',
+};
+const talks: ClusterItem = {
+  id: 'c',
+  title: 'Delegations resume talks in Istanbul',
+  summary: 'Negotiators met for three hours at a palace on the Bosphorus.',
+  at: at(2),
+  source: 'Danube Post',
+};
+
+describe('terms', () => {
+  it('drops stop words, stems English, keeps numbers and other scripts', () => {
+    expect(terms("Russia's missiles struck 12 grain terminals, officials said")).toEqual([
+      'russia',
+      'missil',
+      'struck',
+      '12',
+      'grain',
+      'termin',
+    ]);
+    expect(terms('Київ сьогодні')).toEqual(['киів', 'сьогодні']);
+  });
+});
+
+describe('ClusterIndex', () => {
+  it('joins a report of the same story and starts a cluster for a different one', () => {
+    const index = new ClusterIndex();
+    expect(index.add(strike)).toEqual({ clusterId: 'a', joined: false, similarity: 0 });
+    const joined = index.add(strikeAgain);
+    expect(joined).toMatchObject({ clusterId: 'a', joined: true, matchedId: 'a' });
+    expect(joined.similarity).toBeGreaterThan(index.options.threshold);
+    expect(index.add(talks)).toMatchObject({ clusterId: 'c', joined: false });
+    expect(index.cluster('a')).toEqual({
+      id: 'a',
+      headId: 'a',
+      memberIds: ['a', 'b'],
+      outlets: ['Black Sea Herald', 'Northern Wire'],
+      firstSeen: at(0),
+    });
+    expect(index.clusterOf('b')).toBe('a');
+    expect(index.clusterCount).toBe(2);
+  });
+
+  it('does not join a look-alike published too long after, or beyond the window', () => {
+    const decayed = new ClusterIndex();
+    decayed.add(strike);
+    expect(decayed.add({ ...strikeAgain, at: at(30) }).joined).toBe(false);
+    const windowed = new ClusterIndex({ windowMs: 12 * hour, halfLifeMs: 1e9 });
+    windowed.add(strike);
+    expect(windowed.add({ ...strikeAgain, at: at(13) })).toMatchObject({ joined: false, similarity: 0 });
+    expect(windowed.compare('a', 'b')).toBe(0);
+  });
+
+  it('matches an update that arrives late for its publication time', () => {
+    const index = new ClusterIndex();
+    index.add(talks);
+    index.add({ ...strikeAgain, at: at(5) });
+    expect(index.add({ ...strike, at: at(4) })).toMatchObject({ clusterId: 'b', joined: true });
+    expect(index.cluster('b')?.memberIds).toEqual(['a', 'b']);
+    expect(index.cluster('b')?.headId).toBe('a');
+  });
+
+  it('makes a pinned member the head', () => {
+    const index = new ClusterIndex();
+    index.add(strike);
+    index.add({ ...strikeAgain, pinned: true });
+    expect(index.cluster('a')?.headId).toBe('b');
+    index.pin('b', false);
+    expect(index.cluster('a')?.headId).toBe('a');
+  });
+
+  it('is idempotent: adding the same id again returns the first assignment', () => {
+    const index = new ClusterIndex();
+    index.add(strike);
+    const first = index.add(strikeAgain);
+    expect(index.add({ ...strikeAgain, title: 'something else entirely' })).toBe(first);
+    expect(index.size).toBe(2);
+  });
+
+  it('evicts updates that left the window but keeps their cluster while a member remains', () => {
+    const index = new ClusterIndex();
+    index.add(strike);
+    index.add({ ...strikeAgain, at: at(3) });
+    expect(index.evict(at(48.5))).toBe(1);
+    expect(index.size).toBe(1);
+    expect(index.cluster('a')).toMatchObject({ headId: 'a', memberIds: ['a', 'b'], firstSeen: at(0) });
+    expect(index.evict(at(52))).toBe(1);
+    expect(index.cluster('a')).toBeUndefined();
+    expect(index.clusterOf('a')).toBeUndefined();
+  });
+
+  it('removes a retracted update from matching and from its cluster', () => {
+    const index = new ClusterIndex();
+    index.add(strike);
+    index.add(strikeAgain);
+    expect(index.remove('a')).toBe(true);
+    expect(index.cluster('a')).toMatchObject({ headId: 'b', memberIds: ['b'] });
+    expect(index.remove('a')).toBe(false);
+    const later = { ...strike, id: 'd', at: at(2) };
+    expect(index.add(later)).toMatchObject({ clusterId: 'a', matchedId: 'b' });
+  });
+
+  it('restores stored assignments without re-matching them', () => {
+    const index = new ClusterIndex();
+    index.restore(strike, 'x');
+    index.restore(talks, 'x');
+    expect(index.cluster('x')?.memberIds).toEqual(['a', 'c']);
+    expect(index.add(strikeAgain)).toMatchObject({ clusterId: 'x', joined: true, matchedId: 'a' });
+  });
+
+  it('builds the same clusters from the same updates whatever order they are given in', () => {
+    const items = [talks, strikeAgain, strike];
+    const one = ClusterIndex.build(items);
+    const two = ClusterIndex.build([...items].reverse());
+    for (const item of items) expect(one.clusterOf(item.id)).toBe(two.clusterOf(item.id));
+    expect(one.compare('a', 'b')).toBeCloseTo(two.compare('a', 'b'), 12);
+  });
+
+  it('stays correct when many updates come and go (posting lists compacted, slots and terms reused)', () => {
+    const index = new ClusterIndex({ windowMs: 10 * hour });
+    for (let i = 0; i < 600; i++) {
+      const story = Math.floor(i / 3);
+      index.add({
+        id: `u${i}`,
+        // Words of their own per story (and one per report), so only reports of one story meet.
+        title: `Depot${story} ablaze in town${story} after blast${story}`,
+        summary: `Witness${story} saw warehouse${story} burn; reporter${i} filed.`,
+        at: at(i * 0.25),
+      });
+      index.evict(at(i * 0.25));
+      if (i % 3 === 2) {
+        expect(index.clusterOf(`u${i}`)).toBe(`u${i - 2}`);
+        expect(index.clusterOf(`u${i - 1}`)).toBe(`u${i - 2}`);
+      }
+    }
+    expect(index.size).toBeLessThanOrEqual(41);
+  });
+
+  it('rejects options that make no sense', () => {
+    expect(() => new ClusterIndex({ windowMs: 0 })).toThrow(RangeError);
+    expect(() => new ClusterIndex({ halfLifeMs: -1 })).toThrow(RangeError);
+  });
+});
