@@ -5,7 +5,7 @@ export default defineConfig({
   test: {
     name: 'server',
     include: ['test/**/*.test.ts'],
-    exclude: ['test/scale-out/**'],
+    exclude: ['test/scale-out/**', 'test/faults/database-away.test.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
   },

@@ -4,7 +4,11 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     name: 'server-postgres',
-    include: ['test/integration/**/*.test.ts', 'test/scale-out/**/*.test.ts'],
+    include: [
+      'test/integration/**/*.test.ts',
+      'test/scale-out/**/*.test.ts',
+      'test/faults/database-away.test.ts',
+    ],
     env: { DAYLINE_TEST_STORE: 'postgres' },
     testTimeout: 20_000,
     hookTimeout: 20_000,

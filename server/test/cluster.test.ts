@@ -15,7 +15,8 @@ const strike: ClusterItem = {
 const strikeAgain: ClusterItem = {
   id: 'b',
   title: 'Odesa grain terminal struck by two cruise missiles',
-  summary: 'A fire broke out at the port terminal after the missile strike, the regional administration said.',
+  summary:
+    'A fire broke out at the port terminal after the missile strike, the regional administration said.',
   at: at(1),
   source: 'Northern Wire',
 };
@@ -141,9 +142,10 @@ describe('ClusterIndex', () => {
       const story = Math.floor(i / 3);
       index.add({
         id: `u${i}`,
-        // Words of their own per story (and one per report), so only reports of one story meet.
-        title: `Depot${story} ablaze in town${story} after blast${story}`,
-        summary: `Witness${story} saw warehouse${story} burn; reporter${i} filed.`,
+        // Words of their own per story (and one per report), so only reports of one story meet,
+        // and one word in every update, whose posting list fills with evicted entries.
+        title: `Depot${story} town${story} blast${story}`,
+        summary: `Witness${story} warehouse${story} reporter${i} bulletin`,
         at: at(i * 0.25),
       });
       index.evict(at(i * 0.25));
@@ -153,6 +155,25 @@ describe('ClusterIndex', () => {
       }
     }
     expect(index.size).toBeLessThanOrEqual(41);
+  });
+
+  it('finds the same best match when common terms are left out of the candidate search', () => {
+    const items = Array.from({ length: 40 }, (_, i) => ({
+      id: `n${i}`,
+      title: `Ukraine city${i} region shelling report`,
+      summary: `Residents of village${i} in the region said shelling continued.`,
+      at: at(i / 10),
+    }));
+    const exact = ClusterIndex.build([...items, strike, strikeAgain]);
+    const capped = ClusterIndex.build([...items, strike, strikeAgain], { maxPostings: 3 });
+    // "regional" in the strike reports shares the stem of the common "region": its weight must still
+    // count. (The noise items, alike only in common words, are not compared when capped: by design.)
+    expect(capped.clusterOf('b')).toBe('a');
+    expect(exact.clusterOf('b')).toBe('a');
+    expect(capped.add({ ...strike, id: 'x', at: at(3) }).similarity).toBeCloseTo(
+      exact.add({ ...strike, id: 'x', at: at(3) }).similarity,
+      6, // posting lists keep weights in single precision
+    );
   });
 
   it('rejects options that make no sense', () => {

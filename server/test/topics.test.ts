@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eventConfigSchema } from '../src/config.js';
-import { TopicTagger } from '../src/ingest/topics.js';
+import { inflections, TopicTagger } from '../src/ingest/topics.js';
 
 const event = eventConfigSchema.parse({
   slug: 'e',
@@ -32,5 +32,147 @@ describe('TopicTagger', () => {
 
   it('keeps explicit topics first and never repeats one', () => {
     expect(tagger.tag('gas', ['none', 'energy'])).toEqual(['none', 'energy']);
+  });
+});
+
+const rules = eventConfigSchema.parse({
+  slug: 'e',
+  title: 'E',
+  startDate: '2022-02-24',
+  timeZone: 'UTC',
+  topics: [
+    {
+      id: 'military',
+      label: 'Military',
+      color: '#000000',
+      keywords: ['missile', 'front line', 'troops', 'tank'],
+      exclude: ['think tank'],
+      categories: ['Defence'],
+    },
+    {
+      id: 'humanitarian',
+      label: 'Humanitarian',
+      color: '#000000',
+      keywords: ['refugees', 'evacuat*', 'ally'],
+      regexes: ['\\b\\d+\\s+(?:civilians|people)\\s+(?:killed|dead)\\b'],
+    },
+    { id: 'energy', label: 'Energy', color: '#000000', keywords: ['gas', 'embargo'], exclude: ['tear gas'] },
+  ],
+});
+const explainer = new TopicTagger(rules.topics);
+
+describe('TopicTagger.explain', () => {
+  it('matches the plural of a singular keyword, the singular of a plural one, and hyphenated phrases', () => {
+    expect(explainer.explain({ title: 'Missiles fired at the front-line town' })).toEqual({
+      topics: ['military'],
+      reasons: {
+        military: [
+          { rule: 'keyword', match: 'Missiles', pattern: 'missile' },
+          { rule: 'keyword', match: 'front-line', pattern: 'front line' },
+        ],
+      },
+      excluded: {},
+    });
+    expect(explainer.explain({ title: 'A refugee arrives; allies meet' }).reasons.humanitarian).toEqual([
+      { rule: 'keyword', match: 'refugee', pattern: 'refugees' },
+      { rule: 'keyword', match: 'allies', pattern: 'ally' },
+    ]);
+    expect(explainer.explain({ title: 'Gases leak; new embargoes' }).reasons.energy).toEqual([
+      { rule: 'keyword', match: 'Gases', pattern: 'gas' },
+      { rule: 'keyword', match: 'embargoes', pattern: 'embargo' },
+    ]);
+    expect(explainer.explain({ title: 'Gaston, missilery and trooper' }).topics).toEqual([]);
+  });
+
+  it('matches any ending after a trailing * and records regex matches', () => {
+    expect(
+      explainer.explain({
+        title: 'Town evacuated',
+        summary: 'Officials said 12 civilians killed overnight.',
+      }),
+    ).toMatchObject({
+      topics: ['humanitarian'],
+      reasons: {
+        humanitarian: [
+          { rule: 'keyword', match: 'evacuated', pattern: 'evacuat*' },
+          {
+            rule: 'regex',
+            match: '12 civilians killed',
+            pattern: '\\b\\d+\\s+(?:civilians|people)\\s+(?:killed|dead)\\b',
+          },
+        ],
+      },
+    });
+  });
+
+  it('does not count a keyword inside an excluded phrase, but counts it elsewhere', () => {
+    expect(explainer.explain({ title: 'Police fire tear gas at protesters' })).toEqual({
+      topics: [],
+      reasons: {},
+      excluded: { energy: 'tear gas' },
+    });
+    expect(explainer.explain({ title: 'Tear gas used', summary: 'Gas prices rise.' }).reasons.energy).toEqual(
+      [{ rule: 'keyword', match: 'Gas', pattern: 'gas' }],
+    );
+    expect(explainer.explain({ title: 'A think tank on tanks' }).reasons.military).toEqual([
+      { rule: 'keyword', match: 'tanks', pattern: 'tank' },
+    ]);
+  });
+
+  it('keeps explicit topics first, then source topics and feed categories, and says so', () => {
+    const result = explainer.explain({
+      title: 'Troops withdraw',
+      explicit: ['energy', 'energy'],
+      sourceTopics: ['humanitarian', 'unknown'],
+      source: 'Aid Wire',
+      categories: [' defence ', 'Sport'],
+    });
+    expect(result.topics).toEqual(['energy', 'military', 'humanitarian']);
+    expect(result.reasons).toEqual({
+      energy: [{ rule: 'explicit', match: 'energy' }],
+      military: [
+        { rule: 'category', match: 'defence', pattern: 'Defence' },
+        { rule: 'keyword', match: 'Troops', pattern: 'troops' },
+      ],
+      humanitarian: [{ rule: 'source', match: 'Aid Wire' }],
+    });
+  });
+
+  it('leaves tag() matching keywords exactly as written, as the pipeline always has', () => {
+    const tagger = new TopicTagger(rules.topics);
+    expect(tagger.tag('Missiles fired')).toEqual([]);
+    expect(tagger.tag('missile fired; tear gas')).toEqual(['military']);
+    expect(tagger.tag('gas and tear gas')).toEqual(['energy']);
+    expect(tagger.tag('12 people dead')).toEqual(['humanitarian']);
+  });
+});
+
+describe('inflections', () => {
+  it('gives the regular plural or singular, and leaves short words alone', () => {
+    expect(inflections('drone')).toEqual(['drone', 'drones']);
+    expect(inflections('economy')).toEqual(['economy', 'economies']);
+    expect(inflections('gas')).toEqual(['gas', 'gases']);
+    expect(inflections('talks')).toEqual(['talks', 'talk']);
+    expect(inflections('allies')).toEqual(['allies', 'ally']);
+    expect(inflections('crisis')).toEqual(['crisis', 'crisises']);
+    expect(inflections('UN')).toEqual(['UN']);
+    expect(inflections('news')).toEqual(['news', 'newses']);
+  });
+});
+
+describe('topic config', () => {
+  it('keeps the new rule fields optional and rejects a bad regex naming the field', () => {
+    const minimal = { slug: 'e', title: 'E', startDate: '2022-02-24', timeZone: 'UTC' };
+    const parsed = eventConfigSchema.parse({
+      ...minimal,
+      topics: [{ id: 't', label: 'T', color: '#000000' }],
+    });
+    expect(parsed.topics[0]).toMatchObject({ keywords: [], regexes: [], exclude: [], categories: [] });
+    const bad = eventConfigSchema.safeParse({
+      ...minimal,
+      topics: [{ id: 't', label: 'T', color: '#000000', regexes: ['(unclosed'] }],
+    });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]?.path).toEqual(['topics', 0, 'regexes', 0]);
   });
 });
