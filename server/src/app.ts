@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import { demoEvent } from './demo/event.js';
 import { seedDemo } from './demo/seed.js';
 import { DemoSimulator } from './demo/simulator.js';
+import { Access } from './access.js';
 import { EventCatalog } from './events.js';
 import { clientRouter } from './http/client.js';
 import { errorHandler } from './http/errors.js';
@@ -45,6 +46,7 @@ export interface App {
 export async function createApp(config: Config & { ingestToken: string }, deps: AppDeps): Promise<App> {
   const { store, clock, logger } = deps;
   const events = new EventCatalog(config.events);
+  const access = new Access(config.ingestToken, store.tokens);
   await store.syncEvents(
     events.list().map(({ config: e }) => ({ slug: e.slug, startDate: e.startDate, timeZone: e.timeZone })),
     (publishedAt, event) => dayOfConflict(publishedAt, event),
@@ -63,6 +65,7 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
   const hub = new LiveHub(io, {
     store,
     events,
+    access,
     logger,
     // Across nodes live messages may arrive out of cursor order; resend a little on catch-up.
     catchUpOverlapMs: config.redisUrl ? 10_000 : 0,
@@ -93,11 +96,11 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
       events,
       pipeline,
       clock,
-      ingestToken: config.ingestToken,
+      access,
       writesPerMinute: config.limits.writesPerMinute,
     }),
   );
-  app.use(feedsOutRouter({ store, events }));
+  app.use(feedsOutRouter({ store, events, access }));
   app.use(clientRouter(config.clientDir));
   app.use(errorHandler(logger));
 

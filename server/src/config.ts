@@ -69,8 +69,8 @@ export const eventConfigSchema = z
     title: z.string().min(1).max(200),
     startDate: isoDateSchema,
     timeZone: timeZoneSchema,
-    // Private events need viewer tokens, which do not exist yet: refuse rather than serve them publicly.
-    visibility: z.literal('public', { error: 'Only public events are supported so far' }).default('public'),
+    /** Private: reads, feeds out and live updates need a token with the viewer scope. */
+    visibility: z.enum(['public', 'private']).default('public'),
     topics: z.array(topicConfigSchema).default([]),
     sources: z.array(sourceConfigSchema).default([]),
   })

@@ -48,6 +48,11 @@ export class EventCatalog {
     return [...this.#bySlug.values()];
   }
 
+  /** The event, or undefined (for updates whose event left the config). */
+  find(slug: string): EventRuntime | undefined {
+    return this.#bySlug.get(slug);
+  }
+
   /** The event, or a 404 naming it. */
   get(slug: string): EventRuntime {
     const event = this.#bySlug.get(slug);

@@ -1,8 +1,8 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
+import type { Access } from '../access.js';
 import { AppError } from '../errors.js';
-
-const digest = (text: string) => createHash('sha256').update(text).digest();
+import type { EventCatalog, EventRuntime } from '../events.js';
+import type { TokenScope } from '../store/token-store.js';
 
 /** Runs two handlers in order, as one. */
 export function both(first: RequestHandler, second: RequestHandler): RequestHandler {
@@ -10,17 +10,49 @@ export function both(first: RequestHandler, second: RequestHandler): RequestHand
     first(req, res, (error?: unknown) => (error ? next(error) : second(req, res, next)));
 }
 
-/** Writes need `Authorization: Bearer <ingest token>`, compared in constant time. */
-export function requireIngestToken(token: string): RequestHandler {
-  const expected = digest(token);
+/** The bearer token of a request; feed readers that cannot send headers may use `?token=`. */
+export function presentedToken(req: Request): string | undefined {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '')?.[1];
+  if (bearer) return bearer;
+  const query = req.query.token;
+  return typeof query === 'string' && query ? query : undefined;
+}
+
+/** Needs a token with `scope`: 401 without a valid token, 403 with one that lacks the scope. */
+export function requireScope(access: Access, scope: TokenScope): RequestHandler {
   return (req, _res, next) => {
-    const match = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '');
-    if (!match?.[1]) {
-      next(new AppError('unauthorized', 'Send Authorization: Bearer <ingest token>'));
-    } else if (!timingSafeEqual(digest(match[1]), expected)) {
-      next(new AppError('unauthorized', 'Invalid ingest token'));
-    } else {
-      next();
+    const token = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '')?.[1];
+    if (!token) {
+      next(new AppError('unauthorized', 'Send Authorization: Bearer <token>'));
+      return;
     }
+    access.grant(token).then((grant) => {
+      if (!grant.valid) next(new AppError('unauthorized', 'Invalid or revoked token'));
+      else if (!grant.scopes.has(scope))
+        next(new AppError('forbidden', `This token lacks the "${scope}" scope`));
+      else next();
+    }, next);
   };
+}
+
+/** The event named in the URL, if the caller may see it (else 404). */
+export async function viewableEvent(
+  access: Access,
+  events: EventCatalog,
+  req: Request,
+  slug: string,
+): Promise<EventRuntime> {
+  const event = events.get(slug);
+  await assertCanView(access, req, event);
+  return event;
+}
+
+/**
+ * Whether the request may see the event. A private event the caller may not see is answered
+ * exactly like a missing one, so its existence does not leak.
+ */
+export async function assertCanView(access: Access, req: Request, event: EventRuntime): Promise<void> {
+  if (event.config.visibility === 'private' && !(await access.allows(presentedToken(req), 'viewer'))) {
+    throw AppError.notFound(`Event "${event.config.slug}"`);
+  }
 }

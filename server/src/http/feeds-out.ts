@@ -4,6 +4,8 @@ import { Router, type Request, type Response } from 'express';
 import { generateAtomFeed, generateJsonFeed } from 'feedsmith';
 import type { EventCatalog, EventRuntime } from '../events.js';
 import type { Store } from '../store/store.js';
+import type { Access } from '../access.js';
+import { viewableEvent } from './auth.js';
 import { parseOr400 } from './validate.js';
 
 /** How many of the newest matching updates a feed carries. */
@@ -93,11 +95,19 @@ function sendConditional(req: Request, res: Response, body: string, type: string
  * Feeds out: `/e/:slug/feed.atom` and `/e/:slug/feed.json` (JSON Feed 1.1) with the list's `topics`
  * and `q` filters, so a filtered Dayline timeline can be followed in any feed reader.
  */
-export function feedsOutRouter({ store, events }: { store: Store; events: EventCatalog }): Router {
+export function feedsOutRouter({
+  store,
+  events,
+  access,
+}: {
+  store: Store;
+  events: EventCatalog;
+  access: Access;
+}): Router {
   const router = Router();
 
   async function load(req: Request<{ slug: string }>): Promise<FeedPage> {
-    const event = events.get(req.params.slug);
+    const event = await viewableEvent(access, events, req, req.params.slug);
     const query = parseOr400(updatesQuerySchema, { ...req.query, limit: feedSize });
     events.checkTopics(event, query.topics);
     const { items } = await store.listUpdates(event.config.slug, {

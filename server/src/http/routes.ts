@@ -5,7 +5,8 @@ import type { Clock } from '../clock.js';
 import type { Store } from '../store/store.js';
 import { rateLimit } from 'express-rate-limit';
 import { AppError } from '../errors.js';
-import { both, requireIngestToken } from './auth.js';
+import type { Access } from '../access.js';
+import { both, requireScope } from './auth.js';
 import { notFoundHandler } from './errors.js';
 import { eventsRouter } from './events.js';
 import { eventSourcesRouter, sourcesRouter } from './sources.js';
@@ -16,7 +17,7 @@ export interface ApiDeps {
   clock: Clock;
   events: EventCatalog;
   pipeline: IngestPipeline;
-  ingestToken: string;
+  access: Access;
   writesPerMinute: number;
 }
 
@@ -31,15 +32,16 @@ export function apiRouter(deps: ApiDeps): Router {
     legacyHeaders: false,
     handler: (_req, _res, next) => next(new AppError('rate_limited', 'Too many writes; slow down and retry')),
   });
-  const writer = both(writeLimit, requireIngestToken(deps.ingestToken));
+  const writer = both(writeLimit, requireScope(deps.access, 'ingest'));
+  const admin = both(writeLimit, requireScope(deps.access, 'admin'));
   const json = express.json({ limit: '1mb' });
 
   api.get('/health', (_req, res) => {
     res.json({ ok: true });
   });
   api.use('/events', eventsRouter(deps));
-  api.use('/events', eventSourcesRouter({ ...deps, writer, json }));
-  api.use('/sources', sourcesRouter({ ...deps, writer, json }));
+  api.use('/events', eventSourcesRouter({ ...deps, writer: admin, json }));
+  api.use('/sources', sourcesRouter({ ...deps, writer: admin, json }));
   api.post('/events/:slug/updates', writer, json, postUpdatesHandler(deps.pipeline));
   api.use('/updates', updatesRouter({ ...deps, writer, json }));
   api.use(notFoundHandler);

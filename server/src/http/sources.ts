@@ -6,10 +6,13 @@ import { AppError } from '../errors.js';
 import type { EventCatalog } from '../events.js';
 import { sourceView } from '../store/source-store.js';
 import type { Store } from '../store/store.js';
+import type { Access } from '../access.js';
+import { viewableEvent } from './auth.js';
 import { parseOr400 } from './validate.js';
 
 interface Deps {
   store: Store;
+  access: Access;
   events: EventCatalog;
   clock: Clock;
   writer: RequestHandler;
@@ -17,10 +20,10 @@ interface Deps {
 }
 
 /** An event's feed sources: public health list, and management with the ingest token. */
-export function eventSourcesRouter({ store, events, clock, writer, json }: Deps): Router {
+export function eventSourcesRouter({ store, events, access, clock, writer, json }: Deps): Router {
   const router = Router();
   const list: RequestHandler<{ slug: string }> = async (req, res) => {
-    const event = events.get(req.params.slug);
+    const event = await viewableEvent(access, events, req, req.params.slug);
     res.json((await store.sources.list(event.config.slug)).map(sourceView));
   };
   const create: RequestHandler<{ slug: string }> = async (req, res) => {

@@ -1,5 +1,8 @@
 import { batchInputSchema } from '@dayline/shared';
-import { Router, type RequestHandler } from 'express';
+import { Router, type Request, type RequestHandler } from 'express';
+import type { Access } from '../access.js';
+import type { EventCatalog } from '../events.js';
+import { assertCanView } from './auth.js';
 import { AppError } from '../errors.js';
 import type { IngestPipeline } from '../ingest/pipeline.js';
 import type { Store } from '../store/store.js';
@@ -29,17 +32,28 @@ type ById = RequestHandler<{ id: string }>;
 /** One update: read it, its versions; correct or retract it (bearer token). */
 export function updatesRouter(deps: {
   store: Store;
+  events: EventCatalog;
+  access: Access;
   pipeline: IngestPipeline;
   writer: RequestHandler;
   json: RequestHandler;
 }): Router {
-  const { store, pipeline, writer, json } = deps;
-  const read: ById = async (req, res) => {
+  const { store, pipeline, writer, json, access, events } = deps;
+  /** The update, if it exists and the caller may see its event. */
+  const visible = async (req: Request<{ id: string }>) => {
     const update = await store.getUpdate(req.params.id);
-    if (!update) throw AppError.notFound(`Update "${req.params.id}"`);
-    res.json(update);
+    const event = update && events.find(update.event);
+    if (!update || !event) throw AppError.notFound(`Update "${req.params.id}"`);
+    await assertCanView(access, req, event).catch(() => {
+      throw AppError.notFound(`Update "${req.params.id}"`);
+    });
+    return update;
+  };
+  const read: ById = async (req, res) => {
+    res.json(await visible(req));
   };
   const versions: ById = async (req, res) => {
+    await visible(req);
     res.json({ items: await pipeline.versions(req.params.id) });
   };
   const correct: ById = async (req, res) => {

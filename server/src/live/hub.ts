@@ -10,6 +10,7 @@ import {
 } from '@dayline/shared';
 import type { Server, Socket } from 'socket.io';
 import { AppError } from '../errors.js';
+import type { Access } from '../access.js';
 import type { EventCatalog } from '../events.js';
 import type { ChangePublisher } from '../ingest/pipeline.js';
 import type { Logger } from '../logger.js';
@@ -17,6 +18,8 @@ import type { Store } from '../store/store.js';
 
 interface SocketData {
   rooms: string[];
+  /** The handshake's token (`auth: { token }`) may read private events. */
+  viewer: boolean;
 }
 
 export type LiveServer = Server<
@@ -80,6 +83,7 @@ export class LiveHub implements ChangePublisher {
     private readonly deps: {
       store: Store;
       events: EventCatalog;
+      access: Access;
       logger: Logger;
       /**
        * With several nodes, live messages can reach a client out of cursor order; catch-up then
@@ -91,6 +95,13 @@ export class LiveHub implements ChangePublisher {
   ) {
     const { subscribesPerMinute = 30, socketsPerAddress = 0 } = deps.limits ?? {};
     if (socketsPerAddress > 0) io.use(capPerAddress(socketsPerAddress));
+    io.use((socket, next) => {
+      const token: unknown = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+      deps.access.allows(typeof token === 'string' ? token : undefined, 'viewer').then((viewer) => {
+        socket.data.viewer = viewer;
+        next();
+      }, next);
+    });
     io.on('connection', (socket) => {
       socket.data.rooms = [];
       const allow = rateLimiter(subscribesPerMinute);
@@ -120,6 +131,9 @@ export class LiveHub implements ChangePublisher {
     if (!parsed.success) throw AppError.invalid(parsed.error);
     const { event: slug, topics, since } = parsed.data;
     const event = this.deps.events.get(slug);
+    // A private event is "not found" for a socket without a viewer token, so it does not leak.
+    if (event.config.visibility === 'private' && !socket.data.viewer)
+      throw AppError.notFound(`Event "${slug}"`);
     this.deps.events.checkTopics(event, topics);
 
     // Join before reading the store: whatever commits after the read arrives live, and an

@@ -10,6 +10,7 @@ import {
 import { isPostgres } from './dialect.js';
 import { matchText } from './full-text.js';
 import { SourceStore } from './source-store.js';
+import { TokenStore } from './token-store.js';
 import { decodePageToken, encodePageToken } from './page-token.js';
 import {
   DuplicateKeyError,
@@ -110,9 +111,11 @@ function isUniqueViolation(error: unknown): boolean {
 
 export class KyselyStore implements Store {
   readonly sources: SourceStore;
+  readonly tokens: TokenStore;
 
   constructor(private readonly db: Kysely<Database>) {
     this.sources = new SourceStore(db);
+    this.tokens = new TokenStore(db);
   }
 
   async syncEvents(

@@ -3,6 +3,7 @@ import * as initial from './migrations/001-initial.js';
 import * as corrections from './migrations/002-corrections.js';
 import * as fullText from './migrations/003-full-text.js';
 import * as sources from './migrations/004-sources.js';
+import * as tokens from './migrations/005-tokens.js';
 
 /** Migrations are listed here rather than read from a folder, so they work from src and dist alike. */
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '002-corrections': corrections,
   '003-full-text': fullText,
   '004-sources': sources,
+  '005-tokens': tokens,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

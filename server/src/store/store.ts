@@ -1,4 +1,5 @@
 import type { SourceStore } from './source-store.js';
+import type { TokenStore } from './token-store.js';
 import type { Change, DayCount, Update, UpdateStatus, UpdateVersion, VersionKind } from '@dayline/shared';
 
 /** What the pipeline hands the store: a validated, normalised, tagged update. */
@@ -76,6 +77,8 @@ export interface EventClockRow {
 export interface Store {
   /** Feed sources, their health and polling leases. */
   readonly sources: SourceStore;
+  /** Named API tokens with scopes. */
+  readonly tokens: TokenStore;
   /** Records each event's clock; recomputes stored days when an event's start or zone changed. */
   syncEvents(
     events: EventClockRow[],

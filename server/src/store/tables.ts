@@ -102,6 +102,18 @@ export interface Database {
   changes: ChangesTable;
   events: EventsTable;
   sources: SourcesTable;
+  tokens: TokensTable;
+}
+
+/** An API token: only its SHA-256 digest is kept, so a leaked database leaks no usable token. */
+export interface TokensTable {
+  id: string;
+  name: string;
+  digest: string;
+  /** JSON array of scopes: ingest, admin, viewer. */
+  scopes: string;
+  created_at: string;
+  revoked_at: string | null;
 }
 
 export type UpdateRow = Selectable<UpdatesTable>;
