@@ -60,7 +60,17 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
   // Clients only ever send small `subscribe` messages.
   const io: LiveServer = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
   const redis = config.redisUrl
-    ? await useRedisAdapter(io, { url: config.redisUrl, streamName: config.redisStream }, logger)
+    ? await useRedisAdapter(
+        io,
+        {
+          url: config.redisUrl,
+          streamName: config.redisStream,
+          // What this node published while cut off never reached other nodes' readers, and the
+          // reverse: every reader everywhere catches up from the store.
+          onRestored: () => io.emit('live:resync'),
+        },
+        logger,
+      )
     : undefined;
   const hub = new LiveHub(io, {
     store,
@@ -69,6 +79,7 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
     logger,
     // Across nodes live messages may arrive out of cursor order; resend a little on catch-up.
     catchUpOverlapMs: config.redisUrl ? 10_000 : 0,
+    ...(redis ? { cluster: redis } : {}),
     limits: config.limits,
   });
   const pipeline = new IngestPipeline({ store, events, publisher: hub, clock, logger });

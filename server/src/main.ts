@@ -37,10 +37,16 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    void app
+    app
       .close()
       .then(() => store.close())
-      .then(() => process.exit(0));
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'unclean shutdown');
+          process.exit(1);
+        },
+      );
     setTimeout(() => process.exit(1), 10_000).unref();
   };
   process.on('SIGINT', () => stop('SIGINT'));

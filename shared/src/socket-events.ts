@@ -26,6 +26,11 @@ export interface ServerToClientEvents {
   'update:new': (update: Update) => void;
   'update:changed': (update: Update) => void;
   'update:retracted': (update: Update) => void;
+  /**
+   * Live messages may have been missed (this node lost Redis for a while): send `subscribe` again
+   * with `since` to catch up from the store.
+   */
+  'live:resync': () => void;
 }
 
 export interface ClientToServerEvents {

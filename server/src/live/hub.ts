@@ -91,6 +91,8 @@ export class LiveHub implements ChangePublisher {
        */
       catchUpOverlapMs?: number;
       limits?: { subscribesPerMinute: number; socketsPerAddress: number };
+      /** The link to the other nodes (Redis); while it is down, emits reach this node's readers only. */
+      cluster?: { ready(): boolean };
     },
   ) {
     const { subscribesPerMinute = 30, socketsPerAddress = 0 } = deps.limits ?? {};
@@ -123,7 +125,8 @@ export class LiveHub implements ChangePublisher {
 
   publish(kind: ChangeKind, update: Update): void {
     const rooms = [eventRoom(update.event), ...update.topics.map((t) => topicRoom(update.event, t))];
-    this.io.to(rooms).emit(eventForChange[kind], update);
+    const target = this.deps.cluster && !this.deps.cluster.ready() ? this.io.local : this.io;
+    target.to(rooms).emit(eventForChange[kind], update);
   }
 
   private async subscribe(socket: LiveSocket, request: unknown): Promise<SubscribeAck> {

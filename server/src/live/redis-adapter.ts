@@ -11,9 +11,11 @@ import type { LiveServer } from './hub.js';
  */
 export async function useRedisAdapter(
   io: LiveServer,
-  { url, streamName }: { url: string; streamName: string },
+  { url, streamName, onRestored }: { url: string; streamName: string; onRestored: () => void },
   logger: Logger,
 ): Promise<{ close(): Promise<void>; ready(): boolean }> {
+  // While Redis is away the hub emits to this node's readers only (see LiveHub.publish), and the
+  // adapter's commands wait in the client's offline queue rather than failing in a tight loop.
   const client = createClient({ url });
   let healthy = true;
   client.on('error', (error: unknown) => {
@@ -22,8 +24,11 @@ export async function useRedisAdapter(
     healthy = false;
   });
   client.on('ready', () => {
-    if (!healthy) logger.info('Redis connection restored');
-    healthy = true;
+    if (!healthy) {
+      logger.info('Redis connection restored; asking readers to catch up');
+      healthy = true;
+      onRestored();
+    }
   });
   await client.connect();
   io.adapter(createAdapter(client, { streamName }));

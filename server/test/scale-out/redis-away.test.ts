@@ -1,0 +1,98 @@
+import { randomBytes } from 'node:crypto';
+import type { SubscribeAck, Update } from '@dayline/shared';
+import { createClient } from 'redis';
+import { io as connect, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../integration/databases.js';
+import { Cable } from '../support/cable.js';
+import { startNode, type Node } from '../support/nodes.js';
+
+// Two nodes whose connection to Redis is cut and restored.
+const token = 'redis-away-token-0123456789';
+const redisUrl = new URL(process.env.DAYLINE_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379');
+const stream = `dayline-test-${randomBytes(6).toString('hex')}`;
+let database: TestDatabase;
+let cable: Cable;
+let nodeA: Node;
+let nodeB: Node;
+const sockets: Socket[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  cable = new Cable({ host: redisUrl.hostname, port: Number(redisUrl.port || 6379) });
+  await cable.connect();
+  const env = {
+    DATABASE_URL: database.url,
+    REDIS_URL: `redis://127.0.0.1:${cable.port}`,
+    DAYLINE_REDIS_STREAM: stream,
+    DAYLINE_INGEST_TOKEN: token,
+  };
+  nodeA = await startNode(env);
+  nodeB = await startNode(env);
+}, 60_000);
+
+afterAll(async () => {
+  for (const socket of sockets) socket.disconnect();
+  await nodeA?.kill();
+  await nodeB?.kill();
+  await cable?.cut();
+  await database?.drop();
+  const redis = await createClient({ url: redisUrl.href }).connect();
+  await redis.del(stream);
+  await redis.quit();
+});
+
+async function reader(url: string) {
+  const socket = connect(url, { transports: ['websocket'], forceNew: true, reconnection: false });
+  sockets.push(socket);
+  await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+  const seen = new Map<string, Update>();
+  let cursor = 0;
+  const apply = (u: Update) => {
+    seen.set(u.id, u);
+    cursor = Math.max(cursor, u.cursor);
+  };
+  const subscribe = async () => {
+    const ack = (await socket.emitWithAck('subscribe', {
+      event: 'ukraine-war',
+      since: cursor,
+    })) as SubscribeAck;
+    if (!ack.ok) throw new Error(ack.error.message);
+    ack.missed.forEach((c) => apply(c.update));
+    cursor = Math.max(cursor, ack.cursor);
+  };
+  socket.on('update:new', apply);
+  // What the Dayline client does on `live:resync`: catch up from the store.
+  socket.on('live:resync', () => void subscribe());
+  await subscribe();
+  return { seen };
+}
+
+async function post(url: string, title: string): Promise<Update> {
+  const response = await fetch(`${url}/api/events/ukraine-war/updates`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ title, publishedAt: new Date().toISOString() }),
+  });
+  expect(response.status).toBe(201);
+  return (await response.json()) as Update;
+}
+
+describe('Redis goes away', () => {
+  it('each node keeps serving its own readers, and the others catch up when Redis returns', async () => {
+    const onA = await reader(nodeA.url);
+    const onB = await reader(nodeB.url);
+    const before = await post(nodeA.url, 'Before the outage');
+    await expect.poll(() => onB.seen.has(before.id)).toBe(true);
+    await cable.cut();
+    const during = await post(nodeA.url, 'During the outage');
+    // Node A's own reader gets it at once, Redis or not.
+    await expect.poll(() => onA.seen.has(during.id), { timeout: 3000 }).toBe(true);
+    expect(onB.seen.has(during.id)).toBe(false);
+    await cable.connect();
+    // When node B is connected again it tells its readers to catch up, and the gap heals.
+    await expect.poll(() => onB.seen.has(during.id), { timeout: 20_000, interval: 200 }).toBe(true);
+    const after = await post(nodeB.url, 'After the outage');
+    await expect.poll(() => onA.seen.has(after.id), { timeout: 5000 }).toBe(true);
+  }, 60_000);
+});
