@@ -1,39 +1,237 @@
 import type { TopicConfig } from '../config.js';
 
+/** Why an update got a topic. */
+export interface TopicReason {
+  rule: 'explicit' | 'keyword' | 'regex' | 'source' | 'category';
+  /** The text that matched as it appears in the update, the category, the source, or the topic id. */
+  match: string;
+  /** The configured keyword, regex or category that matched, when it differs from the text. */
+  pattern?: string;
+}
+
+export interface TagInput {
+  title: string;
+  summary?: string;
+  /** Topics given with the update (API): kept first, in this order, whatever the rules say. */
+  explicit?: readonly string[];
+  /** Default topics of the source the update came from (a feed's configured topics). */
+  sourceTopics?: readonly string[];
+  /** The source's name, shown as the match of a source reason. */
+  source?: string;
+  /** Categories the feed item carried. */
+  categories?: readonly string[];
+}
+
+export interface TopicExplanation {
+  /** Explicit topics first, then the event's topics in their configured order. */
+  topics: string[];
+  /** For each topic in `topics`, every rule that gave it. */
+  reasons: Record<string, TopicReason[]>;
+  /** Topics whose only text matches fell inside an excluded phrase, with that phrase. */
+  excluded: Record<string, string>;
+}
+
+/** Keywords as one global pattern with a capturing group per keyword, to tell which one matched. */
+interface KeywordPattern {
+  pattern: RegExp;
+  keywords: string[];
+}
+
+interface CompiledTopic {
+  id: string;
+  /** tag(): the keywords exactly as written, as the pipeline has always matched them. */
+  exact: KeywordPattern | undefined;
+  /** explain(): with plural forms and prefixes. */
+  keywords: KeywordPattern | undefined;
+  regexes: { source: string; pattern: RegExp }[];
+  exclude: RegExp | undefined;
+  /** Lowercased category → the category as configured. */
+  categories: Map<string, string>;
+}
+
+const before = '(?<![\\p{L}\\p{N}_])';
+const after = '(?![\\p{L}\\p{N}_])';
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** One keyword or phrase as a pattern: any run of spaces between its words matches. */
-function keywordPattern(keyword: string): string {
+function exactPattern(keyword: string): string {
   return keyword.trim().split(/\s+/).map(escapeRegExp).join('\\s+');
 }
 
 /**
- * Tags text with the event's topics by keyword rules: whole words only ("gas" is not in
- * "Gaston"), case-insensitive, letters of any script counted as word characters.
+ * The regular English plural of a word, or its singular if it looks plural. Short words are left
+ * alone: "gas" is not a plural and "UN" has none. Irregular forms need their own keyword.
+ */
+export function inflections(word: string): string[] {
+  if (!/^\p{L}{3,}$/u.test(word)) return [word];
+  const lower = word.toLowerCase();
+  if (lower.length >= 5 && lower.endsWith('s') && !/(?:ss|us|is)$/.test(lower)) {
+    if (lower.endsWith('ies')) return [word, `${word.slice(0, -3)}y`];
+    if (/(?:s|x|z|ch|sh)es$/.test(lower)) return [word, word.slice(0, -1), word.slice(0, -2)];
+    return [word, word.slice(0, -1)];
+  }
+  if (/[^aeiou]y$/.test(lower)) return [word, `${word.slice(0, -1)}ies`];
+  if (/(?:s|x|z|ch|sh)$/.test(lower)) return [word, `${word}es`];
+  if (lower.endsWith('o')) return [word, `${word}s`, `${word}es`];
+  return [word, `${word}s`];
+}
+
+/**
+ * A keyword for explain(): words separated by spaces or hyphens ("front line" is also
+ * "front-line"), the last word in any of its inflections, or with any ending after a trailing *.
+ */
+function keywordPattern(keyword: string): string {
+  const words = keyword.trim().split(/\s+/);
+  return words
+    .map((word, i) => {
+      if (word.length > 1 && word.endsWith('*')) return `${escapeRegExp(word.slice(0, -1))}[\\p{L}\\p{N}]*`;
+      if (i < words.length - 1) return escapeRegExp(word);
+      const forms = inflections(word);
+      return forms.length > 1 ? `(?:${forms.map(escapeRegExp).join('|')})` : escapeRegExp(word);
+    })
+    .join('[\\s\\-‐‑]+');
+}
+
+/** Longest first, so "power grid" wins over "power" where both match at one place. */
+function byLength(keywords: readonly string[]): string[] {
+  return [...keywords].sort((a, b) => b.length - a.length);
+}
+
+function keywordsPattern(
+  keywords: readonly string[],
+  toPattern: (k: string) => string,
+): KeywordPattern | undefined {
+  if (!keywords.length) return undefined;
+  const sorted = byLength(keywords);
+  const groups = sorted.map((k) => `(${toPattern(k)})`).join('|');
+  return { pattern: new RegExp(`${before}(?:${groups})${after}`, 'giu'), keywords: sorted };
+}
+
+function compile(topic: TopicConfig): CompiledTopic {
+  return {
+    id: topic.id,
+    exact: keywordsPattern(topic.keywords, exactPattern),
+    keywords: keywordsPattern(topic.keywords, keywordPattern),
+    regexes: topic.regexes.map((source) => ({ source, pattern: new RegExp(source, 'giu') })),
+    exclude: topic.exclude.length
+      ? new RegExp(`${before}(?:${byLength(topic.exclude).map(keywordPattern).join('|')})${after}`, 'giu')
+      : undefined,
+    categories: new Map(topic.categories.map((c) => [c.toLowerCase(), c])),
+  };
+}
+
+/**
+ * Tags updates with the event's topics and says why: explicit topics, source default topics, feed
+ * categories, keywords (whole words, case-insensitive, letters of any script counted as word
+ * characters, so "gas" is not in "Gaston") and regexes. A topic's excluded phrases mask the text
+ * for its keywords and regexes: "tear gas" stops that "gas" counting for energy, while "gas prices"
+ * in the same update still counts.
  */
 export class TopicTagger {
-  readonly #rules: { id: string; pattern: RegExp | undefined }[];
+  readonly #topics: CompiledTopic[];
 
   constructor(topics: readonly TopicConfig[]) {
-    this.#rules = topics.map((topic) => ({
-      id: topic.id,
-      pattern: topic.keywords.length
-        ? new RegExp(
-            `(?<![\\p{L}\\p{N}_])(?:${topic.keywords.map(keywordPattern).join('|')})(?![\\p{L}\\p{N}_])`,
-            'iu',
-          )
-        : undefined,
-    }));
+    this.#topics = topics.map(compile);
   }
 
-  /** Explicit topics first, in the order given, then every topic whose keywords match. */
+  /**
+   * Explicit topics first, in the order given, then every topic whose keywords (exactly as
+   * written, no plurals) or regexes match and no exclusion vetoes. The pipeline's original
+   * matcher; explain() is the fuller one.
+   */
   tag(text: string, explicit: readonly string[] = []): string[] {
     const topics = new Set(explicit);
-    for (const rule of this.#rules) {
-      if (rule.pattern?.test(text)) topics.add(rule.id);
+    for (const topic of this.#topics) {
+      if (!topics.has(topic.id) && textMatches(topic, topic.exact, [text]).reasons.length)
+        topics.add(topic.id);
     }
     return [...topics];
   }
+
+  /** The topics of one update and the reasons for each. */
+  explain(input: TagInput): TopicExplanation {
+    const texts = [input.title, input.summary ?? ''].filter(Boolean);
+    const explicit = [...new Set(input.explicit ?? [])];
+    const sourceTopics = new Set(input.sourceTopics ?? []);
+    const categories = (input.categories ?? []).map((c) => c.trim()).filter(Boolean);
+    const reasons: Record<string, TopicReason[]> = {};
+    const excluded: Record<string, string> = {};
+    for (const id of explicit) reasons[id] = [{ rule: 'explicit', match: id }];
+
+    const ruled: string[] = [];
+    for (const topic of this.#topics) {
+      const editorial: TopicReason[] = [];
+      if (sourceTopics.has(topic.id)) editorial.push({ rule: 'source', match: input.source ?? topic.id });
+      const text = textMatches(topic, topic.keywords, texts);
+      const found = [...editorial, ...categoryReasons(topic, categories), ...text.reasons];
+      if (!text.reasons.length && text.masked !== undefined) excluded[topic.id] = text.masked;
+      if (!found.length) continue;
+      reasons[topic.id] = [...(reasons[topic.id] ?? []), ...found];
+      if (!explicit.includes(topic.id)) ruled.push(topic.id);
+    }
+    return { topics: [...explicit, ...ruled], reasons, excluded };
+  }
+}
+
+function categoryReasons(topic: CompiledTopic, categories: readonly string[]): TopicReason[] {
+  const out: TopicReason[] = [];
+  for (const category of categories) {
+    const configured = topic.categories.get(category.toLowerCase());
+    if (configured === undefined) continue;
+    out.push(
+      configured === category
+        ? { rule: 'category', match: category }
+        : { rule: 'category', match: category, pattern: configured },
+    );
+  }
+  return out;
+}
+
+/**
+ * Each keyword and regex that matched outside the topic's excluded phrases, once, with the first
+ * text it matched (headline first); and the first excluded phrase that hid a match.
+ */
+function textMatches(
+  topic: CompiledTopic,
+  keywords: KeywordPattern | undefined,
+  texts: readonly string[],
+): { reasons: TopicReason[]; masked: string | undefined } {
+  const reasons: TopicReason[] = [];
+  let masked: string | undefined;
+  const seen = new Set<string>();
+  for (const text of texts) {
+    const excluded = topic.exclude
+      ? [...text.matchAll(topic.exclude)].map((m) => ({
+          from: m.index,
+          to: m.index + m[0].length,
+          text: m[0],
+        }))
+      : [];
+    const note = (rule: 'keyword' | 'regex', pattern: string, m: RegExpMatchArray): void => {
+      const from = m.index ?? 0;
+      const to = from + m[0].length;
+      const hiding = excluded.find((x) => from < x.to && x.from < to);
+      if (hiding) {
+        masked ??= hiding.text;
+        return;
+      }
+      if (seen.has(`${rule}:${pattern}`)) return;
+      seen.add(`${rule}:${pattern}`);
+      reasons.push(m[0] === pattern ? { rule, match: m[0] } : { rule, match: m[0], pattern });
+    };
+    if (keywords) {
+      for (const m of text.matchAll(keywords.pattern)) {
+        const group = m.findIndex((g, i) => i > 0 && g !== undefined);
+        const keyword = keywords.keywords[group - 1];
+        if (keyword !== undefined) note('keyword', keyword, m);
+      }
+    }
+    for (const regex of topic.regexes) {
+      for (const m of text.matchAll(regex.pattern)) if (m[0]) note('regex', regex.source, m);
+    }
+  }
+  return { reasons, masked };
 }

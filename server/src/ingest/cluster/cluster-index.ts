@@ -1,0 +1,366 @@
+import { ClusterBook, type Cluster, type ClusterAssignment, type Member } from './clusters.js';
+import { TermIndex } from './term-index.js';
+import { analyze } from './terms.js';
+import { TimeQueue } from './time-queue.js';
+
+const hour = 3_600_000;
+
+export interface ClusterIndexOptions {
+  /** How far apart in publication time two updates may be and still be compared. */
+  windowMs?: number;
+  /** The time-weighted cosine an update needs with its best match to join that match's cluster. */
+  threshold?: number;
+  /**
+   * Similarity halves for every this much time between two updates. Outlets report one development
+   * within hours; the same kind of development a day later (tonight's drone attack, tomorrow's
+   * round of talks) reads almost the same, and only the gap in time tells them apart.
+   */
+  halfLifeMs?: number;
+  /** A headline word counts this many times a summary word: headlines name the story. */
+  titleWeight?: number;
+  /**
+   * A name (a capitalised word inside a sentence) counts this many times another word. Reports of
+   * one story share its places, people and organisations; look-alike stories (Canada closes its
+   * airspace, the EU closes its airspace) differ mostly in them.
+   */
+  nameWeight?: number;
+  /**
+   * Terms held by more live updates than this are not used to find candidates (they still count
+   * in the score of candidates found through rarer terms). This is what bounds the cost of an
+   * update by the number of candidates rather than by the size of the window.
+   */
+  maxPostings?: number;
+}
+
+/**
+ * Chosen on the development half of server/test/fixtures/clustering-pairs.json (see
+ * docs/quality.md and `npx tsx bench/cluster.ts --tune`).
+ */
+export const defaultClusterOptions: Required<ClusterIndexOptions> = {
+  windowMs: 48 * hour,
+  threshold: 0.18,
+  halfLifeMs: 6 * hour,
+  titleWeight: 2,
+  nameWeight: 2,
+  maxPostings: 2000,
+};
+
+/** One update as the clustering engine sees it. */
+export interface ClusterItem {
+  id: string;
+  title: string;
+  summary?: string;
+  /** Publication time: the window and the time decay are measured on it. */
+  at: Date;
+  /** Outlet name, for the cluster's list of outlets. */
+  source?: string;
+  pinned?: boolean;
+}
+
+interface Doc {
+  id: string;
+  at: number;
+  slot: number;
+  gen: number;
+  /** Term ids, ascending, and their tf-idf weights; the vector has unit length. */
+  termIds: Int32Array;
+  weights: Float64Array;
+}
+
+interface Vector {
+  termIds: Int32Array;
+  weights: Float64Array;
+}
+
+/**
+ * Groups updates of one event that tell the same story (incremental TF-IDF cosine with an
+ * inverted index; docs/quality.md explains the choice and the tuning).
+ *
+ * Each update becomes a unit tf-idf vector over its stemmed content words, with the document
+ * frequencies of the updates currently in the window (the incremental IDF of topic detection and
+ * tracking: a vector is weighted when it arrives and keeps those weights). A new update is scored
+ * against the updates that share at least one not-too-common term with it, through the posting
+ * lists of those terms; its score with each is cosine × 2^(−Δt / halfLife). It joins the cluster of
+ * the best one if that score reaches the threshold, and otherwise starts a cluster named after
+ * itself. Cost per update: its own terms plus the postings of its rarer terms, never a scan of the
+ * window.
+ *
+ * Pure and deterministic: no clock, no I/O, no randomness; the same updates in the same order give
+ * the same clusters. Not thread-safe, and not meant to be: one index per event per process.
+ *
+ * Lifecycle: `add` each accepted update, `remove` a retracted one, `evict(now)` from time to time
+ * to drop updates that left the window, `pin` when an editor pins. On start, either `restore` the
+ * stored assignments (cluster ids stay stable across restarts) or `ClusterIndex.build` them afresh.
+ * A correction that changes the text is `remove` then `add`.
+ */
+export class ClusterIndex {
+  readonly options: Readonly<Required<ClusterIndexOptions>>;
+  readonly #terms = new TermIndex();
+  readonly #book = new ClusterBook();
+  readonly #queue = new TimeQueue();
+  #docs: (Doc | undefined)[] = [];
+  #slotGen: number[] = [];
+  #freeSlots: number[] = [];
+  #byId = new Map<string, Doc>();
+  /**
+   * How far apart two updates can be and still reach the threshold: cosine is at most 1, so the
+   * decay alone must leave at least the threshold. With the defaults, about 15 hours.
+   */
+  readonly #horizon: number;
+  /** Partial dot products by slot, reused between searches and left zeroed after each. */
+  #scores = new Float64Array(1024);
+
+  constructor(options: ClusterIndexOptions = {}) {
+    this.options = { ...defaultClusterOptions, ...options };
+    if (!(this.options.windowMs > 0)) throw new RangeError('windowMs must be positive');
+    if (!(this.options.halfLifeMs > 0)) throw new RangeError('halfLifeMs must be positive');
+    const { windowMs, halfLifeMs, threshold } = this.options;
+    this.#horizon = threshold > 0 ? Math.min(windowMs, halfLifeMs * Math.log2(1 / threshold)) : windowMs;
+  }
+
+  /** Updates added in time order (then by id), as a fresh index would have clustered them. */
+  static build(items: Iterable<ClusterItem>, options: ClusterIndexOptions = {}): ClusterIndex {
+    const index = new ClusterIndex(options);
+    const sorted = [...items].sort((a, b) => a.at.getTime() - b.at.getTime() || (a.id < b.id ? -1 : 1));
+    for (const item of sorted) index.add(item);
+    return index;
+  }
+
+  /** Updates in the window. */
+  get size(): number {
+    return this.#byId.size;
+  }
+
+  /** Clusters with at least one member in the window. */
+  get clusterCount(): number {
+    return this.#book.size;
+  }
+
+  /**
+   * Clusters a new update. Adding an id already known returns its first assignment unchanged, like
+   * ingest itself is idempotent.
+   */
+  add(item: ClusterItem): ClusterAssignment {
+    const known = this.#book.member(item.id);
+    if (known) return known.assignment;
+    const at = item.at.getTime();
+    const vector = this.#vectorize(item);
+    const best = this.#bestMatch(vector, at);
+    const assignment: ClusterAssignment =
+      best && best.score >= this.options.threshold
+        ? {
+            clusterId: this.#book.clusterOf(best.doc.id) ?? best.doc.id,
+            joined: true,
+            similarity: best.score,
+            matchedId: best.doc.id,
+          }
+        : { clusterId: item.id, joined: false, similarity: best?.score ?? 0 };
+    this.#insert(item, at, vector, assignment);
+    return assignment;
+  }
+
+  /** Puts back an update whose cluster is already known (from the store), without matching it. */
+  restore(item: ClusterItem, clusterId: string): void {
+    if (this.#book.member(item.id)) return;
+    const assignment: ClusterAssignment = { clusterId, joined: clusterId !== item.id, similarity: 0 };
+    this.#insert(item, item.at.getTime(), this.#vectorize(item), assignment);
+  }
+
+  /** Takes a retracted update out of matching and out of its cluster. */
+  remove(id: string): boolean {
+    const doc = this.#byId.get(id);
+    if (doc) this.#forget(doc);
+    return this.#book.remove(id);
+  }
+
+  /**
+   * Stops matching against updates published before now − window (they stay in their clusters
+   * until a cluster has no member left in the window). Returns how many left.
+   */
+  evict(now: Date): number {
+    const cutoff = now.getTime() - this.options.windowMs;
+    let evicted = 0;
+    while (this.#queue.peekTime() < cutoff) {
+      const entry = this.#queue.pop();
+      const doc = entry && this.#docs[entry.slot];
+      if (!doc || doc.gen !== entry.gen) continue;
+      this.#forget(doc);
+      this.#book.leaveWindow(doc.id);
+      evicted++;
+    }
+    return evicted;
+  }
+
+  pin(id: string, pinned = true): boolean {
+    return this.#book.pin(id, pinned);
+  }
+
+  clusterOf(id: string): string | undefined {
+    return this.#book.clusterOf(id);
+  }
+
+  cluster(clusterId: string): Cluster | undefined {
+    return this.#book.view(clusterId);
+  }
+
+  /**
+   * The score two updates in the window have with each other (time-weighted cosine, 0 beyond the
+   * window), whatever their order of arrival: for evaluation and for explaining a decision.
+   */
+  compare(aId: string, bId: string): number {
+    const a = this.#byId.get(aId);
+    const b = this.#byId.get(bId);
+    if (!a || !b) return 0;
+    const gap = Math.abs(a.at - b.at);
+    if (gap > this.options.windowMs) return 0;
+    let dot = 0;
+    for (let i = 0, j = 0; i < a.termIds.length && j < b.termIds.length;) {
+      const x = a.termIds[i]!;
+      const y = b.termIds[j]!;
+      if (x === y) dot += a.weights[i++]! * b.weights[j++]!;
+      else if (x < y) i++;
+      else j++;
+    }
+    return dot * this.#decay(gap);
+  }
+
+  /** Empties the index. */
+  clear(): void {
+    for (const doc of [...this.#byId.values()]) this.#forget(doc);
+    this.#book.clear();
+    this.#queue.clear();
+  }
+
+  #decay(gap: number): number {
+    return 2 ** (-gap / this.options.halfLifeMs);
+  }
+
+  /**
+   * tf-idf with sublinear term frequency and smoothed IDF, counting the new update among the
+   * documents: idf = ln((N + 1) / (df + 1)) + 1.
+   */
+  #vectorize(item: ClusterItem): Vector {
+    const counts = new Map<number, number>();
+    const count = (text: string, weight: number): void => {
+      for (const { term, name } of analyze(text)) {
+        const id = this.#terms.intern(term);
+        counts.set(id, (counts.get(id) ?? 0) + weight * (name ? this.options.nameWeight : 1));
+      }
+    };
+    count(item.title, this.options.titleWeight);
+    count(item.summary ?? '', 1);
+    const termIds = Int32Array.from(counts.keys()).sort();
+    const weights = new Float64Array(termIds.length);
+    const n = this.#byId.size + 1;
+    let norm = 0;
+    termIds.forEach((id, i) => {
+      const tf = counts.get(id)!;
+      const df = this.#terms.df(id) + 1;
+      const weight = (1 + Math.log(tf)) * (Math.log((n + 1) / (df + 1)) + 1);
+      weights[i] = weight;
+      norm += weight * weight;
+    });
+    norm = Math.sqrt(norm);
+    if (norm > 0) for (let i = 0; i < weights.length; i++) weights[i]! /= norm;
+    return { termIds, weights };
+  }
+
+  #bestMatch(vector: Vector, at: number): { doc: Doc; score: number } | undefined {
+    const { maxPostings, threshold } = this.options;
+    const horizon = this.#horizon;
+    const scores = this.#scores;
+    const touched: number[] = [];
+    // Common terms are left out of the candidate search; they are added back below for the
+    // candidates whose score could still reach the threshold with them.
+    const common: number[] = [];
+    let commonNorm = 0;
+    for (let i = 0; i < vector.termIds.length; i++) {
+      const id = vector.termIds[i]!;
+      const df = this.#terms.df(id);
+      if (df === 0) continue;
+      const weight = vector.weights[i]!;
+      if (df > maxPostings) {
+        common.push(i);
+        commonNorm += weight * weight;
+        continue;
+      }
+      const list = this.#terms.list(id);
+      const { slots, gens, weights } = list;
+      const end = list.after(at + horizon);
+      for (let k = list.from(at - horizon); k < end; k++) {
+        const slot = slots[k]!;
+        if (this.#slotGen[slot] !== gens[k]) continue;
+        if (scores[slot] === 0) touched.push(slot);
+        scores[slot]! += weight * weights[k]!;
+      }
+    }
+    commonNorm = Math.sqrt(commonNorm);
+
+    let best: { doc: Doc; score: number } | undefined;
+    for (const slot of touched) {
+      const partial = scores[slot]!;
+      scores[slot] = 0;
+      // Cauchy–Schwarz: the common terms add at most the length of their part of the query.
+      if (partial + commonNorm < threshold) continue;
+      const doc = this.#docs[slot]!;
+      const decay = this.#decay(Math.abs(doc.at - at));
+      const bound = (partial + commonNorm) * decay;
+      if (bound < threshold || (best && bound < best.score)) continue;
+      const score = (partial + this.#commonDot(vector, common, doc)) * decay;
+      if (!best || score > best.score || (score === best.score && isEarlier(doc, best.doc))) {
+        best = { doc, score };
+      }
+    }
+    return best;
+  }
+
+  #commonDot(vector: Vector, common: readonly number[], doc: Doc): number {
+    let dot = 0;
+    let j = 0;
+    for (const i of common) {
+      const id = vector.termIds[i]!;
+      while (j < doc.termIds.length && doc.termIds[j]! < id) j++;
+      if (doc.termIds[j] === id) dot += vector.weights[i]! * doc.weights[j]!;
+    }
+    return dot;
+  }
+
+  #insert(item: ClusterItem, at: number, vector: Vector, assignment: ClusterAssignment): void {
+    const slot = this.#freeSlots.pop() ?? this.#docs.length;
+    const gen = (this.#slotGen[slot] ?? 0) + 1;
+    this.#slotGen[slot] = gen;
+    if (slot >= this.#scores.length) {
+      const grown = new Float64Array(this.#scores.length * 2);
+      grown.set(this.#scores);
+      this.#scores = grown;
+    }
+    const doc: Doc = { id: item.id, at, slot, gen, ...vector };
+    this.#docs[slot] = doc;
+    this.#byId.set(item.id, doc);
+    vector.termIds.forEach((id, i) => this.#terms.add(id, at, slot, gen, vector.weights[i]!));
+    this.#queue.push(at, slot, gen);
+    const member: Member = {
+      id: item.id,
+      at,
+      source: item.source,
+      pinned: item.pinned ?? false,
+      inWindow: true,
+      assignment,
+    };
+    this.#book.join(assignment.clusterId, member);
+  }
+
+  /** Takes a document out of matching; its postings die with the slot's generation. */
+  #forget(doc: Doc): void {
+    this.#docs[doc.slot] = undefined;
+    this.#slotGen[doc.slot] = doc.gen + 1;
+    this.#freeSlots.push(doc.slot);
+    this.#byId.delete(doc.id);
+    const isLive = (slot: number, gen: number): boolean => this.#slotGen[slot] === gen;
+    for (const id of doc.termIds) this.#terms.release(id, isLive);
+  }
+}
+
+function isEarlier(a: Doc, b: Doc): boolean {
+  return a.at < b.at || (a.at === b.at && a.id < b.id);
+}
