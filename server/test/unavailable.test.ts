@@ -5,7 +5,14 @@ const withCode = (code: string, message = 'x') => Object.assign(new Error(messag
 
 describe('isStoreUnavailable', () => {
   it('recognises a database that is away or full, however deeply wrapped', () => {
-    for (const code of ['ECONNREFUSED', '57P01', '08006', 'SQLITE_FULL', 'SQLITE_BUSY', 'SQLITE_IOERR_WRITE']) {
+    for (const code of [
+      'ECONNREFUSED',
+      '57P01',
+      '08006',
+      'SQLITE_FULL',
+      'SQLITE_BUSY',
+      'SQLITE_IOERR_WRITE',
+    ]) {
       expect(isStoreUnavailable(withCode(code)), code).toBe(true);
     }
     expect(isStoreUnavailable(new Error('outer', { cause: withCode('SQLITE_FULL') }))).toBe(true);
