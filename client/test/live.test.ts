@@ -58,11 +58,19 @@ vi.mock('socket.io-client', () => ({ io: () => socket }));
 
 function startLive() {
   const changes: [ChangeKind, string, number][] = [];
+  const catchUps: boolean[] = [];
   const reset = vi.fn();
   const live = new Live();
-  live.use({ change: (kind, u: Update) => changes.push([kind, u.id, u.version]), reset });
+  live.use({
+    change: (kind, u: Update) => changes.push([kind, u.id, u.version]),
+    catchUp: (missed, reconnected) => {
+      catchUps.push(reconnected);
+      for (const { kind, update: u } of missed) changes.push([kind, u.id, u.version]);
+    },
+    reset,
+  });
   const stop = live.start();
-  return { live, changes, reset, stop };
+  return { live, changes, catchUps, reset, stop };
 }
 
 beforeEach(() => {
@@ -73,9 +81,10 @@ describe('Live', () => {
   it('subscribes once connected and is Live only after the server confirmed', async () => {
     const { live } = startLive();
     expect(live.status).toBe('connecting');
-    const subscribed = live.subscribe('ukraine-war', ['military'], { fresh: true });
+    const subscribed = live.subscribe('ukraine-war', { fresh: true });
     socket.open();
-    expect(socket.lastRequest()).toEqual({ event: 'ukraine-war', topics: ['military'] });
+    // The whole event: filters are applied by the timeline, and the key events need every topic.
+    expect(socket.lastRequest()).toEqual({ event: 'ukraine-war' });
     expect(live.status).toBe('connecting');
     socket.answer({ ok: true, cursor: 10, missed: [] });
     await expect(subscribed).resolves.toBe(true);
@@ -84,9 +93,9 @@ describe('Live', () => {
   });
 
   it('catches up after a reconnect from the last cursor applied, in cursor order', async () => {
-    const { live, changes } = startLive();
+    const { live, changes, catchUps } = startLive();
     socket.open();
-    void live.subscribe('ukraine-war', [], { fresh: true });
+    void live.subscribe('ukraine-war', { fresh: true });
     socket.answer({ ok: true, cursor: 10, missed: [] });
     socket.fire('update:new', update({ id: 'a', cursor: 11 }));
     expect(live.cursor).toBe(11);
@@ -116,12 +125,44 @@ describe('Live', () => {
     ]);
     expect(live.cursor).toBe(15);
     expect(live.status).toBe('live');
+    expect(catchUps).toEqual([true]);
+  });
+
+  it('closes the socket when the browser goes offline, and catches up when it is back', () => {
+    const target = new EventTarget();
+    vi.stubGlobal('window', target);
+    try {
+      const { live, catchUps } = startLive();
+      socket.open();
+      void live.subscribe('ukraine-war', { fresh: true });
+      socket.answer({ ok: true, cursor: 10, missed: [] });
+      const connect = vi.spyOn(socket, 'connect');
+
+      target.dispatchEvent(new Event('offline'));
+      expect(socket.connected).toBe(false);
+      expect(live.status).toBe('offline');
+
+      target.dispatchEvent(new Event('online'));
+      expect(connect).toHaveBeenCalledOnce();
+      expect(live.status).toBe('reconnecting');
+      socket.open();
+      expect(socket.lastRequest()).toEqual({ event: 'ukraine-war', since: 10 });
+      socket.answer({
+        ok: true,
+        cursor: 11,
+        missed: [{ kind: 'new', cursor: 11, update: update({ id: 'n', cursor: 11 }) }],
+      });
+      expect(catchUps).toEqual([true]);
+      expect(live.status).toBe('live');
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('asks for a reload when the server cannot replay the gap', () => {
     const { live, reset } = startLive();
     socket.open();
-    void live.subscribe('ukraine-war', [], { fresh: true });
+    void live.subscribe('ukraine-war', { fresh: true });
     socket.answer({ ok: true, cursor: 10, missed: [] });
     socket.drop();
     socket.open();
@@ -133,9 +174,9 @@ describe('Live', () => {
   it('ignores pushes for another event, and answers to a replaced subscription', async () => {
     const { live, changes } = startLive();
     socket.open();
-    void live.subscribe('ukraine-war', [], { fresh: true });
+    void live.subscribe('ukraine-war', { fresh: true });
     const first = socket.sent.at(-1);
-    const second = live.subscribe('ukraine-war', ['military'], { fresh: true });
+    const second = live.subscribe('ukraine-war', { fresh: true });
     first?.answer({ ok: true, cursor: 5, missed: [] });
     expect(live.cursor).toBeNull();
     socket.answer({ ok: true, cursor: 6, missed: [] });
@@ -147,7 +188,7 @@ describe('Live', () => {
 
   it('starts over from a page cursor when the page loaded before the socket connected', () => {
     const { live } = startLive();
-    void live.subscribe('ukraine-war', [], { fresh: true });
+    void live.subscribe('ukraine-war', { fresh: true });
     live.catchUpFrom(42);
     socket.open();
     expect(socket.lastRequest()).toEqual({ event: 'ukraine-war', since: 42 });

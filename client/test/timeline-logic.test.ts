@@ -11,9 +11,7 @@ import {
   maxCursor,
   mergeUpdates,
   normaliseTopics,
-  parseTopics,
   sortUpdates,
-  withTopics,
 } from '../src/lib/timeline-logic.js';
 import { kyiv, update } from './fixtures.js';
 
@@ -145,30 +143,7 @@ describe('day counts', () => {
   });
 });
 
-describe('topics in the URL', () => {
-  it('parses ?topics=a,b, trimming blanks and repeats', () => {
-    expect(parseTopics('?topics=military,diplomacy')).toEqual(['military', 'diplomacy']);
-    expect(parseTopics('?topics=military,,%20diplomacy,military')).toEqual(['military', 'diplomacy']);
-    expect(parseTopics('?topics=military%2Cdiplomacy')).toEqual(['military', 'diplomacy']);
-    expect(parseTopics('?topics=')).toEqual([]);
-    expect(parseTopics('')).toEqual([]);
-  });
-
-  it('writes the list with literal commas and keeps other parameters and the hash', () => {
-    const href = 'https://dayline.example/?event=ukraine-war&topics=old#top';
-    expect(withTopics(href, ['military', 'diplomacy'])).toBe(
-      '/?event=ukraine-war&topics=military,diplomacy#top',
-    );
-    expect(withTopics(href, [])).toBe('/?event=ukraine-war#top');
-    expect(withTopics('https://dayline.example/', [])).toBe('/');
-  });
-
-  it('round-trips', () => {
-    const topics = ['military', 'humanitarian'];
-    const href = `https://dayline.example${withTopics('https://dayline.example/', topics)}`;
-    expect(parseTopics(new URL(href).search)).toEqual(topics);
-  });
-
+describe('topics', () => {
   it('keeps known topics only, in the event order', () => {
     const known = kyiv.topics.map((t) => t.id);
     expect(normaliseTopics(['humanitarian', 'nope', 'military'], known)).toEqual([

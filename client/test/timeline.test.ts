@@ -1,6 +1,7 @@
 import type { DayCount, Update, UpdatePage } from '@dayline/shared';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fetchDays, fetchUpdates } from '../src/lib/api.js';
+import { ApiError, fetchDays, fetchUpdate, fetchUpdates, type UpdatesOptions } from '../src/lib/api.js';
+import { noFilters, type Filters, type Target } from '../src/lib/route.js';
 import { Timeline, type LiveLink } from '../src/lib/timeline.svelte.js';
 import { kyiv, update } from './fixtures.js';
 
@@ -8,10 +9,12 @@ vi.mock('../src/lib/api.js', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../src/lib/api.js')>()),
   fetchUpdates: vi.fn(),
   fetchDays: vi.fn(),
+  fetchUpdate: vi.fn(),
 }));
 
 const updatesMock = vi.mocked(fetchUpdates);
 const daysMock = vi.mocked(fetchDays);
+const updateMock = vi.mocked(fetchUpdate);
 
 function page(items: Update[], next: string | null = null): UpdatePage {
   return { items, next };
@@ -23,86 +26,92 @@ function days(entries: [number, number][]): DayCount[] {
 
 /** A live link whose subscribe answers at once, recording what it was asked. */
 function fakeLive(subscribed = true) {
-  const calls: { topics: readonly string[]; fresh: boolean }[] = [];
-  const live: LiveLink & { calls: typeof calls; caughtUpFrom: (number | null)[] } = {
-    calls,
+  const live: LiveLink & { calls: { event: string; fresh: boolean }[]; caughtUpFrom: (number | null)[] } = {
+    calls: [],
     caughtUpFrom: [],
-    subscribe: async (_event, topics, { fresh }) => {
-      calls.push({ topics, fresh });
+    subscribe: async (event, { fresh }) => {
+      live.calls.push({ event, fresh });
       return subscribed;
     },
     catchUpFrom(cursor) {
-      this.caughtUpFrom.push(cursor);
+      live.caughtUpFrom.push(cursor);
     },
   };
   return live;
 }
 
+const view = (filters: Partial<Filters> = {}, target: Target = { kind: 'latest' }) => ({
+  filters: { ...noFilters, ...filters },
+  target,
+});
+
 const ids = (timeline: Timeline) => timeline.groups.flatMap((g) => g.items.map((u) => u.id));
+const at = (id: string, time: string, fields: Partial<Update> = {}) =>
+  update({ id, publishedAt: `2022-03-16T${time}:00.000Z`, ...fields });
+
+/** A timeline with its first page loaded. */
+async function loaded(items: Update[], options: { next?: string | null; filters?: Partial<Filters> } = {}) {
+  updatesMock.mockResolvedValueOnce(page(items, options.next ?? null));
+  const timeline = new Timeline(kyiv, fakeLive(), view(options.filters));
+  await timeline.reload();
+  return timeline;
+}
 
 beforeEach(() => {
-  vi.stubGlobal('location', new URL('https://dayline.test/'));
-  vi.stubGlobal('history', { state: null, pushState: vi.fn(), replaceState: vi.fn() });
   updatesMock.mockReset();
   daysMock.mockReset();
+  updateMock.mockReset();
   daysMock.mockResolvedValue([]);
 });
 
-describe('Timeline', () => {
-  it('reads the topic filter from the URL, keeping known topics in event order', () => {
-    vi.stubGlobal('location', new URL('https://dayline.test/?topics=humanitarian,bogus,military'));
-    const timeline = new Timeline(kyiv, fakeLive());
-    expect(timeline.topics).toEqual(['military', 'humanitarian']);
+describe('Timeline: loading', () => {
+  it('subscribes to the whole event first, then loads the page and the key events', async () => {
+    const live = fakeLive();
+    updatesMock.mockImplementation(async (_slug, options: UpdatesOptions) =>
+      options.pinned ? page([at('k', '09:00', { pinned: true })]) : page([at('a', '10:00')]),
+    );
+    const timeline = new Timeline(kyiv, live, view({ topics: ['military'] }));
+    const stop = timeline.start();
+    await vi.waitFor(() => expect(timeline.state).toBe('ready'));
+    await vi.waitFor(() => expect(timeline.keyEvents.items.map((u) => u.id)).toEqual(['k']));
+    expect(live.calls).toEqual([{ event: kyiv.slug, fresh: true }]);
+    expect(updatesMock).toHaveBeenCalledWith(kyiv.slug, expect.objectContaining({ topics: ['military'] }));
+    stop();
   });
 
-  it('subscribes afresh before loading, and merges pushes that beat the page', async () => {
-    const live = fakeLive();
-    const timeline = new Timeline(kyiv, live);
+  it('merges pushes that beat the page, by version and range', async () => {
+    const timeline = new Timeline(kyiv, fakeLive(), view());
     let answer: (value: UpdatePage) => void = () => {};
     updatesMock.mockReturnValue(new Promise((resolve) => (answer = resolve)));
     daysMock.mockResolvedValue(days([[21, 14]]));
-
-    const loading = timeline.reload();
-    await vi.waitFor(() => expect(updatesMock).toHaveBeenCalled());
-    expect(live.calls).toEqual([{ topics: [], fresh: true }]);
-    timeline.apply('new', update({ id: 'b', publishedAt: '2022-03-16T13:00:00.000Z', cursor: 7 }));
-    answer(page([update({ id: 'b', publishedAt: '2022-03-16T13:00:00.000Z' }), update({ id: 'a' })]));
-    await loading;
-
-    expect(timeline.state).toBe('ready');
-    expect(ids(timeline)).toEqual(['b', 'a']);
-    expect(timeline.counts.get(21)).toBe(14);
-    expect(live.caughtUpFrom).toEqual([]);
-  });
-
-  it('applies changes that came during loading once the page is in, by version and range', async () => {
-    const timeline = new Timeline(kyiv, fakeLive());
-    let answer: (value: UpdatePage) => void = () => {};
-    updatesMock.mockReturnValue(new Promise((resolve) => (answer = resolve)));
     const loading = timeline.reload();
     await vi.waitFor(() => expect(updatesMock).toHaveBeenCalled());
 
     // The page was read before this correction; the correction must still win.
-    timeline.apply('changed', update({ id: 'a', version: 2, title: 'Corrected', status: 'corrected' }));
+    timeline.apply('changed', at('a', '12:00', { version: 2, title: 'Corrected', status: 'corrected' }));
+    timeline.apply('new', at('b', '13:00', { cursor: 7 }));
     // An old update's correction, older than anything on the first page, waits for its own page.
     timeline.apply('changed', update({ id: 'old', version: 2, publishedAt: '2022-03-01T00:00:00Z' }));
-    answer(page([update({ id: 'a', title: 'Original' })], 'token-1'));
+    answer(page([at('b', '13:00'), at('a', '12:00', { title: 'Original' })], 'token-1'));
     await loading;
 
-    expect(ids(timeline)).toEqual(['a']);
-    expect(timeline.groups[0]?.items[0]?.title).toBe('Corrected');
+    expect(timeline.state).toBe('ready');
+    expect(ids(timeline)).toEqual(['b', 'a']);
+    expect(timeline.groups[0]?.items[1]?.title).toBe('Corrected');
+    expect(timeline.counts.get(21)).toBe(14);
   });
 
   it('asks the live link to catch up from the page when the socket was not there in time', async () => {
     const live = fakeLive(false);
-    const timeline = new Timeline(kyiv, live);
     updatesMock.mockResolvedValue(page([update({ id: 'a', cursor: 12 }), update({ id: 'b', cursor: 30 })]));
-    await timeline.reload();
-    expect(live.caughtUpFrom).toEqual([30]);
+    const timeline = new Timeline(kyiv, live, view());
+    const stop = timeline.start();
+    await vi.waitFor(() => expect(live.caughtUpFrom).toEqual([30]));
+    stop();
   });
 
   it('shows an error when the page fails, and recovers on retry', async () => {
-    const timeline = new Timeline(kyiv, fakeLive());
+    const timeline = new Timeline(kyiv, fakeLive(), view());
     updatesMock.mockRejectedValueOnce(new Error('boom'));
     await timeline.reload();
     expect(timeline.state).toBe('error');
@@ -114,94 +123,26 @@ describe('Timeline', () => {
     expect(ids(timeline)).toEqual(['a']);
   });
 
-  it('applies corrections by version and never shows an update twice', async () => {
-    const timeline = new Timeline(kyiv, fakeLive());
-    updatesMock.mockResolvedValue(page([update({ id: 'a', version: 2, title: 'Second' })]));
-    await timeline.reload();
-
-    timeline.apply('changed', update({ id: 'a', version: 1, title: 'Stale' }));
-    expect(timeline.groups[0]?.items[0]?.title).toBe('Second');
-    timeline.apply('changed', update({ id: 'a', version: 3, title: 'Third', status: 'corrected' }));
-    expect(timeline.groups[0]?.items.map((u) => u.title)).toEqual(['Third']);
-    expect(timeline.isFresh('a')).toBe(true);
-  });
-
-  it('counts live updates into their day and takes retractions back out', async () => {
-    const timeline = new Timeline(kyiv, fakeLive());
-    updatesMock.mockResolvedValue(page([update({ id: 'a' })]));
-    daysMock.mockResolvedValue(days([[21, 5]]));
-    await timeline.reload();
-
-    timeline.apply('new', update({ id: 'b', publishedAt: '2022-03-16T21:30:00.000Z' }));
-    timeline.apply('new', update({ id: 'c', publishedAt: '2022-03-16T22:30:00.000Z' }));
-    expect(timeline.counts.get(21)).toBe(6);
-    expect(timeline.counts.get(22)).toBe(1);
-    expect(timeline.groups.map((g) => g.day)).toEqual([22, 21]);
-
-    timeline.apply('retracted', update({ id: 'b', version: 2, status: 'retracted', title: '' }));
-    expect(timeline.counts.get(21)).toBe(5);
-    const retracted = timeline.groups[1]?.items.find((u) => u.id === 'b');
-    expect(retracted?.status).toBe('retracted');
-  });
-
-  it('ignores retractions of updates it never showed, and updates outside the filter', async () => {
-    vi.stubGlobal('location', new URL('https://dayline.test/?topics=military'));
-    const timeline = new Timeline(kyiv, fakeLive());
-    updatesMock.mockResolvedValue(page([update({ id: 'a', topics: ['military'] })]));
-    await timeline.reload();
-
-    timeline.apply('retracted', update({ id: 'x', status: 'retracted', topics: ['military'] }));
-    timeline.apply('new', update({ id: 'y', topics: ['diplomacy'] }));
-    expect(ids(timeline)).toEqual(['a']);
-
-    // A correction that moves an update out of the filter removes it.
-    timeline.apply('changed', update({ id: 'a', version: 2, topics: ['diplomacy'] }));
-    expect(ids(timeline)).toEqual([]);
-  });
-
-  it('leaves changes older than the loaded pages to those pages', async () => {
-    const timeline = new Timeline(kyiv, fakeLive());
-    updatesMock.mockResolvedValue(page([update({ id: 'a' })], 'token-1'));
-    await timeline.reload();
-
-    timeline.apply('changed', update({ id: 'old', version: 2, publishedAt: '2022-03-01T00:00:00Z' }));
-    expect(ids(timeline)).toEqual(['a']);
-  });
-
-  it('loads older pages until the start', async () => {
-    const timeline = new Timeline(kyiv, fakeLive());
-    updatesMock.mockResolvedValueOnce(page([update({ id: 'b' })], 'token-1'));
-    await timeline.reload();
+  it('loads older pages with the same filters until the start', async () => {
+    const timeline = await loaded([at('b', '12:00')], {
+      next: 'token-1',
+      filters: { q: 'grain', source: 'Wire' },
+    });
     expect(timeline.next).toBe('token-1');
-
-    updatesMock.mockResolvedValueOnce(
-      page([update({ id: 'a', publishedAt: '2022-03-15T10:00:00.000Z' })], null),
-    );
+    updatesMock.mockResolvedValueOnce(page([update({ id: 'a', publishedAt: '2022-03-15T10:00:00.000Z' })]));
     await timeline.loadOlder();
-    expect(updatesMock).toHaveBeenLastCalledWith(kyiv.slug, { topics: [], before: 'token-1' });
+    expect(updatesMock).toHaveBeenLastCalledWith(kyiv.slug, {
+      topics: [],
+      q: 'grain',
+      source: 'Wire',
+      before: 'token-1',
+    });
     expect(timeline.next).toBeNull();
     expect(ids(timeline)).toEqual(['b', 'a']);
   });
 
-  it('puts a filter change in the URL and starts over with the new topics', async () => {
-    const live = fakeLive();
-    const timeline = new Timeline(kyiv, live);
-    updatesMock.mockResolvedValue(page([]));
-    timeline.toggleTopic('diplomacy');
-    timeline.toggleTopic('military');
-    expect(timeline.topics).toEqual(['military', 'diplomacy']);
-    expect(history.pushState).toHaveBeenLastCalledWith(null, '', '/?topics=military,diplomacy');
-
-    await vi.waitFor(() => expect(timeline.state).toBe('ready'));
-    expect(live.calls.at(-1)).toEqual({ topics: ['military', 'diplomacy'], fresh: true });
-    expect(updatesMock).toHaveBeenLastCalledWith(kyiv.slug, { topics: ['military', 'diplomacy'] });
-
-    timeline.clearTopics();
-    expect(history.pushState).toHaveBeenLastCalledWith(null, '', '/');
-  });
-
-  it('drops the answer to a filter that was replaced while loading', async () => {
-    const timeline = new Timeline(kyiv, fakeLive());
+  it('drops the answer to a view that was replaced while loading', async () => {
+    const timeline = new Timeline(kyiv, fakeLive(), view());
     let answerFirst: (value: UpdatePage) => void = () => {};
     updatesMock.mockReturnValueOnce(new Promise((resolve) => (answerFirst = resolve)));
     const first = timeline.reload();
@@ -212,5 +153,277 @@ describe('Timeline', () => {
     answerFirst(page([update({ id: 'stale' })]));
     await first;
     expect(ids(timeline)).toEqual(['new']);
+  });
+
+  it('reloads for new filters, with day counts for the chart (every topic) and the headings', async () => {
+    const timeline = await loaded([at('a', '10:00')]);
+    updatesMock.mockResolvedValue(page([]));
+    daysMock.mockImplementation(async (_slug, options) =>
+      options.topics.length > 0
+        ? days([[21, 2]])
+        : [{ day: 21, date: '2022-03-16', count: 5, topics: { military: 2, diplomacy: 3 } }],
+    );
+    timeline.setView({ topics: ['military'], q: 'shelling', source: '' }, { kind: 'latest' });
+    await vi.waitFor(() => expect(timeline.state).toBe('ready'));
+    expect(updatesMock).toHaveBeenLastCalledWith(kyiv.slug, {
+      topics: ['military'],
+      q: 'shelling',
+      source: '',
+      from: undefined,
+    });
+    expect(timeline.counts.get(21)).toBe(2);
+    expect(timeline.topicCounts.get('diplomacy')).toBe(3);
+    expect(timeline.total).toBe(5);
+  });
+});
+
+describe('Timeline: live changes', () => {
+  it('applies corrections by version and never shows an update twice', async () => {
+    const timeline = await loaded([update({ id: 'a', version: 2, title: 'Second' })]);
+    timeline.apply('changed', update({ id: 'a', version: 1, title: 'Stale' }));
+    expect(timeline.groups[0]?.items[0]?.title).toBe('Second');
+    timeline.apply('changed', update({ id: 'a', version: 3, title: 'Third', status: 'corrected' }));
+    expect(timeline.groups[0]?.items.map((u) => u.title)).toEqual(['Third']);
+    expect(timeline.isFresh('a')).toBe(true);
+  });
+
+  it('counts live updates into their day and takes retractions back out', async () => {
+    daysMock.mockResolvedValue(days([[21, 5]]));
+    const timeline = await loaded([update({ id: 'a' })]);
+    timeline.apply('new', update({ id: 'b', publishedAt: '2022-03-16T21:30:00.000Z' }));
+    timeline.apply('new', update({ id: 'c', publishedAt: '2022-03-16T22:30:00.000Z' }));
+    expect(timeline.counts.get(21)).toBe(6);
+    expect(timeline.counts.get(22)).toBe(1);
+    expect(timeline.groups.map((g) => g.day)).toEqual([22, 21]);
+
+    timeline.apply('retracted', update({ id: 'b', version: 2, status: 'retracted', title: '' }));
+    expect(timeline.counts.get(21)).toBe(5);
+    expect(timeline.groups[1]?.items.find((u) => u.id === 'b')?.status).toBe('retracted');
+  });
+
+  it('ignores retractions of updates it never showed, and updates outside the filters', async () => {
+    const timeline = await loaded([update({ id: 'a', topics: ['military'], title: 'Shelling' })], {
+      filters: { topics: ['military'], source: '', q: '' },
+    });
+    timeline.apply('retracted', update({ id: 'x', status: 'retracted', topics: ['military'] }));
+    timeline.apply('new', update({ id: 'y', topics: ['diplomacy'] }));
+    expect(ids(timeline)).toEqual(['a']);
+
+    // A correction that moves an update out of the filter removes it.
+    timeline.apply('changed', update({ id: 'a', version: 2, topics: ['diplomacy'] }));
+    expect(ids(timeline)).toEqual([]);
+  });
+
+  it('filters live updates by search and source too', async () => {
+    const timeline = await loaded([], { filters: { q: 'grain', source: 'Wire' } });
+    timeline.apply('new', at('a', '10:00', { title: 'Grain ships leave', source: { name: 'Wire' } }));
+    timeline.apply('new', at('b', '11:00', { title: 'Grain ships leave', source: { name: 'Post' } }));
+    timeline.apply('new', at('c', '12:00', { title: 'Talks resume', source: { name: 'Wire' } }));
+    expect(ids(timeline)).toEqual(['a']);
+  });
+
+  it('leaves changes older than the loaded pages to those pages', async () => {
+    const timeline = await loaded([update({ id: 'a' })], { next: 'token-1' });
+    timeline.apply('changed', update({ id: 'old', version: 2, publishedAt: '2022-03-01T00:00:00Z' }));
+    expect(ids(timeline)).toEqual(['a']);
+  });
+
+  it('keeps the key events strip live: pin, unpin, retract', async () => {
+    const timeline = await loaded([at('a', '10:00')]);
+    timeline.apply('changed', at('a', '10:00', { version: 2, pinned: true }));
+    expect(timeline.keyEvents.items.map((u) => u.id)).toEqual(['a']);
+    timeline.apply('new', at('b', '11:00', { pinned: true, topics: ['diplomacy'] }));
+    expect(timeline.keyEvents.items.map((u) => u.id)).toEqual(['b', 'a']);
+    timeline.apply('changed', at('a', '10:00', { version: 3, pinned: false }));
+    timeline.apply(
+      'retracted',
+      at('b', '11:00', { version: 2, pinned: true, status: 'retracted', title: '' }),
+    );
+    expect(timeline.keyEvents.items).toEqual([]);
+  });
+});
+
+describe('Timeline: reading position', () => {
+  it('holds new updates while the reader is further down, and reveals them on request', async () => {
+    const timeline = await loaded([at('a', '10:00')]);
+    timeline.setAtTop(false);
+    timeline.apply('new', at('b', '11:00', { topics: ['military'] }));
+    timeline.apply('new', at('c', '12:00', { topics: ['diplomacy'] }));
+    // Corrections of what is on screen still apply in place.
+    timeline.apply('changed', at('a', '10:00', { version: 2, title: 'Fixed', status: 'corrected' }));
+    expect(ids(timeline)).toEqual(['a']);
+    expect(timeline.groups[0]?.items[0]?.title).toBe('Fixed');
+    expect(timeline.waitingCount).toBe(2);
+    expect(timeline.unread).toBe(2);
+
+    timeline.reveal();
+    expect(ids(timeline)).toEqual(['c', 'b', 'a']);
+    expect(timeline.waitingCount).toBe(0);
+    expect(timeline.scrollRequest).toMatchObject({ kind: 'top' });
+  });
+
+  it('lets held updates slide in once the reader scrolls back to the top', async () => {
+    const timeline = await loaded([at('a', '10:00')]);
+    timeline.setAtTop(false);
+    timeline.apply('new', at('b', '11:00'));
+    timeline.apply('changed', at('b', '11:00', { version: 2, title: 'Corrected before shown' }));
+    expect(timeline.waitingCount).toBe(1);
+    timeline.setAtTop(true);
+    expect(ids(timeline)).toEqual(['b', 'a']);
+    expect(timeline.groups[0]?.items[0]?.title).toBe('Corrected before shown');
+  });
+
+  it('holds everything while paused, corrections included, until resumed', async () => {
+    const timeline = await loaded([at('a', '10:00')]);
+    timeline.setPaused(true);
+    timeline.apply('new', at('b', '11:00'));
+    timeline.apply('changed', at('a', '10:00', { version: 2, title: 'Fixed', status: 'corrected' }));
+    expect(ids(timeline)).toEqual(['a']);
+    expect(timeline.groups[0]?.items[0]?.title).not.toBe('Fixed');
+    expect(timeline.waitingCount).toBe(1);
+
+    timeline.setPaused(false);
+    expect(ids(timeline)).toEqual(['b', 'a']);
+    expect(timeline.groups[0]?.items[1]?.title).toBe('Fixed');
+  });
+
+  it('counts what arrives while the tab is hidden, for the title', async () => {
+    const timeline = await loaded([at('a', '10:00')]);
+    timeline.setHidden(true);
+    timeline.apply('new', at('b', '11:00'));
+    timeline.apply('new', at('c', '12:00'));
+    expect(ids(timeline)).toEqual(['c', 'b', 'a']);
+    expect(timeline.unread).toBe(2);
+    expect(timeline.isFresh('b')).toBe(false);
+    timeline.setHidden(false);
+    expect(timeline.unread).toBe(0);
+    // The highlight waits for the reader to come back.
+    expect(timeline.isFresh('b')).toBe(true);
+  });
+
+  it('batches arrivals into one announcement', async () => {
+    vi.useFakeTimers();
+    try {
+      const timeline = await loaded([]);
+      timeline.apply('new', at('a', '10:00', { topics: ['military'] }));
+      timeline.apply('new', at('b', '11:00', { topics: ['military'] }));
+      timeline.apply('new', at('c', '12:00', { topics: ['military'] }));
+      expect(timeline.announcer.message).toBe('');
+      vi.advanceTimersByTime(2500);
+      expect(timeline.announcer.message.trim()).toBe('3 new updates in Military');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('Timeline: catch-up', () => {
+  it('applies what a reconnect missed and sums it up', async () => {
+    const timeline = await loaded([at('a', '10:00'), at('b', '09:00')]);
+    timeline.catchUp(
+      [
+        { kind: 'new', cursor: 5, update: at('c', '11:00') },
+        {
+          kind: 'changed',
+          cursor: 6,
+          update: at('a', '10:00', { version: 2, status: 'corrected', title: 'A2' }),
+        },
+        {
+          kind: 'retracted',
+          cursor: 7,
+          update: at('b', '09:00', { version: 2, status: 'retracted', title: '' }),
+        },
+      ],
+      true,
+    );
+    expect(ids(timeline)).toEqual(['c', 'a', 'b']);
+    expect(timeline.groups[0]?.items.map((u) => u.status)).toEqual(['published', 'corrected', 'retracted']);
+    expect(timeline.summary).toEqual({ new: 1, corrected: 1, retracted: 1 });
+    timeline.dismissSummary();
+    expect(timeline.summary).toBeNull();
+  });
+
+  it('says nothing about a replay that was not a reconnection, or that changed nothing', async () => {
+    const timeline = await loaded([at('a', '10:00')]);
+    timeline.catchUp([{ kind: 'new', cursor: 5, update: at('c', '11:00') }], false);
+    expect(timeline.summary).toBeNull();
+    timeline.catchUp([{ kind: 'new', cursor: 6, update: at('z', '11:00', { event: 'other' }) }], true);
+    expect(timeline.summary).toBeNull();
+  });
+
+  it('starts over from a fresh subscription, and says so, when the gap was too long to replay', async () => {
+    const live = fakeLive();
+    updatesMock.mockResolvedValueOnce(page([at('a', '10:00')]));
+    const timeline = new Timeline(kyiv, live, view());
+    await timeline.reload();
+    updatesMock.mockResolvedValue(page([at('b', '11:00')]));
+    timeline.reset();
+    await vi.waitFor(() => expect(ids(timeline)).toEqual(['b']));
+    expect(live.calls).toEqual([{ event: kyiv.slug, fresh: true }]);
+    expect(timeline.notice).toMatch(/reloaded/);
+  });
+});
+
+describe('Timeline: permalinks', () => {
+  it('loads a day from its last instant, in the event zone', async () => {
+    updatesMock.mockResolvedValue(page([at('a', '10:00')], 'token'));
+    const timeline = new Timeline(kyiv, fakeLive(), view({}, { kind: 'day', day: 21 }));
+    await timeline.reload();
+    expect(updatesMock).toHaveBeenLastCalledWith(
+      kyiv.slug,
+      expect.objectContaining({ from: '2022-03-16T21:59:59.999Z' }),
+    );
+    expect(timeline.atLatest).toBe(false);
+    expect(timeline.scrollRequest).toMatchObject({ kind: 'day', day: 21 });
+    expect(timeline.isTargetDay(21)).toBe(true);
+
+    // Newer updates wait behind the button, which leads back to the latest.
+    timeline.apply('new', update({ id: 'n', publishedAt: '2022-03-20T10:00:00.000Z' }));
+    expect(ids(timeline)).toEqual(['a']);
+    expect(timeline.waitingCount).toBe(1);
+  });
+
+  it('loads an update from its own instant, and shows it even when it is a tombstone', async () => {
+    const target = at('t', '10:00', { status: 'retracted', title: '', version: 2 });
+    updateMock.mockResolvedValue(target);
+    updatesMock.mockResolvedValue(page([at('s', '09:00')]));
+    const timeline = new Timeline(kyiv, fakeLive(), view({}, { kind: 'update', id: 't' }));
+    await timeline.reload();
+    expect(updatesMock).toHaveBeenLastCalledWith(
+      kyiv.slug,
+      expect.objectContaining({ from: target.publishedAt }),
+    );
+    expect(ids(timeline)).toEqual(['t', 's']);
+    expect(timeline.isTarget('t')).toBe(true);
+    expect(timeline.scrollRequest).toMatchObject({ kind: 'update', id: 't' });
+  });
+
+  it('says so when the update does not exist, and shows the latest', async () => {
+    updateMock.mockRejectedValue(new ApiError('not_found', 'Not found', 404));
+    updatesMock.mockResolvedValue(page([at('a', '10:00')]));
+    const timeline = new Timeline(kyiv, fakeLive(), view({}, { kind: 'update', id: 'nope' }));
+    await timeline.reload();
+    expect(timeline.targetNote).toMatch(/could not be found/);
+    expect(timeline.atLatest).toBe(true);
+    expect(ids(timeline)).toEqual(['a']);
+  });
+
+  it('scrolls to a day already loaded instead of reloading, and reloads for one that is not', async () => {
+    const timeline = await loaded(
+      [at('a', '10:00'), update({ id: 'b', publishedAt: '2022-03-10T10:00:00Z' })],
+      {
+        next: 'more',
+      },
+    );
+    const calls = updatesMock.mock.calls.length;
+    timeline.setView(noFilters, { kind: 'day', day: 15 });
+    expect(timeline.scrollRequest).toMatchObject({ kind: 'day', day: 15 });
+    timeline.setView(noFilters, { kind: 'update', id: 'a' });
+    expect(timeline.scrollRequest).toMatchObject({ kind: 'update', id: 'a' });
+    expect(updatesMock.mock.calls.length).toBe(calls);
+
+    updatesMock.mockResolvedValue(page([]));
+    timeline.setView(noFilters, { kind: 'day', day: 3 });
+    await vi.waitFor(() => expect(updatesMock.mock.calls.length).toBe(calls + 1));
   });
 });

@@ -1,4 +1,4 @@
-import type { DayCount, Event, UpdatePage } from '@dayline/shared';
+import type { DayCount, Event, Update, UpdatePage, UpdateVersion } from '@dayline/shared';
 
 /** A failed request, carrying the server's error code (or a client-side one such as `network`). */
 export class ApiError extends Error {
@@ -68,9 +68,18 @@ export function fetchEvents(signal?: AbortSignal): Promise<Event[]> {
   return getJson<Event[]>('/api/events', signal);
 }
 
-export interface UpdatesOptions {
+export interface ListFilters {
   topics: readonly string[];
+  q?: string;
+  source?: string;
+}
+
+export interface UpdatesOptions extends ListFilters {
   before?: string | null;
+  /** Start at this instant (inclusive) and go older: day and update permalinks. */
+  from?: string;
+  /** Only key (pinned) updates. */
+  pinned?: boolean;
   limit?: number;
   signal?: AbortSignal;
 }
@@ -79,18 +88,36 @@ export interface UpdatesOptions {
 export function fetchUpdates(slug: string, options: UpdatesOptions): Promise<UpdatePage> {
   const search = query({
     topics: topicsParam(options.topics),
+    q: options.q,
+    source: options.source,
+    from: options.from,
+    pinned: options.pinned ? 'true' : undefined,
     before: options.before ?? undefined,
     limit: options.limit ?? 50,
   });
   return getJson<UpdatePage>(`${eventPath(slug)}/updates${search}`, options.signal);
 }
 
+/** Day counts for the same filters as the list; `topics` of each day counts per topic. */
 export function fetchDays(
   slug: string,
-  options: { topics: readonly string[]; signal?: AbortSignal },
+  options: ListFilters & { signal?: AbortSignal },
 ): Promise<DayCount[]> {
-  const search = query({ topics: topicsParam(options.topics) });
+  const search = query({ topics: topicsParam(options.topics), q: options.q, source: options.source });
   return getJson<DayCount[]>(`${eventPath(slug)}/days${search}`, options.signal);
+}
+
+export function fetchUpdate(id: string, signal?: AbortSignal): Promise<Update> {
+  return getJson<Update>(`/api/updates/${encodeURIComponent(id)}`, signal);
+}
+
+/** Every kept version of an update, oldest first. */
+export async function fetchVersions(id: string, signal?: AbortSignal): Promise<UpdateVersion[]> {
+  const body = await getJson<{ items: UpdateVersion[] }>(
+    `/api/updates/${encodeURIComponent(id)}/versions`,
+    signal,
+  );
+  return body.items;
 }
 
 /** A sentence for the reader, whatever was thrown. */

@@ -1,15 +1,38 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 
-/** "23:30": the time of an instant on the event's clock, which is how readers follow the day. */
+/** "23:30": the time of an instant on a clock (the event's, by default), which is how readers follow the day. */
 export function timeOfDay(instant: string, timeZone: string): string {
   return format(new TZDate(Date.parse(instant), timeZone), 'HH:mm');
 }
 
-/** "Wed 16 Mar 2022, 23:30:00 +02:00 (Europe/Kyiv)", for the tooltip. */
+/** "16 Mar, 23:30": for instants that may fall on another day than the card's (a late correction). */
+export function dateTime(instant: string, timeZone: string): string {
+  return format(new TZDate(Date.parse(instant), timeZone), 'd MMM, HH:mm');
+}
+
+/** "Wed 16 Mar 2022, 23:30:00 +02:00 (Europe/Kyiv)", for the tooltip and screen readers. */
 export function fullTimestamp(instant: string, timeZone: string): string {
   const date = new TZDate(Date.parse(instant), timeZone);
   return `${format(date, 'EEE d MMM yyyy, HH:mm:ss xxx')} (${timeZone})`;
+}
+
+/** Whether two instants fall on the same calendar day in a zone. */
+export function sameLocalDay(a: string, b: string, timeZone: string): boolean {
+  const day = (instant: string) => format(new TZDate(Date.parse(instant), timeZone), 'yyyy-MM-dd');
+  return day(a) === day(b);
+}
+
+/**
+ * "just now", "5 min ago", "3 h ago" for the last day; null beyond that, where the day heading and
+ * the clock time say more than "9 days ago" would.
+ */
+export function relativeTime(instant: string, now: Date): string | null {
+  const minutes = Math.floor((now.getTime() - Date.parse(instant)) / 60_000);
+  if (Number.isNaN(minutes) || minutes < -1 || minutes >= 24 * 60) return null;
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  return `${Math.floor(minutes / 60)} h ago`;
 }
 
 /** Only http(s) links become anchors; anything else (javascript:, data:) could run in the page. */

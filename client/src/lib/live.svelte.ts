@@ -13,8 +13,13 @@ import { online } from 'svelte/reactivity/window';
 export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
 
 export interface LiveHandlers {
-  /** One change to apply; catch-up changes come in cursor order. */
+  /** One change pushed live. */
   change(kind: ChangeKind, update: Update): void;
+  /**
+   * What the server replayed on (re)subscribing, in cursor order; `reconnected` says the connection
+   * had been lost, so the reader may be told what happened meanwhile.
+   */
+  catchUp(changes: Change[], reconnected: boolean): void;
   /** The server cannot replay what was missed: the view must start again from a fresh page. */
   reset(): void;
 }
@@ -41,7 +46,7 @@ export class Live {
   #status = $state<ConnectionStatus>('connecting');
   #socket: LiveSocket | null = null;
   #handlers: LiveHandlers | null = null;
-  #subscription: { event: string; topics: string[] } | null = null;
+  #subscription: { event: string } | null = null;
   /** Cursor of the last change applied; null until a subscription gives one. */
   #cursor: number | null = null;
   /** Bumped per subscribe sent, so the answer to a superseded one is ignored. */
@@ -51,6 +56,10 @@ export class Live {
   #held: Change[] = [];
   #waiters: ((subscribed: boolean) => void)[] = [];
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Set when a working subscription was lost; the next answer is a catch-up after a disconnection. */
+  #lost = false;
+  /** The socket was closed because the browser went offline, and reopens when it is back. */
+  #closedOffline = false;
 
   /** The browser knowing it is offline beats whatever the socket believes. */
   get status(): ConnectionStatus {
@@ -75,6 +84,7 @@ export class Live {
       else this.#status = 'live';
     });
     socket.on('disconnect', (reason) => {
+      if (this.#status === 'live' && this.#subscription) this.#lost = true;
       this.#generation++;
       this.#awaitingAck = false;
       this.#held = [];
@@ -100,7 +110,33 @@ export class Live {
       socket.on(name, (update: Update) => this.#push(kind, update));
     }
 
+    // When the browser knows the network is gone, the socket is dead even if nothing has said so yet
+    // (a WebSocket can linger for the whole heartbeat timeout, and some browsers keep it open under
+    // their own offline mode). Closing it now and reopening on `online` gives the reader an honest
+    // status at once, and the reconnect asks for exactly what was missed.
+    const onOffline = () => {
+      if (!socket.active) return;
+      if (this.#status === 'live' && this.#subscription) this.#lost = true;
+      this.#closedOffline = true;
+      socket.disconnect();
+    };
+    const onOnline = () => {
+      if (!this.#closedOffline) return;
+      this.#closedOffline = false;
+      this.#status = 'reconnecting';
+      socket.connect();
+    };
+    const hasWindow = typeof window !== 'undefined';
+    if (hasWindow) {
+      window.addEventListener('offline', onOffline);
+      window.addEventListener('online', onOnline);
+    }
+
     return () => {
+      if (hasWindow) {
+        window.removeEventListener('offline', onOffline);
+        window.removeEventListener('online', onOnline);
+      }
       clearTimeout(this.#retryTimer);
       socket.disconnect();
       this.#socket = null;
@@ -113,9 +149,12 @@ export class Live {
    * after); otherwise the server replays what came after the last cursor. Resolves true once the
    * server confirmed, false if it could not be reached in time.
    */
-  subscribe(event: string, topics: readonly string[], options: { fresh: boolean }): Promise<boolean> {
-    this.#subscription = { event, topics: [...topics] };
-    if (options.fresh) this.#cursor = null;
+  subscribe(event: string, options: { fresh: boolean }): Promise<boolean> {
+    this.#subscription = { event };
+    if (options.fresh) {
+      this.#cursor = null;
+      this.#lost = false;
+    }
     const socket = this.#socket;
     if (!socket) return Promise.resolve(false);
 
@@ -140,8 +179,9 @@ export class Live {
     const subscription = this.#subscription;
     if (!socket || !subscription) return;
     const generation = ++this.#generation;
+    // The whole event, whatever the reader filters by: the key events strip needs every topic, and
+    // a filter change then costs no new subscription.
     const request: SubscribeRequest = { event: subscription.event };
-    if (subscription.topics.length > 0) request.topics = subscription.topics;
     if (this.#cursor !== null) request.since = this.#cursor;
     this.#awaitingAck = true;
     this.#held = [];
@@ -165,6 +205,7 @@ export class Live {
     this.#held = [];
     if (!ack.ok) {
       if (ack.error.code === 'gap_too_large') {
+        this.#lost = false;
         this.#status = 'live';
         this.#cursor = null;
         this.#settle(false);
@@ -176,7 +217,12 @@ export class Live {
       return;
     }
     const missed = [...ack.missed].sort((a, b) => a.cursor - b.cursor);
-    for (const change of missed) this.#apply(change.kind, change.update);
+    const reconnected = this.#lost;
+    this.#lost = false;
+    if (missed.length > 0) {
+      this.#handlers?.catchUp(missed, reconnected);
+      for (const change of missed) this.#advance(change.cursor);
+    }
     // Held pushes at or below the acknowledged cursor belong to the old subscription or are in `missed`.
     for (const change of held) if (change.cursor > ack.cursor) this.#apply(change.kind, change.update);
     this.#cursor = Math.max(this.#cursor ?? 0, ack.cursor);
@@ -195,7 +241,11 @@ export class Live {
 
   #apply(kind: ChangeKind, update: Update): void {
     this.#handlers?.change(kind, update);
-    if (this.#cursor === null || update.cursor > this.#cursor) this.#cursor = update.cursor;
+    this.#advance(update.cursor);
+  }
+
+  #advance(cursor: number): void {
+    if (this.#cursor === null || cursor > this.#cursor) this.#cursor = cursor;
   }
 
   #settle(subscribed: boolean): void {

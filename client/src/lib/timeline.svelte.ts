@@ -1,75 +1,168 @@
-import type { ChangeKind, Event, Topic, Update } from '@dayline/shared';
+import type { Change, ChangeKind, DayCount, Event, Topic, Update } from '@dayline/shared';
 import { SvelteMap, SvelteSet } from 'svelte/reactivity';
-import { errorMessage, fetchDays, fetchUpdates } from './api.js';
+import { Announcer } from './announcer.svelte.js';
+import { ApiError, errorMessage, fetchDays, fetchUpdate, fetchUpdates, type ListFilters } from './api.js';
+import { KeyEvents } from './key-events.svelte.js';
+import { noFilters, latest, sameFilters, type Filters, type Target } from './route.js';
 import {
+  adjustDays,
   compareUpdates,
   countsByGroup,
-  dayOf,
-  groupByDay,
-  type DayGroup,
+  endOfDay,
   groupKey,
-  matchesTopics,
+  groupSorted,
+  matchesFilters,
   maxCursor,
-  mergeUpdates,
   normaliseTopics,
-  parseTopics,
+  replaceInSorted,
+  summarise,
+  summaryText,
   topicIndex,
-  withTopics,
+  topicTotals,
+  type CatchUpSummary,
+  type DayGroup,
 } from './timeline-logic.js';
 
 /** What the timeline needs from the live connection (the Live class, or a stand-in in tests). */
 export interface LiveLink {
-  subscribe(event: string, topics: readonly string[], options: { fresh: boolean }): Promise<boolean>;
+  subscribe(event: string, options: { fresh: boolean }): Promise<boolean>;
   catchUpFrom(cursor: number | null): void;
 }
 
 export type LoadState = 'loading' | 'ready' | 'error';
 
+/** Something for the view to bring into sight once it is rendered. */
+export type ScrollTo = { kind: 'top' } | { kind: 'day'; day: number } | { kind: 'update'; id: string };
+export type ScrollRequest = ScrollTo & { seq: number };
+
+interface Held {
+  kind: ChangeKind;
+  update: Update;
+}
+
+/** How long a live arrival keeps its highlight (the card's fade takes a little less). */
+const freshMs = 4000;
+
 /**
- * The timeline of one event: updates by id (one copy each, highest version), grouped by day, the
- * topic filter kept in the URL, day counts, and paging back in time.
+ * The timeline of one event: updates by id (one copy each, highest version) in timeline order,
+ * grouped by day; the filters and the starting point the URL asks for; day counts; paging back in
+ * time; and what the reader has not seen yet (new updates held back while reading further down or
+ * while paused, arrivals while the tab was hidden, what came in while offline).
  */
 export class Timeline {
   readonly event: Event;
   readonly topicsById: ReadonlyMap<string, Topic>;
+  readonly keyEvents: KeyEvents;
+  readonly announcer: Announcer;
   #live: LiveLink;
 
-  #items = new SvelteMap<string, Update>();
-  #counts = new SvelteMap<number, number>();
-  /** Ids that arrived live rather than with a page, for a brief highlight. */
-  #fresh = new SvelteSet<string>();
-  #topics = $state.raw<string[]>([]);
+  #filters = $state.raw<Filters>(noFilters);
+  #target = $state.raw<Target>(latest);
+  /** Every loaded update by id; `#sorted` is the same set in timeline order, for rendering. */
+  // Not reactive on purpose: views read `#sorted`, which is replaced once per batch of changes.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  #items = new Map<string, Update>();
+  #sorted = $state.raw<Update[]>([]);
+  #groups = $derived.by(() => groupSorted(this.#sorted, this.event));
+  /** Day counts for the search and source, every topic: the activity chart and the chip counts. */
+  #days = $state.raw<DayCount[]>([]);
+  /** The same with the topic filter too, for the day headings; null when no topic is selected. */
+  #filteredDays = $state.raw<DayCount[] | null>(null);
+  #counts = $derived(countsByGroup(this.#filteredDays ?? this.#days));
+  #topicCounts = $derived(topicTotals(this.#days));
+  #sources = new SvelteSet<string>();
+
   #next = $state<string | null>(null);
+  /** The instant the loaded list starts at (a permalink), or null when it starts at the newest. */
+  #from = $state<string | null>(null);
   #state = $state<LoadState>('loading');
   #error = $state('');
+  #targetNote = $state('');
   #older = $state<'idle' | 'loading' | 'error'>('idle');
   #olderError = $state('');
-  /** Bumped on every reload, so answers to an older filter are dropped. */
+  /** Bumped on every reload, so answers to an older view are dropped. */
   #generation = 0;
-  /** Live changes that came while the first page was on its way; applied once it is in. */
-  #pending: [ChangeKind, Update][] = [];
+  #disposed = false;
+  /** Live changes that came while a page was on its way; applied once it is in. */
+  #pending: Held[] = [];
+  #subscribed = false;
+  /** Waiting for the subscription before the first page: a view change now needs no reload of its own. */
+  #starting = false;
+  #beginSeq = 0;
 
-  #groups = $derived.by(() => groupByDay(this.#items.values(), this.event));
+  #atTop = $state(true);
+  #paused = $state(false);
+  #hidden = $state(false);
+  /** Changes held back: new updates while reading further down, everything while paused. */
+  #waiting = new SvelteMap<string, Held>();
+  #fresh = new SvelteSet<string>();
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- timer handles, never rendered
+  #freshTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Arrivals while the tab was hidden: highlighted when the reader comes back. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
+  #unseen = new Set<string>();
+  #unread = $state(0);
+  #summary = $state.raw<CatchUpSummary | null>(null);
+  #notice = $state('');
+  #scroll = $state.raw<ScrollRequest | null>(null);
+  #scrollSeq = 0;
+  /** Live edits collected during one call and committed to `#sorted` at its end. */
+  #upserts: Update[] = [];
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
+  #removed = new Set<string>();
 
-  constructor(event: Event, live: LiveLink) {
+  constructor(
+    event: Event,
+    live: LiveLink,
+    view: { filters: Filters; target: Target } = { filters: noFilters, target: latest },
+  ) {
     this.event = event;
     this.topicsById = topicIndex(event.topics);
+    this.keyEvents = new KeyEvents(event.slug);
+    this.announcer = new Announcer(this.topicsById);
     this.#live = live;
-    this.#topics = this.#known(parseTopics(location.search));
+    this.#filters = this.normalise(view.filters);
+    this.#target = view.target;
   }
 
   /** Days newest first, items newest first within each. */
   get groups(): DayGroup[] {
     return this.#groups;
   }
-  get topics(): readonly string[] {
-    return this.#topics;
+  get filters(): Filters {
+    return this.#filters;
   }
+  get topics(): readonly string[] {
+    return this.#filters.topics;
+  }
+  get target(): Target {
+    return this.#target;
+  }
+  /** Day counts for the current search and source across all topics, newest day first. */
+  get days(): readonly DayCount[] {
+    return this.#days;
+  }
+  /** Per-group counts for the headings (current filters, topics included). */
   get counts(): ReadonlyMap<number, number> {
     return this.#counts;
   }
+  /** Per-topic counts for the current search and source. */
+  get topicCounts(): ReadonlyMap<string, number> {
+    return this.#topicCounts;
+  }
+  /** Total for the current search and source. */
+  get total(): number {
+    return this.#days.reduce((sum, d) => sum + d.count, 0);
+  }
+  /** Outlets seen so far, for the source filter. */
+  get sources(): string[] {
+    const names = [...this.#sources];
+    const chosen = this.#filters.source;
+    if (chosen && !this.#sources.has(chosen)) names.push(chosen);
+    return names.sort((a, b) => a.localeCompare(b));
+  }
   get size(): number {
-    return this.#items.size;
+    return this.#sorted.length;
   }
   get state(): LoadState {
     return this.#state;
@@ -77,9 +170,17 @@ export class Timeline {
   get error(): string {
     return this.#error;
   }
+  /** Why the permalink target is not where it was asked for (an unknown update, an empty day). */
+  get targetNote(): string {
+    return this.#targetNote;
+  }
   /** Token for the next older page; null once the start of the timeline is loaded. */
   get next(): string | null {
     return this.#next;
+  }
+  /** Whether the list starts at the newest update (not at a permalink's instant). */
+  get atLatest(): boolean {
+    return this.#from === null;
   }
   get older(): 'idle' | 'loading' | 'error' {
     return this.#older;
@@ -87,69 +188,190 @@ export class Timeline {
   get olderError(): string {
     return this.#olderError;
   }
+  get paused(): boolean {
+    return this.#paused;
+  }
+  get atTop(): boolean {
+    return this.#atTop;
+  }
+  /** New updates (for the current filters) waiting behind the "N new updates" button. */
+  get waitingCount(): number {
+    let count = 0;
+    for (const { kind, update } of this.#waiting.values()) {
+      if (kind === 'new' && !this.#items.has(update.id)) count++;
+    }
+    return count;
+  }
+  /** What the reader has not seen: arrivals while the tab was hidden, else what is held back. */
+  get unread(): number {
+    return this.#hidden ? this.#unread : this.waitingCount;
+  }
+  /** What came in while the connection was down, until dismissed. */
+  get summary(): CatchUpSummary | null {
+    return this.#summary;
+  }
+  /** A one-off message about the view itself (it was reloaded after a long disconnection). */
+  get notice(): string {
+    return this.#notice;
+  }
+  get scrollRequest(): ScrollRequest | null {
+    return this.#scroll;
+  }
 
   /** Whether an update arrived live (and deserves a highlight) rather than with a page. */
   isFresh(id: string): boolean {
     return this.#fresh.has(id);
   }
 
-  /** Loads the first page and follows the browser's back and forward buttons; returns the cleanup. */
+  isTarget(id: string): boolean {
+    return this.#target.kind === 'update' && this.#target.id === id;
+  }
+
+  isTargetDay(day: number): boolean {
+    return this.#target.kind === 'day' && groupKey(this.#target.day) === day;
+  }
+
+  /** Keeps known topics only, in the event's order, so equal selections give equal URLs. */
+  normalise(filters: Filters): Filters {
+    const known = this.event.topics.map((t) => t.id);
+    return { ...filters, topics: normaliseTopics(filters.topics, known) };
+  }
+
+  /** Subscribes, then loads the first page and the key events; returns the cleanup. */
   start(): () => void {
-    // A shared link may name topics in any order, or ones that no longer exist: show the clean form.
-    const canonical = withTopics(location.href, this.#topics);
-    if (canonical !== location.pathname + location.search + location.hash) {
-      history.replaceState(history.state, '', canonical);
-    }
-    const onPopState = () => this.#setTopics(parseTopics(location.search), false);
-    window.addEventListener('popstate', onPopState);
-    void this.reload();
+    this.#disposed = false;
+    void this.#begin();
     return () => {
-      window.removeEventListener('popstate', onPopState);
+      this.#disposed = true;
       this.#generation++;
+      this.announcer.dispose();
+      for (const timer of this.#freshTimers.values()) clearTimeout(timer);
+      this.#freshTimers.clear();
     };
   }
 
-  toggleTopic(id: string): void {
-    const next = this.#topics.includes(id) ? this.#topics.filter((t) => t !== id) : [...this.#topics, id];
-    this.#setTopics(next, true);
+  /**
+   * Subscribe first, then fetch, so every update is either in the page or pushed after it (both is
+   * fine: they are merged by id and version). The subscription covers the whole event: the key
+   * events strip needs every topic, and the filters are applied here.
+   */
+  async #begin(): Promise<void> {
+    const seq = ++this.#beginSeq;
+    this.#subscribed = false;
+    this.#starting = true;
+    this.#state = 'loading';
+    const subscribed = await this.#live.subscribe(this.event.slug, { fresh: true });
+    if (seq !== this.#beginSeq || this.#disposed) return;
+    this.#starting = false;
+    this.#subscribed = subscribed;
+    await Promise.all([this.reload(), this.keyEvents.load()]);
   }
 
-  clearTopics(): void {
-    this.#setTopics([], true);
+  /** The server could not replay a long gap: start again from fresh pages, and say so. */
+  reset(): void {
+    this.#notice = 'You were disconnected for a long time, so the timeline was reloaded.';
+    this.announcer.say(this.#notice);
+    this.#summary = null;
+    void this.#begin();
+  }
+
+  dismissSummary(): void {
+    this.#summary = null;
+  }
+
+  dismissNotice(): void {
+    this.#notice = '';
   }
 
   /**
-   * Starts the view over: subscribe first, then fetch, so every update is either in the page or
-   * pushed after it (both is fine: they are merged by id).
+   * Shows the view the URL names. Only a change of filters, or a start the loaded list does not
+   * contain, costs a reload; otherwise the view just scrolls there.
    */
+  setView(filters: Filters, target: Target): void {
+    const next = this.normalise(filters);
+    const filtersChanged = !sameFilters(next, this.#filters);
+    this.#filters = next;
+    this.#target = target;
+    this.#targetNote = '';
+    if (this.#starting) return;
+    if (filtersChanged || this.#state !== 'ready') {
+      void this.reload();
+      return;
+    }
+    if (target.kind === 'latest') {
+      if (this.#from !== null) void this.reload();
+      else this.#requestScroll({ kind: 'top' });
+    } else if (target.kind === 'day') {
+      if (this.#groups.some((g) => g.day === groupKey(target.day))) {
+        this.#requestScroll({ kind: 'day', day: groupKey(target.day) });
+      } else void this.reload();
+    } else if (this.#items.has(target.id)) {
+      this.#requestScroll({ kind: 'update', id: target.id });
+    } else void this.reload();
+  }
+
+  /** The view has brought a scroll request into sight (or given up on it). */
+  scrolled(seq: number): void {
+    if (this.#scroll?.seq === seq) this.#scroll = null;
+  }
+
+  /** Loads the view's first page and its day counts, dropping what the previous view had. */
   async reload(): Promise<void> {
     const generation = ++this.#generation;
     this.#items.clear();
-    this.#counts.clear();
+    this.#sorted = [];
+    this.#waiting.clear();
     this.#fresh.clear();
     this.#next = null;
     this.#state = 'loading';
     this.#error = '';
+    this.#targetNote = '';
     this.#older = 'idle';
     this.#pending = [];
-    const topics = this.#topics;
+    const filters = this.#filters;
+    const target = this.#target;
+    const list: ListFilters = { topics: filters.topics, q: filters.q, source: filters.source };
 
-    const subscribed = await this.#live.subscribe(this.event.slug, topics, { fresh: true });
-    if (generation !== this.#generation) return;
     try {
-      const [page, days] = await Promise.all([
-        fetchUpdates(this.event.slug, { topics }),
-        // Counts only decorate the headings; without them the headings count what is shown.
-        fetchDays(this.event.slug, { topics }).catch(() => null),
+      let from: string | undefined;
+      let targetUpdate: Update | undefined;
+      if (target.kind === 'day') from = endOfDay(target.day, this.event);
+      if (target.kind === 'update') {
+        targetUpdate = await fetchUpdate(target.id).catch((error: unknown) => {
+          if (error instanceof ApiError && error.code === 'not_found') return undefined;
+          throw error;
+        });
+        if (generation !== this.#generation) return;
+        if (targetUpdate && targetUpdate.event === this.event.slug) from = targetUpdate.publishedAt;
+        else targetUpdate = undefined;
+      }
+      const [page, days, filteredDays] = await Promise.all([
+        fetchUpdates(this.event.slug, { ...list, from }),
+        // Counts only decorate the chart and headings; without them the headings count what is shown.
+        fetchDays(this.event.slug, { ...list, topics: [] }).catch(() => null),
+        filters.topics.length > 0 ? fetchDays(this.event.slug, list).catch(() => null) : null,
       ]);
       if (generation !== this.#generation) return;
-      mergeUpdates(this.#items, page.items);
+      const items = [...page.items];
+      // The permalink's own update is shown even when the list leaves it out (a tombstone, a filter).
+      if (targetUpdate && !items.some((u) => u.id === targetUpdate.id)) items.unshift(targetUpdate);
+      for (const update of items) this.#put(update);
+      this.#sorted = replaceInSorted([], items);
       this.#next = page.next;
-      if (days) for (const [day, count] of countsByGroup(days)) this.#counts.set(day, count);
+      this.#from = from ?? null;
+      this.#days = days ?? [];
+      this.#filteredDays = filteredDays;
       this.#state = 'ready';
+      this.#noteTarget(target, targetUpdate);
       // The page may be older or newer than these changes; versions and the loaded range decide.
-      for (const [kind, update] of this.#pending.splice(0)) this.apply(kind, update);
-      if (!subscribed) this.#live.catchUpFrom(maxCursor(page.items));
+      // Counted already, most likely, by the day counts just fetched.
+      this.#edit(() => {
+        for (const { kind, update } of this.#pending.splice(0)) this.#receive(kind, update, { again: true });
+      });
+      if (!this.#subscribed) {
+        this.#live.catchUpFrom(maxCursor(page.items));
+        this.#subscribed = true;
+      }
     } catch (error) {
       if (generation !== this.#generation) return;
       this.#pending = [];
@@ -158,15 +380,37 @@ export class Timeline {
     }
   }
 
+  #noteTarget(target: Target, found: Update | undefined): void {
+    if (target.kind === 'update') {
+      if (found) this.#requestScroll({ kind: 'update', id: found.id });
+      else this.#targetNote = 'That update could not be found. Showing the latest updates instead.';
+      if (!found) this.#from = null;
+    } else if (target.kind === 'day') {
+      const day = groupKey(target.day);
+      if (this.#groups.some((g) => g.day === day)) this.#requestScroll({ kind: 'day', day });
+      else {
+        const label = day === 0 ? 'before day 1' : `on day ${day}`;
+        this.#targetNote = `Nothing ${label} matches the current view; showing the days before it.`;
+        this.#requestScroll({ kind: 'top' });
+      }
+    }
+  }
+
   async loadOlder(): Promise<void> {
     const before = this.#next;
     if (this.#state !== 'ready' || before === null || this.#older === 'loading') return;
     const generation = this.#generation;
+    const { topics, q, source } = this.#filters;
     this.#older = 'loading';
     try {
-      const page = await fetchUpdates(this.event.slug, { topics: this.#topics, before });
+      const page = await fetchUpdates(this.event.slug, { topics, q, source, before });
       if (generation !== this.#generation) return;
-      mergeUpdates(this.#items, page.items);
+      const fresh = page.items.filter((u) => {
+        const current = this.#items.get(u.id);
+        return !current || u.version > current.version;
+      });
+      for (const update of fresh) this.#put(update);
+      this.#sorted = replaceInSorted(this.#sorted, fresh);
       this.#next = page.next;
       this.#older = 'idle';
     } catch (error) {
@@ -176,65 +420,209 @@ export class Timeline {
     }
   }
 
-  /** Applies one live change: new, corrected or retracted. Older versions are ignored. */
+  /** One live change (a push): new, corrected or retracted. Older versions are ignored. */
   apply(kind: ChangeKind, update: Update): void {
     if (update.event !== this.event.slug) return;
-    if (this.#state !== 'ready') {
-      if (this.#state === 'loading') this.#pending.push([kind, update]);
+    this.#edit(() => this.#receive(kind, update));
+  }
+
+  /**
+   * What a reconnect missed, oldest first. It is applied like pushes, and summed up for the reader
+   * ("While you were offline: 12 new, 2 corrected, 1 retracted") when anything happened.
+   */
+  catchUp(changes: readonly Change[], reconnected = true): void {
+    const mine = changes.filter((c) => c.update.event === this.event.slug);
+    if (mine.length === 0) return;
+    if (this.#state === 'ready' && reconnected) {
+      const summary = summarise(
+        mine,
+        (u) => matchesFilters(u, this.#filters),
+        (id) => this.#items.get(id) ?? this.#waiting.get(id)?.update,
+      );
+      if (summary.new + summary.corrected + summary.retracted > 0) {
+        this.#summary = summary;
+        this.announcer.say(`While you were offline: ${summaryText(summary)}`);
+      }
+    }
+    this.#edit(() => {
+      for (const { kind, update } of mine) this.#receive(kind, update);
+    });
+  }
+
+  /** The reader is at the top of the timeline (new updates slide in) or reading further down. */
+  setAtTop(atTop: boolean): void {
+    if (atTop === this.#atTop) return;
+    this.#atTop = atTop;
+    if (atTop && !this.#paused && this.#from === null && this.#waiting.size > 0) this.#release(false);
+  }
+
+  /** Pause holds every change back until resumed. */
+  setPaused(paused: boolean): void {
+    if (paused === this.#paused) return;
+    this.#paused = paused;
+    if (!paused) this.#release(false);
+  }
+
+  /** The tab went to the background or came back. */
+  setHidden(hidden: boolean): void {
+    if (hidden === this.#hidden) return;
+    this.#hidden = hidden;
+    if (hidden) {
+      this.#unread = 0;
+      return;
+    }
+    for (const id of this.#unseen) this.#highlight(id);
+    this.#unseen.clear();
+    this.#unread = 0;
+  }
+
+  /** "N new updates": shows everything held back and scrolls to the newest. */
+  reveal(): void {
+    this.#release(true);
+    this.#requestScroll({ kind: 'top' });
+  }
+
+  #release(force: boolean): void {
+    const held = [...this.#waiting.values()].sort((a, b) => a.update.cursor - b.update.cursor);
+    this.#waiting.clear();
+    this.#edit(() => {
+      for (const { kind, update } of held) this.#receive(kind, update, { force, again: true });
+    });
+  }
+
+  /** Runs some changes and commits them to the rendered list once, however many there were. */
+  #edit(run: () => void): void {
+    run();
+    if (this.#upserts.length === 0 && this.#removed.size === 0) return;
+    this.#sorted = replaceInSorted(this.#sorted, this.#upserts, this.#removed);
+    this.#upserts = [];
+    this.#removed.clear();
+  }
+
+  /**
+   * One change, live or released from waiting. `again` marks one already counted and announced
+   * when it first came; `force` shows a new update even though the reader is not at the top.
+   */
+  #receive(kind: ChangeKind, update: Update, options: { force?: boolean; again?: boolean } = {}): void {
+    if (this.#state === 'loading') {
+      this.#pending.push({ kind, update });
+      return;
+    }
+    if (this.#state !== 'ready') return;
+    if (!options.again) this.#countDays(kind, update);
+    if (this.#paused && !options.force) {
+      this.#hold(kind, update, options.again);
+      return;
+    }
+    this.keyEvents.apply(update);
+    this.#handle(kind, update, options);
+  }
+
+  #hold(kind: ChangeKind, update: Update, again = false): void {
+    const held = this.#waiting.get(update.id);
+    if (held && held.update.version >= update.version) return;
+    // A new update corrected before it was shown is still new to the reader.
+    this.#waiting.set(update.id, { kind: held?.kind === 'new' ? 'new' : kind, update });
+    if (!again && !held && kind === 'new' && matchesFilters(update, this.#filters)) this.#arrived(update);
+  }
+
+  #handle(kind: ChangeKind, update: Update, options: { force?: boolean; again?: boolean }): void {
+    if (this.#waiting.has(update.id)) {
+      // Still held back: the newer version waits in its place.
+      this.#hold(kind, update, true);
       return;
     }
     const current = this.#items.get(update.id);
     if (current && update.version <= current.version) return;
     const retracted = kind === 'retracted' || update.status === 'retracted';
-    const matches = matchesTopics(update, this.#topics);
+    const matches = matchesFilters(update, this.#filters);
 
     if (!current) {
-      // Nothing to take back from a reader who never saw it; and older items come with their page.
-      if (retracted || !matches || !this.#inLoadedRange(update)) return;
+      // Nothing to take back from a reader who never saw it.
+      if (retracted || !matches) return;
+      const range = this.#rangeOf(update);
+      // Older than what is loaded: it comes with its page. Newer than a permalink's start: it
+      // waits behind the button, which leads back to the latest.
+      if (range === 'older') return;
+      if (range === 'newer') {
+        if (kind === 'new') this.#hold(kind, update, options.again);
+        return;
+      }
+      if (kind === 'new' && !options.force && !this.#atTop) {
+        this.#hold(kind, update, options.again);
+        return;
+      }
+      if (kind === 'new' && !options.again) this.#arrived(update);
     }
     if (!matches && !retracted) {
-      // A correction moved it out of the selected topics.
+      // A correction moved it out of the current filters.
       this.#items.delete(update.id);
-    } else {
-      this.#items.set(update.id, retracted ? { ...update, status: 'retracted' } : update);
-      this.#fresh.add(update.id);
+      this.#removed.add(update.id);
+      return;
     }
-    this.#recount(current, this.#items.get(update.id));
+    const shown: Update = retracted ? { ...update, status: 'retracted' } : update;
+    this.#put(shown);
+    this.#upserts.push(shown);
+    this.#removed.delete(update.id);
+    if (this.#hidden) this.#unseen.add(update.id);
+    else this.#highlight(update.id);
   }
 
-  /** Keeps the day counts in step with a live change: counted, moved to another day, or taken out. */
-  #recount(before: Update | undefined, after: Update | undefined): void {
-    const keyOf = (u: Update | undefined) =>
-      u && u.status !== 'retracted' ? groupKey(dayOf(u, this.event)) : null;
-    const from = keyOf(before);
-    const to = keyOf(after);
-    if (from === to) return;
-    if (from !== null) this.#counts.set(from, Math.max(0, (this.#counts.get(from) ?? 0) - 1));
-    if (to !== null) this.#counts.set(to, (this.#counts.get(to) ?? 0) + 1);
+  /** Counts a new arrival for the tab title and the screen-reader announcement. */
+  #arrived(update: Update): void {
+    if (this.#hidden) this.#unread++;
+    if (!this.#paused) this.announcer.add(update);
+  }
+
+  #put(update: Update): void {
+    this.#items.set(update.id, update);
+    if (update.source?.name) this.#sources.add(update.source.name);
+  }
+
+  #highlight(id: string): void {
+    this.#fresh.add(id);
+    clearTimeout(this.#freshTimers.get(id));
+    this.#freshTimers.set(
+      id,
+      setTimeout(() => {
+        this.#fresh.delete(id);
+        this.#freshTimers.delete(id);
+      }, freshMs),
+    );
+  }
+
+  /**
+   * Keeps the chart, chip and heading counts in step with a live change, once per change when it
+   * first comes (held or not). Without the copy it replaces, only a new update can be counted.
+   */
+  #countDays(kind: ChangeKind, update: Update): void {
+    const before = this.#waiting.get(update.id)?.update ?? this.#items.get(update.id);
+    if (before && update.version <= before.version) return;
+    if (!before && kind !== 'new') return;
+    const after: Update = kind === 'retracted' ? { ...update, status: 'retracted' } : update;
+    const { q, source, topics } = this.#filters;
+    this.#days = adjustDays(this.#days, before, after, this.event, (u) =>
+      matchesFilters(u, { topics: [], q, source }),
+    );
+    if (this.#filteredDays) {
+      this.#filteredDays = adjustDays(this.#filteredDays, before, after, this.event, (u) =>
+        matchesFilters(u, { topics, q, source }),
+      );
+    }
   }
 
   /**
    * Whether an update falls within what is loaded. One older than the oldest loaded item (an old
-   * correction, say) would float alone above a gap; it comes with its page instead.
+   * correction, say) would float alone above a gap; one newer than a permalink's start would too.
    */
-  #inLoadedRange(update: Update): boolean {
-    if (this.#next === null) return true;
-    const oldest = this.groups.at(-1)?.items.at(-1);
-    return oldest === undefined || compareUpdates(update, oldest) <= 0;
+  #rangeOf(update: Update): 'older' | 'in' | 'newer' {
+    if (this.#from !== null && Date.parse(update.publishedAt) > Date.parse(this.#from)) return 'newer';
+    if (this.#next === null) return 'in';
+    const oldest = this.#sorted.at(-1);
+    return oldest === undefined || compareUpdates(update, oldest) <= 0 ? 'in' : 'older';
   }
 
-  #known(topics: readonly string[]): string[] {
-    return normaliseTopics(
-      topics,
-      this.event.topics.map((t) => t.id),
-    );
-  }
-
-  #setTopics(topics: readonly string[], pushHistory: boolean): void {
-    const next = this.#known(topics);
-    if (next.join(',') === this.#topics.join(',')) return;
-    this.#topics = next;
-    if (pushHistory) history.pushState(history.state, '', withTopics(location.href, next));
-    void this.reload();
+  #requestScroll(request: ScrollTo): void {
+    this.#scroll = { ...request, seq: ++this.#scrollSeq };
   }
 }
