@@ -16,6 +16,7 @@ import { feedsOutRouter } from './http/feeds-out.js';
 import { apiRouter } from './http/routes.js';
 import { corsFor, securityHeaders } from './http/security.js';
 import { IngestPipeline } from './ingest/pipeline.js';
+import { StoryClusters } from './ingest/story-clusters.js';
 import { LiveHub, type LiveServer } from './live/hub.js';
 import { useRedisAdapter } from './live/redis-adapter.js';
 import type { Logger } from './logger.js';
@@ -82,7 +83,14 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
     ...(redis ? { cluster: redis } : {}),
     limits: config.limits,
   });
-  const pipeline = new IngestPipeline({ store, events, publisher: hub, clock, logger });
+  const pipeline = new IngestPipeline({
+    store,
+    events,
+    clusters: new StoryClusters(store),
+    publisher: hub,
+    clock,
+    logger,
+  });
 
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });

@@ -86,12 +86,13 @@ describe('dayline.example.yaml', () => {
 });
 
 describe('event visibility', () => {
-  it('refuses private events until viewer tokens exist, rather than serving them publicly', () => {
+  it('accepts private events, and nothing but public or private', () => {
     const yaml = validYaml.replace(
       'timeZone: America/New_York',
       'timeZone: America/New_York\n    visibility: private',
     );
-    expect(() => loadConfig({}, dirWith(yaml))).toThrow(/events\.0\.visibility: Only public events/);
+    expect(loadConfig({}, dirWith(yaml)).events[0]?.visibility).toBe('private');
+    expect(() => loadConfig({}, dirWith(yaml.replace('private', 'secret')))).toThrow(/events\.0\.visibility/);
   });
 });
 

@@ -89,6 +89,23 @@ export const updateSchema = z.object({
   /** Set by the latest correction. */
   correctedAt: z.string().optional(),
   correctionNote: z.string().optional(),
+  /** Why the update has each topic: the rule and the text that matched. */
+  topicReasons: z
+    .record(
+      z.string(),
+      z.array(
+        z.object({
+          rule: z.enum(['explicit', 'keyword', 'regex', 'source', 'category']),
+          match: z.string(),
+          pattern: z.string().optional(),
+        }),
+      ),
+    )
+    .optional(),
+  /** The similar-story cluster this update belongs to, when it has other members. */
+  cluster: z
+    .object({ id: z.string(), headId: z.string(), size: z.number().int(), sources: z.array(z.string()) })
+    .optional(),
   /** The source gave no readable date, so `publishedAt` is when Dayline first saw the item. */
   dateEstimated: z.boolean().optional(),
   /** Set on a tombstone: title and summary are then empty strings. */
@@ -169,6 +186,11 @@ export const updatesQuerySchema = z.object({
   before: z.string().max(200).optional(),
   /** Start the page at this instant (inclusive) instead of the newest: day and update permalinks. */
   from: instantSchema.optional(),
+  /** `true`: one entry per similar-story cluster (its head, carrying `cluster`), not every member. */
+  collapse: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   /** `true`: only pinned (key) updates. */
   pinned: z
     .enum(['true', 'false'])
@@ -197,3 +219,22 @@ export const dayCountSchema = z.object({
   topics: z.record(z.string(), z.number().int()),
 });
 export type DayCount = z.infer<typeof dayCountSchema>;
+
+export type TopicReasons = NonNullable<Update['topicReasons']>;
+export type ClusterInfo = NonNullable<Update['cluster']>;
+
+/** GET /api/clusters/:id: a similar-story cluster and its members, oldest first. */
+export const clusterViewSchema = z.object({
+  id: z.string(),
+  headId: z.string(),
+  size: z.number().int(),
+  sources: z.array(z.string()),
+  firstSeen: z.string(),
+  members: z.array(updateSchema),
+});
+export type ClusterView = z.infer<typeof clusterViewSchema>;
+
+/** POST /api/clusters/:id/split: these members leave and form a cluster of their own. */
+export const clusterSplitSchema = z.strictObject({ members: z.array(z.string().min(1)).min(1).max(500) });
+/** POST /api/clusters/:id/merge: the other cluster's members join this one. */
+export const clusterMergeSchema = z.strictObject({ cluster: z.string().min(1) });

@@ -9,6 +9,7 @@ import { systemClock } from '../clock.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { EventCatalog } from '../events.js';
 import { IngestPipeline } from '../ingest/pipeline.js';
+import { StoryClusters } from '../ingest/story-clusters.js';
 import { createLogger } from '../logger.js';
 import { FeedParseError, parseFeed } from '../sources/parse-feed.js';
 import { openStore } from '../store/open-store.js';
@@ -48,6 +49,7 @@ async function main(): Promise<number> {
   const pipeline = new IngestPipeline({
     store,
     events,
+    clusters: new StoryClusters(store),
     publisher: { publish: () => undefined },
     clock: systemClock,
     logger,

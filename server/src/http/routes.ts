@@ -8,6 +8,7 @@ import { AppError } from '../errors.js';
 import type { Access } from '../access.js';
 import { both, requireScope } from './auth.js';
 import { notFoundHandler } from './errors.js';
+import { clustersRouter } from './clusters.js';
 import { eventsRouter } from './events.js';
 import { eventSourcesRouter, sourcesRouter } from './sources.js';
 import { postUpdatesHandler, updatesRouter } from './updates.js';
@@ -44,6 +45,7 @@ export function apiRouter(deps: ApiDeps): Router {
   api.use('/sources', sourcesRouter({ ...deps, writer: admin, json }));
   api.post('/events/:slug/updates', writer, json, postUpdatesHandler(deps.pipeline));
   api.use('/updates', updatesRouter({ ...deps, writer, json }));
+  api.use('/clusters', clustersRouter({ ...deps, writer, json }));
   api.use(notFoundHandler);
   return api;
 }

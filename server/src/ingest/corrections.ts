@@ -69,6 +69,13 @@ export function decideCorrection(
       publishedAt,
       day: dayOfConflict(publishedAt, event),
       topics,
+      ...(patch.topics === undefined
+        ? {}
+        : {
+            topicReasons: Object.fromEntries(
+              topics.map((t) => [t, [{ rule: 'explicit' as const, match: t }]]),
+            ),
+          }),
       contentKey: contentKey(source?.name, title, publishedAt),
       status: 'corrected',
       correctedAt: at,

@@ -1,14 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import {
+  clusterMergeSchema,
+  clusterSplitSchema,
   dayOfConflict,
   retractSchema,
   updateInputSchema,
   updatePatchSchema,
   type BatchResult,
   type ChangeKind,
+  type ClusterView,
   type Update,
   type UpdateVersion,
 } from '@dayline/shared';
+import type { z } from 'zod';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import type { EventCatalog } from '../events.js';
@@ -16,6 +20,13 @@ import type { Logger } from '../logger.js';
 import { DuplicateKeyError, type Mutation, type Store } from '../store/store.js';
 import { decideCorrection, decideRetraction, urlKey } from './corrections.js';
 import { canonicalUrl, cleanParagraphs, cleanText, contentKey } from './normalize.js';
+import type { StoryClusters } from './story-clusters.js';
+
+function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw AppError.invalid(parsed.error);
+  return parsed.data;
+}
 
 /** Where accepted changes go after the store has them: the live hub. */
 export interface ChangePublisher {
@@ -53,6 +64,7 @@ export class IngestPipeline {
     private readonly deps: {
       store: Store;
       events: EventCatalog;
+      clusters: StoryClusters;
       publisher: ChangePublisher;
       clock: Clock;
       logger: Logger;
@@ -72,12 +84,15 @@ export class IngestPipeline {
       source: { name: source.name, ...(siteUrl ? { url: siteUrl } : {}) },
       ...(item.author ? { author: item.author.slice(0, 200) } : {}),
       publishedAt: item.publishedAt,
-      topics: [...new Set([...source.topics, ...event.topicsForCategories(item.categories)])],
       // (source, guid) is the item's identity: re-polling the same feed adds nothing.
       externalId: `feed:${source.id}:${item.guid}`.slice(0, 500),
     };
     try {
-      const { update, created } = await this.ingest(eventSlug, input, { dateEstimated: item.dateFallback });
+      const { update, created } = await this.ingest(eventSlug, input, {
+        dateEstimated: item.dateFallback,
+        sourceTopics: source.topics,
+        categories: item.categories,
+      });
       if (created) return { id: update.id, status: 'created' };
       const title = cleanText(input.title);
       const summary = cleanParagraphs(input.summary ?? '');
@@ -99,7 +114,7 @@ export class IngestPipeline {
   async ingest(
     eventSlug: string,
     raw: unknown,
-    flags: { dateEstimated?: boolean } = {},
+    flags: { dateEstimated?: boolean; sourceTopics?: readonly string[]; categories?: readonly string[] } = {},
   ): Promise<IngestResult> {
     const { store, events, publisher, clock } = this.deps;
     const event = events.get(eventSlug);
@@ -115,8 +130,25 @@ export class IngestPipeline {
       ...(input.source.url ? { url: input.source.url } : {}),
     };
     const canonical = input.url ? canonicalUrl(input.url) : undefined;
+    const explained = event.tagger.explain({
+      title,
+      summary,
+      ...(input.topics ? { explicit: input.topics } : {}),
+      ...(flags.sourceTopics ? { sourceTopics: flags.sourceTopics } : {}),
+      ...(source ? { source: source.name } : {}),
+      categories: [...(flags.categories ?? [])],
+    });
+    const id = randomUUID();
+    const cluster = await this.deps.clusters.assign(event.config.slug, {
+      id,
+      title,
+      summary,
+      publishedAt: input.publishedAt,
+      ...(source ? { source: source.name } : {}),
+    });
+    const at = clock.now().toISOString();
     const result = await store.insertUpdate({
-      id: randomUUID(),
+      id,
       event: event.config.slug,
       title,
       summary,
@@ -125,16 +157,31 @@ export class IngestPipeline {
       ...(input.author ? { author: cleanText(input.author) } : {}),
       publishedAt: input.publishedAt,
       day: dayOfConflict(input.publishedAt, event.config),
-      topics: event.tagger.tag(`${title}\n${summary}`, input.topics),
+      topics: explained.topics,
+      topicReasons: explained.reasons,
       ...(input.externalId ? { externalId: input.externalId } : {}),
       ...(canonical ? { urlKey: urlKey(source?.name, canonical) } : {}),
       contentKey: contentKey(source?.name, title, input.publishedAt),
       pinned: input.pinned ?? false,
       ...(flags.dateEstimated ? { dateEstimated: true } : {}),
-      at: clock.now().toISOString(),
+      clusterId: cluster.clusterId,
+      at,
     });
-    if (result.created) publisher.publish('new', result.update);
+    if (!result.created) {
+      this.deps.clusters.forget(event.config.slug, id);
+      return result;
+    }
+    publisher.publish('new', result.update);
+    // The story's card shows how many outlets carry it: its head changes with every member.
+    if (cluster.joined) this.publishAll(await store.regroup([], [cluster.clusterId], at));
     return result;
+  }
+
+  /** Publishes changes whose kind follows from the update's state (tombstones as retractions). */
+  private publishAll(updates: readonly Update[]): void {
+    for (const update of updates) {
+      this.deps.publisher.publish(update.status === 'retracted' ? 'retracted' : 'changed', update);
+    }
   }
 
   /** PATCH: a correction, a pin or an unpin. Clients get `update:changed`. */
@@ -153,7 +200,89 @@ export class IngestPipeline {
     const parsed = retractSchema.safeParse(raw ?? {});
     if (!parsed.success) throw AppError.invalid(parsed.error);
     const at = this.deps.clock.now().toISOString();
-    return this.mutate(id, 'retracted', (current) => decideRetraction(current, parsed.data.reason, at));
+    const before = await this.require(id);
+    const tombstone = await this.mutate(id, 'retracted', (current) =>
+      decideRetraction(current, parsed.data.reason, at),
+    );
+    if (before.status !== 'retracted' && before.cluster) await this.leaveCluster(before, at);
+    return tombstone;
+  }
+
+  /**
+   * A retracted update leaves its story: if it was the head, the earliest remaining member becomes
+   * the head (so the story stays on the timeline); either way the story's card is updated.
+   */
+  private async leaveCluster(update: Update, at: string): Promise<void> {
+    const { store, clusters } = this.deps;
+    const clusterId = update.cluster?.id ?? update.id;
+    clusters.forget(update.event, update.id);
+    const remaining = await store.clusterMembers(clusterId);
+    const head = remaining[0];
+    if (!head) return;
+    const moves = clusterId === update.id ? remaining.map((m) => ({ id: m.id, clusterId: head.id })) : [];
+    this.publishAll(await store.regroup(moves, [head.id], at));
+    if (moves.length) await clusters.moved(update.event);
+  }
+
+  /** Editors' fixes to clustering: these members leave their story and form one of their own. */
+  async splitCluster(clusterId: string, raw: unknown): Promise<ClusterView> {
+    const { members } = parseInput(clusterSplitSchema, raw);
+    const current = await this.requireCluster(clusterId);
+    const leaving = current.members.filter((m) => members.includes(m.id));
+    const unknown = members.find((m) => !current.members.some((c) => c.id === m));
+    if (unknown) throw new AppError('invalid_input', `Update "${unknown}" is not in cluster "${clusterId}"`);
+    const staying = current.members.filter((m) => !members.includes(m.id));
+    const newHead = leaving[0];
+    const oldHead = staying[0];
+    if (!newHead || !oldHead) throw new AppError('invalid_input', 'A split must leave members on both sides');
+    const at = this.deps.clock.now().toISOString();
+    const moves = [
+      ...leaving.map((m) => ({ id: m.id, clusterId: newHead.id })),
+      // If the head itself left, the earliest member left behind heads the rest.
+      ...(oldHead.id === clusterId ? [] : staying.map((m) => ({ id: m.id, clusterId: oldHead.id }))),
+    ];
+    this.publishAll(await this.deps.store.regroup(moves, [oldHead.id], at));
+    await this.deps.clusters.moved(current.members[0]?.event ?? '');
+    return this.cluster(newHead.id);
+  }
+
+  /** Editors' fixes to clustering: the other story's members join this one. */
+  async mergeClusters(clusterId: string, raw: unknown): Promise<ClusterView> {
+    const { cluster: otherId } = parseInput(clusterMergeSchema, raw);
+    if (otherId === clusterId) throw new AppError('invalid_input', 'A cluster cannot merge with itself');
+    const target = await this.requireCluster(clusterId);
+    const other = await this.requireCluster(otherId);
+    if (other.members[0]?.event !== target.members[0]?.event) {
+      throw new AppError('invalid_input', 'Only stories of the same event can be merged');
+    }
+    const at = this.deps.clock.now().toISOString();
+    const moves = other.members.map((m) => ({ id: m.id, clusterId }));
+    this.publishAll(await this.deps.store.regroup(moves, [clusterId], at));
+    await this.deps.clusters.moved(target.members[0]?.event ?? '');
+    return this.cluster(clusterId);
+  }
+
+  /** A story and its members, oldest first. */
+  async cluster(clusterId: string): Promise<ClusterView> {
+    const { members } = await this.requireCluster(clusterId);
+    const head = members.find((m) => m.id === clusterId) ?? members[0];
+    return {
+      id: clusterId,
+      headId: head?.id ?? clusterId,
+      size: members.length,
+      sources: [...new Set(members.flatMap((m) => (m.source ? [m.source.name] : [])))],
+      firstSeen: members.reduce(
+        (first, m) => (m.ingestedAt < first ? m.ingestedAt : first),
+        members[0]?.ingestedAt ?? '',
+      ),
+      members,
+    };
+  }
+
+  private async requireCluster(clusterId: string): Promise<{ members: Update[] }> {
+    const members = await this.deps.store.clusterMembers(clusterId);
+    if (members.length === 0) throw AppError.notFound(`Cluster "${clusterId}"`);
+    return { members };
   }
 
   /** Every version of an update; a retracted update's earlier text is not shown again. */

@@ -1,4 +1,12 @@
-import type { Change, Update, UpdateStatus, UpdateVersion, VersionKind } from '@dayline/shared';
+import type {
+  Change,
+  ClusterInfo,
+  TopicReasons,
+  Update,
+  UpdateStatus,
+  UpdateVersion,
+  VersionKind,
+} from '@dayline/shared';
 import {
   sql,
   type Expression,
@@ -55,8 +63,14 @@ function rowToUpdate(row: UpdateRow): Update {
     ...(row.retracted_at ? { retractedAt: row.retracted_at } : {}),
     ...(row.retraction_reason ? { retractionReason: row.retraction_reason } : {}),
     ...(row.date_estimated ? { dateEstimated: true } : {}),
+    ...(row.topic_reasons && row.topic_reasons !== '{}'
+      ? { topicReasons: JSON.parse(row.topic_reasons) as TopicReasons }
+      : {}),
   };
 }
+
+/** An update's cluster: its stored head id, or itself for rows from before clustering. */
+const clusterOf = (row: Pick<UpdateRow, 'id' | 'cluster_id'>) => row.cluster_id ?? row.id;
 
 /** What a version keeps: the reader-visible content at that point. */
 function snapshot(update: Update) {
@@ -83,6 +97,7 @@ function fieldsToColumns(fields: Partial<UpdateFields>): Partial<UpdatesTable> {
   if (fields.publishedAt !== undefined) set('published_at', fields.publishedAt);
   if (fields.day !== undefined) set('day', fields.day);
   if (fields.topics !== undefined) set('topics', JSON.stringify(fields.topics));
+  if (fields.topicReasons !== undefined) set('topic_reasons', JSON.stringify(fields.topicReasons));
   if (fields.contentKey !== undefined) set('content_key', fields.contentKey);
   if (fields.pinned !== undefined) set('pinned', fields.pinned ? 1 : 0);
   if (fields.status !== undefined) set('status', fields.status);
@@ -150,9 +165,9 @@ export class KyselyStore implements Store {
 
   async insertUpdate(update: NewUpdate): Promise<{ update: Update; created: boolean }> {
     try {
-      return await this.db.transaction().execute(async (trx) => {
+      const { row, created } = await this.db.transaction().execute(async (trx) => {
         const existing = await this.findDuplicate(trx, update);
-        if (existing) return { update: rowToUpdate(existing), created: false };
+        if (existing) return { row: existing, created: false };
         const seq = await this.appendChange(trx, update.event, update.id, 'new', update.at);
         const row: UpdateRow = {
           id: update.id,
@@ -182,19 +197,21 @@ export class KyselyStore implements Store {
           retracted_at: null,
           retraction_reason: null,
           date_estimated: update.dateEstimated ? 1 : 0,
+          cluster_id: update.clusterId,
+          topic_reasons: JSON.stringify(update.topicReasons),
         };
         await trx.insertInto('updates').values(row).execute();
         await this.setTopics(trx, update.id, update.event, update.topics);
-        const stored = rowToUpdate(row);
-        await this.keepVersion(trx, stored, 'created', update.at);
-        return { update: stored, created: true };
+        await this.keepVersion(trx, rowToUpdate(row), 'created', update.at);
+        return { row, created: true };
       });
+      return { update: (await this.present([row]))[0] as Update, created };
     } catch (error) {
       // Another writer stored the same item between our look-up and insert: theirs wins.
       if (!isUniqueViolation(error)) throw error;
       const existing = await this.findDuplicate(this.db, update);
       if (!existing) throw error;
-      return { update: rowToUpdate(existing), created: false };
+      return { update: (await this.present([existing]))[0] as Update, created: false };
     }
   }
 
@@ -217,7 +234,7 @@ export class KyselyStore implements Store {
 
   async getUpdate(id: string): Promise<Update | undefined> {
     const row = await this.db.selectFrom('updates').selectAll().where('id', '=', id).executeTakeFirst();
-    return row && rowToUpdate(row);
+    return row && (await this.present([row]))[0];
   }
 
   async mutateUpdate(
@@ -225,7 +242,8 @@ export class KyselyStore implements Store {
     decide: (current: Update) => Mutation | undefined,
   ): Promise<{ update: Update; changed: boolean } | undefined> {
     try {
-      return await this.mutateInTransaction(id, decide);
+      const result = await this.mutateInTransaction(id, decide);
+      return result && { update: (await this.present([result.row]))[0] as Update, changed: result.changed };
     } catch (error) {
       if (isUniqueViolation(error))
         throw new DuplicateKeyError('Dedup key taken by another update', { cause: error });
@@ -240,7 +258,7 @@ export class KyselyStore implements Store {
       if (!row) return undefined;
       const current = rowToUpdate(row);
       const mutation = decide(current);
-      if (!mutation) return { update: current, changed: false };
+      if (!mutation) return { row, changed: false };
       const seq = await this.appendChange(
         trx,
         current.event,
@@ -262,9 +280,8 @@ export class KyselyStore implements Store {
         .returningAll()
         .executeTakeFirstOrThrow();
       if (mutation.fields.topics) await this.setTopics(trx, id, current.event, mutation.fields.topics, true);
-      const update = rowToUpdate(updated);
-      await this.keepVersion(trx, update, mutation.kind, mutation.at, mutation.note);
-      return { update, changed: true };
+      await this.keepVersion(trx, rowToUpdate(updated), mutation.kind, mutation.at, mutation.note);
+      return { row: updated, changed: true };
     });
   }
 
@@ -344,6 +361,121 @@ export class KyselyStore implements Store {
       .execute();
   }
 
+  /** Rows as readers see them, each with its cluster (size, outlets) when it has other members. */
+  private async present(rows: UpdateRow[]): Promise<Update[]> {
+    const clusterIds = [...new Set(rows.map(clusterOf))];
+    if (clusterIds.length === 0) return [];
+    const members = await this.db
+      .selectFrom('updates')
+      .select(['id', 'cluster_id', 'source_name'])
+      .where((eb) => eb.or([eb('cluster_id', 'in', clusterIds), eb('id', 'in', clusterIds)]))
+      .where('status', '!=', 'retracted')
+      .orderBy('created_cursor')
+      .execute();
+    const clusters = new Map<string, { size: number; sources: string[] }>();
+    for (const member of members) {
+      const id = clusterOf(member);
+      const cluster = clusters.get(id) ?? { size: 0, sources: [] };
+      cluster.size += 1;
+      if (member.source_name && !cluster.sources.includes(member.source_name))
+        cluster.sources.push(member.source_name);
+      clusters.set(id, cluster);
+    }
+    return rows.map((row) => {
+      const update = rowToUpdate(row);
+      const id = clusterOf(row);
+      const cluster = clusters.get(id);
+      if (cluster && cluster.size > 1) update.cluster = { id, headId: id, ...cluster } satisfies ClusterInfo;
+      return update;
+    });
+  }
+
+  async clusterMembers(clusterId: string): Promise<Update[]> {
+    const rows = await this.db
+      .selectFrom('updates')
+      .selectAll()
+      .where((eb) =>
+        eb.or([
+          eb('cluster_id', '=', clusterId),
+          eb.and([eb('id', '=', clusterId), eb('cluster_id', 'is', null)]),
+        ]),
+      )
+      .where('status', '!=', 'retracted')
+      .orderBy('published_at')
+      .orderBy('id')
+      .execute();
+    return this.present(rows);
+  }
+
+  async regroup(
+    moves: { id: string; clusterId: string }[],
+    touched: string[],
+    at: string,
+  ): Promise<Update[]> {
+    const ids = [...new Set([...moves.map((m) => m.id), ...touched])];
+    const rows = await this.db.transaction().execute(async (trx) => {
+      await this.lockChangeLog(trx);
+      const changed: UpdateRow[] = [];
+      for (const id of ids) {
+        const current = await trx
+          .selectFrom('updates')
+          .select(['event', 'status'])
+          .where('id', '=', id)
+          .executeTakeFirst();
+        if (!current) continue;
+        const seq = await this.appendChange(
+          trx,
+          current.event,
+          id,
+          current.status === 'retracted' ? 'retracted' : 'changed',
+          at,
+          false,
+        );
+        const move = moves.find((m) => m.id === id);
+        changed.push(
+          await trx
+            .updateTable('updates')
+            .set({ cursor: seq, updated_at: at, ...(move ? { cluster_id: move.clusterId } : {}) })
+            .where('id', '=', id)
+            .returningAll()
+            .executeTakeFirstOrThrow(),
+        );
+      }
+      return changed;
+    });
+    return this.present(rows);
+  }
+
+  async clusteringFeed(event: string, afterCursor: number, from: string) {
+    const rows = await this.db
+      .selectFrom('updates')
+      .select([
+        'id',
+        'title',
+        'summary',
+        'published_at',
+        'source_name',
+        'cluster_id',
+        'created_cursor',
+        'status',
+      ])
+      .where('event', '=', event)
+      .where('created_cursor', '>', afterCursor)
+      .where('published_at', '>=', from)
+      .orderBy('created_cursor')
+      .execute();
+    return rows.map((row) => ({
+      id: row.id,
+      title: row.title,
+      summary: row.summary,
+      publishedAt: row.published_at,
+      ...(row.source_name ? { source: row.source_name } : {}),
+      clusterId: clusterOf(row),
+      createdCursor: Number(row.created_cursor),
+      status: row.status,
+    }));
+  }
+
   async listUpdates(event: string, filter: ListFilter): Promise<{ items: Update[]; next: string | null }> {
     let query = this.db
       .selectFrom('updates')
@@ -354,6 +486,9 @@ export class KyselyStore implements Store {
     if (filter.source) query = query.where('source_name', '=', filter.source);
     if (filter.day !== undefined) query = query.where('day', '=', filter.day);
     if (filter.pinned !== undefined) query = query.where('pinned', '=', filter.pinned ? 1 : 0);
+    if (filter.collapse) {
+      query = query.where((eb) => eb.or([eb('cluster_id', 'is', null), eb('cluster_id', '=', eb.ref('id'))]));
+    }
     if (filter.from) query = query.where('published_at', '<=', filter.from);
     if (filter.q) query = query.where(matchText(this.db, filter.q));
     if (filter.before) {
@@ -376,7 +511,7 @@ export class KyselyStore implements Store {
       rows.length > filter.limit && last
         ? encodePageToken({ publishedAt: last.published_at, id: last.id })
         : null;
-    return { items: page.map(rowToUpdate), next };
+    return { items: await this.present(page), next };
   }
 
   async countDays(event: string, filter: Pick<ListFilter, 'topics' | 'q' | 'source'>) {
@@ -448,8 +583,9 @@ export class KyselyStore implements Store {
       .orderBy('cursor')
       .limit(limit + 1)
       .execute();
-    const changes: Change[] = rows.slice(0, limit).map((row) => {
-      const update = rowToUpdate(row);
+    const presented = await this.present(rows.slice(0, limit));
+    const changes: Change[] = rows.slice(0, limit).map((row, i) => {
+      const update = presented[i] as Update;
       const kind =
         update.status === 'retracted' ? 'retracted' : Number(row.created_cursor) > since ? 'new' : 'changed';
       return { kind, cursor: update.cursor, update };

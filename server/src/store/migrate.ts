@@ -4,6 +4,7 @@ import * as corrections from './migrations/002-corrections.js';
 import * as fullText from './migrations/003-full-text.js';
 import * as sources from './migrations/004-sources.js';
 import * as tokens from './migrations/005-tokens.js';
+import * as clusters from './migrations/006-clusters.js';
 
 /** Migrations are listed here rather than read from a folder, so they work from src and dist alike. */
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '003-full-text': fullText,
   '004-sources': sources,
   '005-tokens': tokens,
+  '006-clusters': clusters,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

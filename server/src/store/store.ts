@@ -1,6 +1,14 @@
 import type { SourceStore } from './source-store.js';
 import type { TokenStore } from './token-store.js';
-import type { Change, DayCount, Update, UpdateStatus, UpdateVersion, VersionKind } from '@dayline/shared';
+import type {
+  Change,
+  DayCount,
+  TopicReasons,
+  Update,
+  UpdateStatus,
+  UpdateVersion,
+  VersionKind,
+} from '@dayline/shared';
 
 /** What the pipeline hands the store: a validated, normalised, tagged update. */
 export interface NewUpdate {
@@ -21,6 +29,9 @@ export interface NewUpdate {
   pinned: boolean;
   /** The item had no readable date: `publishedAt` is when it was first seen. */
   dateEstimated?: boolean;
+  topicReasons: TopicReasons;
+  /** The similar-story cluster it joins: its head's id, or its own id for a new cluster. */
+  clusterId: string;
   /** When the store accepted it (from the injected clock). */
   at: string;
 }
@@ -37,6 +48,7 @@ export interface UpdateFields {
   publishedAt: string;
   day: number;
   topics: string[];
+  topicReasons: TopicReasons;
   contentKey: string;
   pinned: boolean;
   status: UpdateStatus;
@@ -62,6 +74,8 @@ export interface ListFilter {
   pinned?: boolean;
   /** Start at this instant (inclusive), going older. */
   from?: string;
+  /** Only cluster heads (and updates in no cluster). */
+  collapse?: boolean;
   /** Opaque keyset token from a previous page's `next`. */
   before?: string;
   limit: number;
@@ -97,6 +111,30 @@ export interface Store {
   ): Promise<{ update: Update; changed: boolean } | undefined>;
   /** Every version, oldest first. */
   listVersions(id: string): Promise<UpdateVersion[]>;
+  /** A cluster's live (not retracted) members, oldest first; empty if there is no such cluster. */
+  clusterMembers(clusterId: string): Promise<Update[]>;
+  /**
+   * Records a change of cluster membership: `moves` set cluster ids, and every update in `moves` or
+   * `touched` gets a new cursor (no new version), so live readers and catch-up see the new grouping.
+   */
+  regroup(moves: { id: string; clusterId: string }[], touched: string[], at: string): Promise<Update[]>;
+  /** Updates of the event created after `afterCursor`, published at or after `from`, for the clustering index. */
+  clusteringFeed(
+    event: string,
+    afterCursor: number,
+    from: string,
+  ): Promise<
+    {
+      id: string;
+      title: string;
+      summary: string;
+      publishedAt: string;
+      source?: string;
+      clusterId: string;
+      createdCursor: number;
+      status: string;
+    }[]
+  >;
   /** Newest first (publishedAt desc, id desc); retracted updates are left out. */
   listUpdates(event: string, filter: ListFilter): Promise<{ items: Update[]; next: string | null }>;
   countDays(

@@ -32,6 +32,10 @@ export interface UpdatesTable {
   retracted_at: string | null;
   retraction_reason: string | null;
   date_estimated: number;
+  /** The id of the cluster's head (the update that started it); null before clustering existed. */
+  cluster_id: string | null;
+  /** JSON: for each topic, the rules that gave it. */
+  topic_reasons: string;
 }
 
 /** A feed source: its settings, its health, the validators for conditional GET, and who polls it. */

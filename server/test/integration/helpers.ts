@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { ClientToServerEvents, ServerToClientEvents, UpdateInput } from '@dayline/shared';
 import { pino } from 'pino';
 import { io as connect, type Socket } from 'socket.io-client';
@@ -134,8 +135,9 @@ let counter = 0;
 export function anUpdate(fields: Partial<UpdateInput> = {}): UpdateInput {
   counter += 1;
   return {
-    title: `Update number ${counter}`,
-    summary: 'Something happened.',
+    // Words of their own, so that updates made here do not look like one story to the clustering.
+    title: `Update ${randomBytes(4).toString('hex')} number ${counter}`,
+    summary: `Details ${randomBytes(4).toString('hex')}.`,
     publishedAt: '2022-03-16T10:00:00Z',
     source: { name: 'Test Wire' },
     ...fields,

@@ -1,0 +1,43 @@
+import { Router, type Request, type RequestHandler } from 'express';
+import type { Access } from '../access.js';
+import { AppError } from '../errors.js';
+import type { EventCatalog } from '../events.js';
+import type { IngestPipeline } from '../ingest/pipeline.js';
+import { assertCanView } from './auth.js';
+
+type ById = RequestHandler<{ id: string }>;
+
+/** Similar-story clusters: read one; split or merge (ingest scope). */
+export function clustersRouter(deps: {
+  pipeline: IngestPipeline;
+  events: EventCatalog;
+  access: Access;
+  writer: RequestHandler;
+  json: RequestHandler;
+}): Router {
+  const { pipeline, events, access, writer, json } = deps;
+  /** The cluster, if the caller may see its event (else 404, like a missing one). */
+  const visible = async (req: Request<{ id: string }>) => {
+    const cluster = await pipeline.cluster(req.params.id);
+    const event = events.find(cluster.members[0]?.event ?? '');
+    if (!event) throw AppError.notFound(`Cluster "${req.params.id}"`);
+    await assertCanView(access, req, event).catch(() => {
+      throw AppError.notFound(`Cluster "${req.params.id}"`);
+    });
+    return cluster;
+  };
+  const read: ById = async (req, res) => {
+    res.json(await visible(req));
+  };
+  const split: ById = async (req, res) => {
+    res.json(await pipeline.splitCluster(req.params.id, req.body));
+  };
+  const merge: ById = async (req, res) => {
+    res.json(await pipeline.mergeClusters(req.params.id, req.body));
+  };
+  const router = Router();
+  router.get('/:id', read);
+  router.post('/:id/split', writer, json, split);
+  router.post('/:id/merge', writer, json, merge);
+  return router;
+}

@@ -1,0 +1,75 @@
+import type { Store } from '../store/store.js';
+import { ClusterIndex, type ClusterAssignment } from './cluster/index.js';
+
+/** How far apart two reports of one story may be published. */
+export const clusterWindowMs = 48 * 3600_000;
+
+interface EventIndex {
+  index: ClusterIndex;
+  /** The newest `created_cursor` this index has seen from the store. */
+  synced: number;
+  /** Newest publication time seen: the window slides with the story, not with the wall clock. */
+  latest: number;
+}
+
+/**
+ * One similar-story index per event, kept in step with the store before every assignment, so a
+ * node also matches against what other nodes ingested. Assignments are stored with each update;
+ * the index is only a fast way to find the best match.
+ */
+export class StoryClusters {
+  readonly #events = new Map<string, EventIndex>();
+
+  constructor(private readonly store: Store) {}
+
+  /** The cluster a new update belongs to: the best match's, or a new one named after the update. */
+  async assign(
+    event: string,
+    item: { id: string; title: string; summary: string; publishedAt: string; source?: string },
+  ): Promise<ClusterAssignment> {
+    const state = await this.#sync(event, item.publishedAt);
+    const at = Date.parse(item.publishedAt);
+    const assignment = state.index.add({ ...item, at: new Date(at) });
+    state.latest = Math.max(state.latest, at);
+    state.index.evict(new Date(state.latest));
+    return assignment;
+  }
+
+  /** Takes an update out (a duplicate that was not stored, a retraction). */
+  forget(event: string, id: string): void {
+    this.#events.get(event)?.index.remove(id);
+  }
+
+  /** After a split or merge: the index follows the stored grouping. */
+  async moved(event: string): Promise<void> {
+    // Rebuilt on the next assignment from the store, which now holds the editors' grouping.
+    this.#events.delete(event);
+  }
+
+  async #sync(event: string, publishedAt: string): Promise<EventIndex> {
+    let state = this.#events.get(event);
+    if (!state) {
+      state = { index: new ClusterIndex({ windowMs: clusterWindowMs }), synced: 0, latest: 0 };
+      this.#events.set(event, state);
+    }
+    const from = new Date(Math.min(Date.parse(publishedAt), state.latest || Infinity) - clusterWindowMs);
+    const rows = await this.store.clusteringFeed(event, state.synced, from.toISOString());
+    for (const row of rows) {
+      state.synced = Math.max(state.synced, row.createdCursor);
+      if (row.status === 'retracted') continue;
+      const at = Date.parse(row.publishedAt);
+      state.index.restore(
+        {
+          id: row.id,
+          title: row.title,
+          summary: row.summary,
+          at: new Date(at),
+          ...(row.source ? { source: row.source } : {}),
+        },
+        row.clusterId,
+      );
+      state.latest = Math.max(state.latest, at);
+    }
+    return state;
+  }
+}
