@@ -1,0 +1,48 @@
+import { parseArgs } from 'node:util';
+import { systemClock } from '../clock.js';
+import { ConfigError, loadConfig } from '../config.js';
+import { EventCatalog } from '../events.js';
+import { IngestPipeline } from '../ingest/pipeline.js';
+import { StoryClusters } from '../ingest/story-clusters.js';
+import { createLogger } from '../logger.js';
+import { openStore } from '../store/open-store.js';
+
+const usage = `Usage: npm run retag -- --event SLUG
+
+Re-applies the event's current topic rules (from DAYLINE_CONFIG or dayline.yaml) to every stored
+update. Updates whose topics change get a new version; open browsers pick them up on their next
+catch-up. Uses the same DATABASE_URL as the server.`;
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { event: { type: 'string' }, help: { type: 'boolean' } } });
+  if (values.help || !values.event) {
+    process.stderr.write(`${usage}\n`);
+    return values.help ? 0 : 2;
+  }
+  const config = loadConfig();
+  const store = await openStore(config.databaseUrl);
+  try {
+    const pipeline = new IngestPipeline({
+      store,
+      events: new EventCatalog(config.events),
+      clusters: new StoryClusters(store),
+      publisher: { publish: () => undefined },
+      clock: systemClock,
+      logger: createLogger('warn'),
+    });
+    const { checked, changed } = await pipeline.retag(values.event);
+    process.stdout.write(`Re-tagged ${values.event}: ${checked} updates checked, ${changed} changed\n`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const known = error instanceof ConfigError || (error as { name?: string }).name === 'AppError';
+    process.stderr.write(`${known ? (error as Error).message : String((error as Error).stack ?? error)}\n`);
+    process.exit(1);
+  },
+);
