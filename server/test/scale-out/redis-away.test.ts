@@ -1,45 +1,30 @@
-import { randomBytes } from 'node:crypto';
 import type { SubscribeAck, Update } from '@dayline/shared';
-import { createClient } from 'redis';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../integration/databases.js';
 import { Cable } from '../support/cable.js';
-import { startNode, type Node } from '../support/nodes.js';
+import type { Node } from '../support/nodes.js';
+import { redisUrl, startTwoNodes, type TwoNodes } from '../support/two-nodes.js';
 
 // Two nodes whose connection to Redis is cut and restored.
 const token = 'redis-away-token-0123456789';
-const redisUrl = new URL(process.env.DAYLINE_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379');
-const stream = `dayline-test-${randomBytes(6).toString('hex')}`;
-let database: TestDatabase;
 let cable: Cable;
+let cluster: TwoNodes;
 let nodeA: Node;
 let nodeB: Node;
 const sockets: Socket[] = [];
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  cable = new Cable({ host: redisUrl.hostname, port: Number(redisUrl.port || 6379) });
+  const redis = new URL(redisUrl);
+  cable = new Cable({ host: redis.hostname, port: Number(redis.port || 6379) });
   await cable.connect();
-  const env = {
-    DATABASE_URL: database.url,
-    REDIS_URL: `redis://127.0.0.1:${cable.port}`,
-    DAYLINE_REDIS_STREAM: stream,
-    DAYLINE_INGEST_TOKEN: token,
-  };
-  nodeA = await startNode(env);
-  nodeB = await startNode(env);
+  cluster = await startTwoNodes({ token, nodeRedisUrl: `redis://127.0.0.1:${cable.port}` });
+  ({ nodeA, nodeB } = cluster);
 }, 60_000);
 
 afterAll(async () => {
   for (const socket of sockets) socket.disconnect();
-  await nodeA?.kill();
-  await nodeB?.kill();
+  await cluster?.stop();
   await cable?.cut();
-  await database?.drop();
-  const redis = await createClient({ url: redisUrl.href }).connect();
-  await redis.del(stream);
-  await redis.quit();
 });
 
 async function reader(url: string) {

@@ -1,41 +1,24 @@
-import { randomBytes } from 'node:crypto';
 import type { SubscribeAck, Update, UpdatePage } from '@dayline/shared';
-import { createClient } from 'redis';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../integration/databases.js';
-import { startNode, type Node } from '../support/nodes.js';
+import type { Node } from '../support/nodes.js';
+import { startTwoNodes, type TwoNodes } from '../support/two-nodes.js';
 
 // Two real server processes sharing one PostgreSQL database and one Redis, as docs/scaling.md runs them.
 const token = 'scale-out-token-0123456789';
-const redisUrl = process.env.DAYLINE_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-// A stream of this test's own, so parallel runs on the same Redis never hear each other.
-const stream = `dayline-test-${randomBytes(6).toString('hex')}`;
-let database: TestDatabase;
+let cluster: TwoNodes;
 let nodeA: Node;
 let nodeB: Node;
 const sockets: Socket[] = [];
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const env = {
-    DATABASE_URL: database.url,
-    REDIS_URL: redisUrl,
-    DAYLINE_REDIS_STREAM: stream,
-    DAYLINE_INGEST_TOKEN: token,
-  };
-  nodeA = await startNode(env);
-  nodeB = await startNode(env);
+  cluster = await startTwoNodes({ token });
+  ({ nodeA, nodeB } = cluster);
 }, 60_000);
 
 afterAll(async () => {
   for (const socket of sockets) socket.disconnect();
-  await nodeA?.kill();
-  await nodeB?.kill();
-  await database?.drop();
-  const redis = await createClient({ url: redisUrl }).connect();
-  await redis.del(stream);
-  await redis.quit();
+  await cluster?.stop();
 });
 
 async function subscribed(url: string, since?: number): Promise<{ socket: Socket; ack: SubscribeAck }> {
