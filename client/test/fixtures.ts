@@ -12,7 +12,10 @@ export const kyiv: Event = {
   ],
 };
 
-/** An update with sensible defaults; tests name only what they care about. */
+/**
+ * An update with sensible defaults; tests name only what they care about. Its cursor follows its
+ * version unless given: every new version is a later change, and the later change is the one kept.
+ */
 export function update(fields: Partial<Update> & { id: string }): Update {
   return {
     event: kyiv.slug,
@@ -26,7 +29,7 @@ export function update(fields: Partial<Update> & { id: string }): Update {
     updatedAt: '2022-03-16T12:00:05.000Z',
     version: 1,
     status: 'published',
-    cursor: 1,
+    cursor: fields.version ?? 1,
     ...fields,
   };
 }

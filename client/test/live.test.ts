@@ -54,13 +54,19 @@ class FakeSocket {
 }
 
 let socket: FakeSocket;
-vi.mock('socket.io-client', () => ({ io: () => socket }));
+let ioArgs: unknown[] = [];
+vi.mock('socket.io-client', () => ({
+  io: (...args: unknown[]) => {
+    ioArgs = args;
+    return socket;
+  },
+}));
 
-function startLive() {
+function startLive(token?: string) {
   const changes: [ChangeKind, string, number][] = [];
   const catchUps: boolean[] = [];
   const reset = vi.fn();
-  const live = new Live();
+  const live = new Live({ token });
   live.use({
     change: (kind, u: Update) => changes.push([kind, u.id, u.version]),
     catchUp: (missed, reconnected) => {
@@ -192,6 +198,58 @@ describe('Live', () => {
     live.catchUpFrom(42);
     socket.open();
     expect(socket.lastRequest()).toEqual({ event: 'ukraine-war', since: 42 });
+  });
+
+  it('catches up when the server says live messages may have been missed, without calling it a reconnect', () => {
+    const { live, changes, catchUps } = startLive();
+    socket.open();
+    void live.subscribe('ukraine-war', { fresh: true });
+    socket.answer({ ok: true, cursor: 10, missed: [] });
+    socket.fire('update:new', update({ id: 'a', cursor: 11 }));
+
+    socket.fire('live:resync');
+    expect(socket.lastRequest()).toEqual({ event: 'ukraine-war', since: 11 });
+    socket.answer({
+      ok: true,
+      cursor: 13,
+      missed: [
+        { kind: 'new', cursor: 12, update: update({ id: 'b', cursor: 12 }) },
+        { kind: 'changed', cursor: 13, update: update({ id: 'a', version: 2, cursor: 13 }) },
+      ],
+    });
+    expect(changes).toEqual([
+      ['new', 'a', 1],
+      ['new', 'b', 1],
+      ['changed', 'a', 2],
+    ]);
+    expect(catchUps).toEqual([false]);
+    expect(live.cursor).toBe(13);
+    expect(live.status).toBe('live');
+  });
+
+  it('asks again after an answer already on its way when a resync comes meanwhile', () => {
+    const { live } = startLive();
+    socket.open();
+    void live.subscribe('ukraine-war', { fresh: true });
+    socket.fire('live:resync');
+    expect(socket.sent).toHaveLength(1);
+    socket.answer({ ok: true, cursor: 10, missed: [] });
+    expect(socket.sent).toHaveLength(2);
+    expect(socket.lastRequest()).toEqual({ event: 'ukraine-war', since: 10 });
+  });
+
+  it('ignores a resync before any subscription', () => {
+    startLive();
+    socket.open();
+    socket.fire('live:resync');
+    expect(socket.sent).toHaveLength(0);
+  });
+
+  it('sends a viewer token in the handshake, and no auth at all without one', () => {
+    startLive('dl_viewer');
+    expect(ioArgs).toEqual([{ auth: { token: 'dl_viewer' } }]);
+    startLive();
+    expect(ioArgs).toEqual([{}]);
   });
 
   it('is Offline once closed', () => {

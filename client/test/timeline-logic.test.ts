@@ -7,6 +7,7 @@ import {
   countsByGroup,
   displayCount,
   groupByDay,
+  isNewer,
   matchesTopics,
   maxCursor,
   mergeUpdates,
@@ -94,17 +95,32 @@ describe('mergeUpdates', () => {
     return [...items.values()];
   };
 
-  it('keeps one copy per id, the highest version, whatever the arrival order', () => {
-    const v1 = update({ id: 'a', version: 1, title: 'First' });
-    const v2 = update({ id: 'a', version: 2, title: 'Corrected' });
+  it('keeps one copy per id, the latest change, whatever the arrival order', () => {
+    const v1 = update({ id: 'a', version: 1, cursor: 4, title: 'First' });
+    const v2 = update({ id: 'a', version: 2, cursor: 9, title: 'Corrected' });
     expect(merged(v1, v2)).toEqual([v2]);
     expect(merged(v2, v1)).toEqual([v2]);
   });
 
-  it('ignores a replay of the same version', () => {
+  it('takes a cluster change of the same version: the higher cursor wins, not the higher version', () => {
+    const alone = update({ id: 'a', version: 1, cursor: 4 });
+    const grown = update({
+      id: 'a',
+      version: 1,
+      cursor: 12,
+      cluster: { id: 'c1', headId: 'a', size: 3, sources: ['Wire', 'Post', 'Herald'] },
+    } as Partial<Update> & { id: string });
+    expect(merged(alone, grown)).toEqual([grown]);
+    expect(merged(grown, alone)).toEqual([grown]);
+    expect(isNewer(grown, alone)).toBe(true);
+    expect(isNewer(alone, grown)).toBe(false);
+    expect(isNewer(alone, undefined)).toBe(true);
+  });
+
+  it('ignores a replay of the same change', () => {
     const items = new Map<string, Update>();
-    mergeUpdates(items, [update({ id: 'a', version: 3, title: 'Kept' })]);
-    expect(mergeUpdates(items, [update({ id: 'a', version: 3, title: 'Replay' })])).toBe(0);
+    mergeUpdates(items, [update({ id: 'a', version: 3, cursor: 20, title: 'Kept' })]);
+    expect(mergeUpdates(items, [update({ id: 'a', version: 3, cursor: 20, title: 'Replay' })])).toBe(0);
     expect(items.get('a')?.title).toBe('Kept');
   });
 

@@ -131,10 +131,12 @@ describe('Timeline: loading', () => {
     expect(timeline.next).toBe('token-1');
     updatesMock.mockResolvedValueOnce(page([update({ id: 'a', publishedAt: '2022-03-15T10:00:00.000Z' })]));
     await timeline.loadOlder();
+    // One outlet's view shows that outlet's own items, folded into another's cluster or not.
     expect(updatesMock).toHaveBeenLastCalledWith(kyiv.slug, {
       topics: [],
       q: 'grain',
       source: 'Wire',
+      collapse: false,
       before: 'token-1',
     });
     expect(timeline.next).toBeNull();
@@ -169,8 +171,11 @@ describe('Timeline: loading', () => {
       topics: ['military'],
       q: 'shelling',
       source: '',
+      collapse: true,
       from: undefined,
     });
+    // Day counts count every update, folded or not.
+    expect(daysMock).not.toHaveBeenCalledWith(kyiv.slug, expect.objectContaining({ collapse: true }));
     expect(timeline.counts.get(21)).toBe(2);
     expect(timeline.topicCounts.get('diplomacy')).toBe(3);
     expect(timeline.total).toBe(5);
@@ -425,5 +430,102 @@ describe('Timeline: permalinks', () => {
     updatesMock.mockResolvedValue(page([]));
     timeline.setView(noFilters, { kind: 'day', day: 3 });
     await vi.waitFor(() => expect(updatesMock.mock.calls.length).toBe(calls + 1));
+  });
+});
+
+describe('Timeline: similar coverage', () => {
+  const cluster = (headId: string, size: number, sources: string[]) => ({
+    cluster: { id: 'c1', headId, size, sources },
+  });
+  /** An update carrying a cluster (a field the shared type may not name yet). */
+  const clustered = (id: string, time: string, fields: Record<string, unknown>) =>
+    at(id, time, fields as Partial<Update>);
+
+  it('adds no row for a new member: the head card changes in place, same version, later cursor', async () => {
+    daysMock.mockResolvedValue(days([[21, 2]]));
+    const timeline = await loaded([
+      at('h', '10:00', { cursor: 5, source: { name: 'Wire' } }),
+      at('x', '09:00'),
+    ]);
+    timeline.setAtTop(false);
+    timeline.apply(
+      'new',
+      clustered('m', '11:00', { cursor: 7, source: { name: 'Post' }, ...cluster('h', 2, ['Wire', 'Post']) }),
+    );
+    timeline.apply(
+      'changed',
+      clustered('h', '10:00', { cursor: 8, source: { name: 'Wire' }, ...cluster('h', 2, ['Wire', 'Post']) }),
+    );
+    expect(ids(timeline)).toEqual(['h', 'x']);
+    expect(timeline.groups[0]?.items[0]).toMatchObject({ version: 1, cursor: 8, cluster: { size: 2 } });
+    // Nothing new to show or announce: the member is part of the story already on screen. The
+    // day still counts it, as a fresh load's day counts would.
+    expect(timeline.waitingCount).toBe(0);
+    expect(timeline.unread).toBe(0);
+    expect(timeline.counts.get(21)).toBe(3);
+    // Its outlet can still be chosen in the source filter.
+    expect(timeline.sources).toEqual(['Post', 'Wire']);
+  });
+
+  it('ignores an older copy of the head that arrives after the cluster grew', async () => {
+    const timeline = await loaded([
+      clustered('h', '10:00', { cursor: 9, ...cluster('h', 3, ['A', 'B', 'C']) }),
+    ]);
+    timeline.apply('changed', clustered('h', '10:00', { cursor: 8, ...cluster('h', 2, ['A', 'B']) }));
+    expect(timeline.groups[0]?.items[0]).toMatchObject({ cursor: 9, cluster: { size: 3 } });
+  });
+
+  it('takes away the card of an update that joins a cluster headed by another', async () => {
+    daysMock.mockResolvedValue(days([[21, 2]]));
+    const timeline = await loaded([at('h', '10:00'), at('late', '11:00', { cursor: 3 })]);
+    timeline.apply('changed', clustered('late', '11:00', { cursor: 6, ...cluster('h', 2, ['A', 'B']) }));
+    expect(ids(timeline)).toEqual(['h']);
+    expect(timeline.counts.get(21)).toBe(2);
+  });
+
+  it('keeps members out while paused and out of the catch-up summary', async () => {
+    const timeline = await loaded([at('h', '10:00')]);
+    timeline.setPaused(true);
+    timeline.apply('new', clustered('m', '11:00', { cursor: 7, ...cluster('h', 2, ['A', 'B']) }));
+    expect(timeline.waitingCount).toBe(0);
+    timeline.setPaused(false);
+    expect(ids(timeline)).toEqual(['h']);
+
+    timeline.catchUp(
+      [
+        {
+          kind: 'new',
+          cursor: 8,
+          update: clustered('m2', '11:30', { cursor: 8, ...cluster('h', 3, ['A', 'B']) }),
+        },
+        { kind: 'new', cursor: 9, update: at('n', '12:00', { cursor: 9 }) },
+      ],
+      true,
+    );
+    expect(timeline.summary).toEqual({ new: 1, corrected: 0, retracted: 0 });
+    expect(ids(timeline)).toEqual(['n', 'h']);
+  });
+
+  it('shows members as rows of their own in one outlet’s view', async () => {
+    const timeline = await loaded([at('h', '10:00', { source: { name: 'Post' } })], {
+      filters: { source: 'Post' },
+    });
+    expect(updatesMock).toHaveBeenLastCalledWith(kyiv.slug, expect.objectContaining({ collapse: false }));
+    timeline.apply(
+      'new',
+      clustered('m', '11:00', { cursor: 7, source: { name: 'Post' }, ...cluster('x', 2, ['Wire', 'Post']) }),
+    );
+    expect(ids(timeline)).toEqual(['m', 'h']);
+  });
+
+  it('keeps a permalinked member on screen', async () => {
+    const member = clustered('m', '10:00', { cursor: 4, ...cluster('h', 2, ['A', 'B']) });
+    updateMock.mockResolvedValue(member);
+    updatesMock.mockResolvedValue(page([at('h', '09:00')]));
+    const timeline = new Timeline(kyiv, fakeLive(), view({}, { kind: 'update', id: 'm' }));
+    await timeline.reload();
+    expect(ids(timeline)).toEqual(['m', 'h']);
+    timeline.apply('changed', clustered('m', '10:00', { cursor: 6, ...cluster('h', 3, ['A', 'B', 'C']) }));
+    expect(ids(timeline)).toEqual(['m', 'h']);
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startServer, type RunningServer } from '../server.js';
-import { hourly, patchUpdate, postMany, postOne, ready } from './helpers.js';
+import { hourly, ownWords, patchUpdate, postMany, postOne, ready } from './helpers.js';
 
 // Reading: the position never jumps, new updates wait or slide in, pause, permalinks, search and
 // filters in the URL, jumping to a day, the time zone toggle, and a long history. Each test has its
@@ -58,9 +58,15 @@ test('reading further down, new updates wait behind a button and nothing moves',
   const before = await firstVisible(page);
   expect(before).not.toBeNull();
 
-  await postOne(server.url, event, { title: 'Breaking: first new one', publishedAt: '2022-03-16T21:30:00Z' });
+  // Summaries of their own, so the two are two stories, not one told twice.
+  await postOne(server.url, event, {
+    title: 'Breaking: first new one',
+    summary: ownWords(),
+    publishedAt: '2022-03-16T21:30:00Z',
+  });
   await postOne(server.url, event, {
     title: 'Breaking: second new one',
+    summary: ownWords(),
     publishedAt: '2022-03-16T21:40:00Z',
   });
   const button = page.getByTestId('new-updates');
@@ -127,8 +133,16 @@ test('a background tab counts what arrived in its title, and shows it all on ret
       document.dispatchEvent(new Event('visibilitychange'));
     }, hidden);
   await setHidden(true);
-  await postOne(server.url, event, { title: 'While away 1', publishedAt: '2022-03-16T21:30:00Z' });
-  await postOne(server.url, event, { title: 'While away 2', publishedAt: '2022-03-16T21:31:00Z' });
+  await postOne(server.url, event, {
+    title: 'While away 1',
+    summary: ownWords(),
+    publishedAt: '2022-03-16T21:30:00Z',
+  });
+  await postOne(server.url, event, {
+    title: 'While away 2',
+    summary: ownWords(),
+    publishedAt: '2022-03-16T21:31:00Z',
+  });
   await expect(page).toHaveTitle('(2) Russia–Ukraine war · Dayline');
   await setHidden(false);
   await expect(page).toHaveTitle('Russia–Ukraine war · Dayline');

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { postUpdates, serverUrl } from '../api.js';
+import { ownWords } from './helpers.js';
 
 const event = 'ukraine-war';
 test.describe.configure({ mode: 'serial' });
@@ -149,6 +150,8 @@ test('scrolling to the end loads older days until the start of the timeline', as
   await postUpdates(event, {
     items: Array.from({ length: 80 }, (_, i) => ({
       title: `Archive update ${i + 1}`,
+      // Words of its own: eighty near-identical headlines would otherwise fold into one story.
+      summary: ownWords(),
       publishedAt: new Date(Date.UTC(2022, 1, 24, 10) + i * 2.4 * 3600_000).toISOString(),
       source: { name: 'E2E Archive' },
     })),

@@ -1,4 +1,6 @@
-import type { DayCount, Event, Update, UpdatePage, UpdateVersion } from '@dayline/shared';
+import type { DayCount, Event, SourceView, Update, UpdatePage, UpdateVersion } from '@dayline/shared';
+import { credentials } from './credentials.js';
+import type { ClusterDetail } from './clusters.js';
 
 /** A failed request, carrying the server's error code (or a client-side one such as `network`). */
 export class ApiError extends Error {
@@ -33,7 +35,12 @@ async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
   let response: Response;
   try {
     // Live data: a cached answer would show a timeline that is already out of date.
-    response = await fetch(path, { headers: { accept: 'application/json' }, cache: 'no-store', signal });
+    // The viewer token (if any) goes with every read: private events answer 404 without it.
+    response = await fetch(path, {
+      headers: { accept: 'application/json', ...credentials.headers() },
+      cache: 'no-store',
+      signal,
+    });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ApiError('network', 'Could not reach the server. Check your connection.', 0);
@@ -75,6 +82,8 @@ export interface ListFilters {
 }
 
 export interface UpdatesOptions extends ListFilters {
+  /** Only cluster heads and unclustered updates: similar coverage folds into its head's card. */
+  collapse?: boolean;
   before?: string | null;
   /** Start at this instant (inclusive) and go older: day and update permalinks. */
   from?: string;
@@ -90,6 +99,7 @@ export function fetchUpdates(slug: string, options: UpdatesOptions): Promise<Upd
     topics: topicsParam(options.topics),
     q: options.q,
     source: options.source,
+    collapse: options.collapse ? 'true' : undefined,
     from: options.from,
     pinned: options.pinned ? 'true' : undefined,
     before: options.before ?? undefined,
@@ -118,6 +128,16 @@ export async function fetchVersions(id: string, signal?: AbortSignal): Promise<U
     signal,
   );
   return body.items;
+}
+
+/** The feeds an event follows and their health. */
+export function fetchSources(slug: string, signal?: AbortSignal): Promise<SourceView[]> {
+  return getJson<SourceView[]>(`${eventPath(slug)}/sources`, signal);
+}
+
+/** A cluster of similar coverage with its members, oldest first. */
+export function fetchCluster(id: string, signal?: AbortSignal): Promise<ClusterDetail> {
+  return getJson<ClusterDetail>(`/api/clusters/${encodeURIComponent(id)}`, signal);
 }
 
 /** A sentence for the reader, whatever was thrown. */

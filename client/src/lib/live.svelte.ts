@@ -60,6 +60,14 @@ export class Live {
   #lost = false;
   /** The socket was closed because the browser went offline, and reopens when it is back. */
   #closedOffline = false;
+  /** The server asked for a resync while a subscribe was on its way: ask again once it is answered. */
+  #resyncAfterAck = false;
+  readonly #token: string | null;
+
+  /** `token`: a viewer token for private events, sent in the handshake; none sends no `auth` at all. */
+  constructor(options: { token?: string | null } = {}) {
+    this.#token = options.token ?? null;
+  }
 
   /** The browser knowing it is offline beats whatever the socket believes. */
   get status(): ConnectionStatus {
@@ -76,7 +84,8 @@ export class Live {
 
   /** Opens the connection; returns the function that closes it. */
   start(url?: string): () => void {
-    const socket: LiveSocket = url ? io(url) : io();
+    const options = this.#token ? { auth: { token: this.#token } } : {};
+    const socket: LiveSocket = url ? io(url, options) : io(options);
     this.#socket = socket;
 
     socket.on('connect', () => {
@@ -109,6 +118,7 @@ export class Live {
     for (const [name, kind] of pushKinds) {
       socket.on(name, (update: Update) => this.#push(kind, update));
     }
+    socket.on('live:resync', () => this.#resync());
 
     // When the browser knows the network is gone, the socket is dead even if nothing has said so yet
     // (a WebSocket can linger for the whole heartbeat timeout, and some browsers keep it open under
@@ -174,6 +184,21 @@ export class Live {
     if (this.#cursor === null) this.#cursor = cursor ?? 0;
   }
 
+  /**
+   * The server may have dropped live messages (a node lost Redis for a while): subscribing again
+   * from the last cursor replays them from the store, exactly like a reconnect, but the reader was
+   * never offline, so it is not reported as a reconnection.
+   */
+  #resync(): void {
+    if (!this.#subscription || !this.#socket?.connected) return;
+    if (this.#awaitingAck) {
+      // The answer on its way may have been read before the messages went missing.
+      this.#resyncAfterAck = true;
+      return;
+    }
+    this.#send();
+  }
+
   #send(): void {
     const socket = this.#socket;
     const subscription = this.#subscription;
@@ -184,6 +209,7 @@ export class Live {
     const request: SubscribeRequest = { event: subscription.event };
     if (this.#cursor !== null) request.since = this.#cursor;
     this.#awaitingAck = true;
+    this.#resyncAfterAck = false;
     this.#held = [];
 
     socket.timeout(ackTimeoutMs).emit('subscribe', request, (error: Error | null, ack: SubscribeAck) => {
@@ -228,6 +254,7 @@ export class Live {
     this.#cursor = Math.max(this.#cursor ?? 0, ack.cursor);
     this.#status = 'live';
     this.#settle(true);
+    if (this.#resyncAfterAck) this.#resync();
   }
 
   #push(kind: ChangeKind, update: Update): void {

@@ -37,12 +37,16 @@ export function sortUpdates(items: Iterable<Update>): Update[] {
   return [...items].sort(compareUpdates);
 }
 
-/** Two copies of one update may arrive (page and push, or a replay after reconnect): the higher version wins. */
+/**
+ * Two copies of one update may arrive (page and push, or a replay after reconnect): the later change
+ * wins. That is the higher `cursor`, not the higher `version`: a cluster growing around an update
+ * changes it (its `cluster`) without a new version, and the cursor moves on with every change.
+ */
 export function isNewer(incoming: Update, current: Update | undefined): boolean {
-  return current === undefined || incoming.version > current.version;
+  return current === undefined || incoming.cursor > current.cursor;
 }
 
-/** Merges updates into a map by id, keeping the highest version of each; returns how many changed. */
+/** Merges updates into a map by id, keeping the latest change (highest cursor) of each; returns how many changed. */
 export function mergeUpdates(items: Map<string, Update>, incoming: Iterable<Update>): number {
   let changed = 0;
   for (const update of incoming) {
@@ -281,7 +285,7 @@ export function summarise(
   const latest = new Map<string, Change>();
   for (const change of changes) {
     const seen = latest.get(change.update.id);
-    if (!seen || change.update.version >= seen.update.version) {
+    if (!seen || change.update.cursor >= seen.update.cursor) {
       latest.set(
         change.update.id,
         seen?.kind === 'new' && change.kind === 'changed' ? { ...change, kind: 'new' } : change,

@@ -2,6 +2,7 @@ import type { Change, ChangeKind, DayCount, Event, Topic, Update } from '@daylin
 import { SvelteMap, SvelteSet } from 'svelte/reactivity';
 import { Announcer } from './announcer.svelte.js';
 import { ApiError, errorMessage, fetchDays, fetchUpdate, fetchUpdates, type ListFilters } from './api.js';
+import { clusterOf, collapses, isClusterMember } from './clusters.js';
 import { KeyEvents } from './key-events.svelte.js';
 import { noFilters, latest, sameFilters, type Filters, type Target } from './route.js';
 import {
@@ -11,6 +12,7 @@ import {
   endOfDay,
   groupKey,
   groupSorted,
+  isNewer,
   matchesFilters,
   maxCursor,
   normaliseTopics,
@@ -44,8 +46,8 @@ interface Held {
 const freshMs = 4000;
 
 /**
- * The timeline of one event: updates by id (one copy each, highest version) in timeline order,
- * grouped by day; the filters and the starting point the URL asks for; day counts; paging back in
+ * The timeline of one event: updates by id (one copy each, the latest change) in timeline order,
+ * grouped by day, with similar coverage folded into the card that heads it; the filters and the starting point the URL asks for; day counts; paging back in
  * time; and what the reader has not seen yet (new updates held back while reading further down or
  * while paused, arrivals while the tab was hidden, what came in while offline).
  */
@@ -252,7 +254,7 @@ export class Timeline {
 
   /**
    * Subscribe first, then fetch, so every update is either in the page or pushed after it (both is
-   * fine: they are merged by id and version). The subscription covers the whole event: the key
+   * fine: they are merged by id and cursor). The subscription covers the whole event: the key
    * events strip needs every topic, and the filters are applied here.
    */
   async #begin(): Promise<void> {
@@ -331,6 +333,8 @@ export class Timeline {
     const filters = this.#filters;
     const target = this.#target;
     const list: ListFilters = { topics: filters.topics, q: filters.q, source: filters.source };
+    // Pages fold similar coverage into its head; day counts count every update (docs/api.md).
+    const collapse = collapses(filters);
 
     try {
       let from: string | undefined;
@@ -346,7 +350,7 @@ export class Timeline {
         else targetUpdate = undefined;
       }
       const [page, days, filteredDays] = await Promise.all([
-        fetchUpdates(this.event.slug, { ...list, from }),
+        fetchUpdates(this.event.slug, { ...list, collapse, from }),
         // Counts only decorate the chart and headings; without them the headings count what is shown.
         fetchDays(this.event.slug, { ...list, topics: [] }).catch(() => null),
         filters.topics.length > 0 ? fetchDays(this.event.slug, list).catch(() => null) : null,
@@ -363,7 +367,7 @@ export class Timeline {
       this.#filteredDays = filteredDays;
       this.#state = 'ready';
       this.#noteTarget(target, targetUpdate);
-      // The page may be older or newer than these changes; versions and the loaded range decide.
+      // The page may be older or newer than these changes; cursors and the loaded range decide.
       // Counted already, most likely, by the day counts just fetched.
       this.#edit(() => {
         for (const { kind, update } of this.#pending.splice(0)) this.#receive(kind, update, { again: true });
@@ -403,12 +407,10 @@ export class Timeline {
     const { topics, q, source } = this.#filters;
     this.#older = 'loading';
     try {
-      const page = await fetchUpdates(this.event.slug, { topics, q, source, before });
+      const collapse = collapses(this.#filters);
+      const page = await fetchUpdates(this.event.slug, { topics, q, source, collapse, before });
       if (generation !== this.#generation) return;
-      const fresh = page.items.filter((u) => {
-        const current = this.#items.get(u.id);
-        return !current || u.version > current.version;
-      });
+      const fresh = page.items.filter((u) => isNewer(u, this.#items.get(u.id)));
       for (const update of fresh) this.#put(update);
       this.#sorted = replaceInSorted(this.#sorted, fresh);
       this.#next = page.next;
@@ -420,7 +422,7 @@ export class Timeline {
     }
   }
 
-  /** One live change (a push): new, corrected or retracted. Older versions are ignored. */
+  /** One live change (a push): new, corrected or retracted. Older copies are ignored. */
   apply(kind: ChangeKind, update: Update): void {
     if (update.event !== this.event.slug) return;
     this.#edit(() => this.#receive(kind, update));
@@ -436,7 +438,7 @@ export class Timeline {
     if (this.#state === 'ready' && reconnected) {
       const summary = summarise(
         mine,
-        (u) => matchesFilters(u, this.#filters),
+        (u) => !this.#folded(u) && matchesFilters(u, this.#filters),
         (id) => this.#items.get(id) ?? this.#waiting.get(id)?.update,
       );
       if (summary.new + summary.corrected + summary.retracted > 0) {
@@ -510,6 +512,10 @@ export class Timeline {
     }
     if (this.#state !== 'ready') return;
     if (!options.again) this.#countDays(kind, update);
+    if (this.#folded(update)) {
+      this.#fold(update, options.force);
+      return;
+    }
     if (this.#paused && !options.force) {
       this.#hold(kind, update, options.again);
       return;
@@ -518,9 +524,33 @@ export class Timeline {
     this.#handle(kind, update, options);
   }
 
+  /**
+   * A member of a cluster in a folded view: it gets no row (its head's card, changed alongside,
+   * says "+N similar"), no "N new updates" and no announcement. A card it had before it joined
+   * the cluster goes, except while paused, which holds back every visible change.
+   */
+  #fold(update: Update, force = false): void {
+    const shown = this.#items.get(update.id);
+    if (shown && this.#paused && !force) {
+      if (isNewer(update, shown)) this.#waiting.set(update.id, { kind: 'changed', update });
+      return;
+    }
+    this.#waiting.delete(update.id);
+    this.keyEvents.apply(update);
+    if (shown) {
+      this.#items.delete(update.id);
+      this.#removed.add(update.id);
+    }
+  }
+
+  /** Whether the current view folds this update into its cluster's head (a permalink's own never is). */
+  #folded(update: Update): boolean {
+    return collapses(this.#filters) && isClusterMember(update) && !this.isTarget(update.id);
+  }
+
   #hold(kind: ChangeKind, update: Update, again = false): void {
     const held = this.#waiting.get(update.id);
-    if (held && held.update.version >= update.version) return;
+    if (held && !isNewer(update, held.update)) return;
     // A new update corrected before it was shown is still new to the reader.
     this.#waiting.set(update.id, { kind: held?.kind === 'new' ? 'new' : kind, update });
     if (!again && !held && kind === 'new' && matchesFilters(update, this.#filters)) this.#arrived(update);
@@ -533,7 +563,7 @@ export class Timeline {
       return;
     }
     const current = this.#items.get(update.id);
-    if (current && update.version <= current.version) return;
+    if (current && !isNewer(update, current)) return;
     const retracted = kind === 'retracted' || update.status === 'retracted';
     const matches = matchesFilters(update, this.#filters);
 
@@ -577,6 +607,8 @@ export class Timeline {
   #put(update: Update): void {
     this.#items.set(update.id, update);
     if (update.source?.name) this.#sources.add(update.source.name);
+    // Outlets folded into a card are still outlets a reader may want to filter by.
+    for (const name of clusterOf(update)?.sources ?? []) this.#sources.add(name);
   }
 
   #highlight(id: string): void {
@@ -597,10 +629,12 @@ export class Timeline {
    */
   #countDays(kind: ChangeKind, update: Update): void {
     const before = this.#waiting.get(update.id)?.update ?? this.#items.get(update.id);
-    if (before && update.version <= before.version) return;
+    if (before && !isNewer(update, before)) return;
     if (!before && kind !== 'new') return;
     const after: Update = kind === 'retracted' ? { ...update, status: 'retracted' } : update;
     const { q, source, topics } = this.#filters;
+    // Every update counts, cluster members folded into a card included, as the server's day counts
+    // do: a fresh load then shows the same numbers as a page that followed along live.
     this.#days = adjustDays(this.#days, before, after, this.event, (u) =>
       matchesFilters(u, { topics: [], q, source }),
     );
