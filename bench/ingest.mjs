@@ -1,0 +1,150 @@
+/**
+ * Ingest throughput: the same synthetic updates through the batch API (500 per POST), through the
+ * importer (`npm run import`'s program), and as raw batched better-sqlite3 inserts of the rows the
+ * store writes (the baseline). While the batch API runs, a probe GETs /api/health every 20 ms to see
+ * how long the server stops answering.
+ *
+ *   node bench/ingest.mjs [--full] [--rows 5000]
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { insertRaw, migratedDatabase, openSqlite, updateInputs } from './data.mjs';
+import {
+  cores,
+  eventSlug,
+  full,
+  pinSelf,
+  pinning,
+  ratio,
+  round,
+  save,
+  serverDist,
+  startServer,
+  summary,
+  table,
+  token,
+  watchdog,
+} from './lib.mjs';
+
+const rowsArg = process.argv.find((a, i) => process.argv[i - 1] === '--rows');
+const rows = Number(rowsArg ?? (full ? 50_000 : 5000));
+watchdog((full ? 15 : 4) * 60_000, 'ingest');
+pinSelf();
+
+const started = performance.now();
+const inputs = [...updateInputs(rows, 11)];
+const results = [];
+
+// 1. The batch API, one POST of 500 after another, with a health probe alongside.
+{
+  const server = await startServer('dayline');
+  const url = `${server.url}/api/events/${eventSlug}/updates`;
+  const health = [];
+  let probing = true;
+  const probe = (async () => {
+    while (probing) {
+      const t = performance.now();
+      await fetch(`${server.url}/api/health`).then((r) => r.arrayBuffer());
+      health.push(performance.now() - t);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  })();
+  const t0 = performance.now();
+  let created = 0;
+  for (let i = 0; i < inputs.length; i += 500) {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ items: inputs.slice(i, i + 500) }),
+      signal: AbortSignal.timeout(120_000),
+    });
+    if (!response.ok) throw new Error(`batch POST: ${response.status} ${await response.text()}`);
+    const { results: batch } = await response.json();
+    created += batch.filter((r) => r.status === 'created').length;
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  probing = false;
+  await probe;
+  await server.stop();
+  results.push({ path: 'batch API (POST 500 per request)', created, seconds, health: summary(health) });
+}
+
+// 2. The importer, as `npm run import` runs it (after its build step), on the server core.
+{
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'dayline-bench-import-'));
+  const file = path.join(dir, 'updates.ndjson');
+  writeFileSync(file, inputs.map((i) => JSON.stringify(i)).join('\n'));
+  const argv = [path.join(serverDist, 'cli/import.js'), '--event', eventSlug, file];
+  const t0 = performance.now();
+  const output = await new Promise((resolve, reject) => {
+    const child = spawn(
+      pinning ? 'taskset' : process.execPath,
+      pinning ? ['-c', cores.server, process.execPath, ...argv] : argv,
+      {
+        cwd: dir,
+        env: {
+          ...process.env,
+          DATABASE_URL: `sqlite:${path.join(dir, 'bench.db')}`,
+          DAYLINE_INGEST_TOKEN: token,
+        },
+        stdio: ['ignore', 'pipe', 'inherit'],
+        timeout: 10 * 60_000,
+      },
+    );
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`import exited ${code}: ${out}`)),
+    );
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  const created = Number(/(\d+) created/.exec(output)?.[1] ?? 0);
+  rmSync(dir, { recursive: true, force: true });
+  results.push({ path: 'importer (ndjson file)', created, seconds });
+}
+
+// 3. The baseline: raw better-sqlite3 inserts of the same rows, 500 per transaction, and (for
+// attribution) one transaction per row, both with the store's pragmas (WAL, synchronous = FULL).
+for (const batch of [500, 1]) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'dayline-bench-raw-'));
+  const file = path.join(dir, 'bench.db');
+  migratedDatabase(file);
+  const db = openSqlite(file, 'FULL');
+  const some = batch === 1 ? inputs.slice(0, Math.min(inputs.length, 2000)) : inputs;
+  const t0 = performance.now();
+  const created = insertRaw(db, some, batch);
+  const seconds = (performance.now() - t0) / 1000;
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+  results.push({
+    path:
+      batch === 1
+        ? 'raw better-sqlite3, 1 row per transaction'
+        : 'raw better-sqlite3, 500 rows per transaction (baseline)',
+    created,
+    seconds,
+  });
+}
+const elapsed = (performance.now() - started) / 1000;
+
+const raw = results.find((r) => r.path.includes('baseline'));
+const rate = (r) => r.created / r.seconds;
+save(
+  'ingest',
+  { rows, results, elapsed },
+  [
+    `### Ingest throughput (${rows} updates; SQLite, WAL, synchronous = FULL; ${Math.round(elapsed)} s)`,
+    '',
+    table(
+      ['path', 'created', 'seconds', 'updates/s', '÷ raw batched'],
+      results.map((r) => [r.path, r.created, round(r.seconds, 2), round(rate(r)), ratio(rate(r), rate(raw))]),
+    ),
+    '',
+    (() => {
+      const h = results[0].health;
+      return `GET /api/health while the batch API ran (${h.n} probes): p50 ${round(h.p50)} ms, p99 ${round(h.p99)} ms, max ${round(h.max)} ms.`;
+    })(),
+  ].join('\n'),
+);
