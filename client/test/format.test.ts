@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { textColorFor } from '../src/lib/color.js';
-import { fullTimestamp, safeHref, timeOfDay } from '../src/lib/format.js';
+import { dateTime, fullTimestamp, safeHref, sameLocalDay, timeOfDay } from '../src/lib/format.js';
 
 describe('time in the event zone', () => {
   it('shows HH:mm on the event clock', () => {
@@ -13,6 +13,19 @@ describe('time in the event zone', () => {
     expect(fullTimestamp('2022-03-16T21:30:00.000Z', 'Europe/Kyiv')).toBe(
       'Wed 16 Mar 2022, 23:30:00 +02:00 (Europe/Kyiv)',
     );
+    // West of UTC, with a half-hour zone, and on the zone's own date rather than UTC's.
+    expect(fullTimestamp('2024-03-10T03:05:09.000Z', 'America/New_York')).toBe(
+      'Sat 9 Mar 2024, 22:05:09 -05:00 (America/New_York)',
+    );
+    expect(fullTimestamp('2022-01-01T00:00:00.000Z', 'Asia/Kolkata')).toBe(
+      'Sat 1 Jan 2022, 05:30:00 +05:30 (Asia/Kolkata)',
+    );
+  });
+
+  it('gives day and month with the time, and compares days on the zone clock', () => {
+    expect(dateTime('2022-03-16T22:30:00.000Z', 'Europe/Kyiv')).toBe('17 Mar, 00:30');
+    expect(sameLocalDay('2022-03-16T21:30:00.000Z', '2022-03-16T22:30:00.000Z', 'Europe/Kyiv')).toBe(false);
+    expect(sameLocalDay('2022-03-16T21:30:00.000Z', '2022-03-16T22:30:00.000Z', 'UTC')).toBe(true);
   });
 });
 

@@ -1,5 +1,5 @@
 import { TZDate, tz } from '@date-fns/tz';
-import { addDays, differenceInCalendarDays, format, parse } from 'date-fns';
+import { addDays, differenceInCalendarDays } from 'date-fns';
 
 /** The two facts about an event that decide which day an instant belongs to. */
 export interface EventClock {
@@ -9,9 +9,35 @@ export interface EventClock {
   timeZone: string;
 }
 
+// Dates are written by hand rather than with date-fns' `format` and `parse`: those two (with their
+// locale) were a sixth of the browser bundle, for four fixed English patterns.
+const weekdays = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+
+/** `YYYY-MM-DD` from a date's own calendar fields (a TZDate's are those of its zone). */
+export function isoDate(date: Date): string {
+  return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** "16 Mar" from a date's own calendar fields. */
+export function dayMonth(date: Date): string {
+  return `${date.getDate()} ${months[date.getMonth()]}`;
+}
+
+/** "Wed 16 Mar 2022" from a date's own calendar fields. */
+export function shortDate(date: Date): string {
+  return `${weekdays[date.getDay()]} ${dayMonth(date)} ${date.getFullYear()}`;
+}
+
+/** Midnight starting a `YYYY-MM-DD` date in a zone. */
+function midnight(date: string, timeZone: string): TZDate {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new TZDate(y, m - 1, d, timeZone);
+}
+
 function startOf(event: EventClock): TZDate {
-  const date = parse(event.startDate, 'yyyy-MM-dd', new Date(0));
-  return new TZDate(date.getFullYear(), date.getMonth(), date.getDate(), event.timeZone);
+  return midnight(event.startDate, event.timeZone);
 }
 
 /**
@@ -26,19 +52,23 @@ export function dayOfConflict(instant: Date | string | number, event: EventClock
 
 /** Calendar date (`YYYY-MM-DD`, in the event's zone) of the given day number. */
 export function dateOfDay(day: number, event: EventClock): string {
-  return format(addDays(startOf(event), day - 1), 'yyyy-MM-dd');
+  return isoDate(addDays(startOf(event), day - 1));
+}
+
+/** The last instant of a day of the event (its next midnight in the event's zone, minus 1 ms), ISO. */
+export function endOfDay(day: number, event: EventClock): string {
+  return new Date(midnight(dateOfDay(day + 1, event), event.timeZone).getTime() - 1).toISOString();
 }
 
 /** Calendar date (`YYYY-MM-DD`) of an instant in a time zone. */
 export function localDate(instant: Date | string | number, timeZone: string): string {
-  return format(new TZDate(new Date(instant).getTime(), timeZone), 'yyyy-MM-dd');
+  return isoDate(new TZDate(new Date(instant).getTime(), timeZone));
 }
 
 /** "Day 21 · Wed 16 Mar 2022"; days before the start are all "Before day 1". */
 export function dayHeading(day: number, event: EventClock): string {
   if (day < 1) return 'Before day 1';
-  const date = parse(dateOfDay(day, event), 'yyyy-MM-dd', new Date(0));
-  return `Day ${day} · ${format(date, 'EEE d MMM yyyy')}`;
+  return `Day ${day} · ${shortDate(addDays(startOf(event), day - 1))}`;
 }
 
 /** Whether a string names a time zone this runtime knows (IANA names such as Europe/Kyiv). */

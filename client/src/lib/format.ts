@@ -1,26 +1,37 @@
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { dayMonth, localDate, shortDate } from '@dayline/shared';
+
+// Written out by hand: date-fns' `format` would bring its whole token parser and locale to the page.
+const pad = (value: number) => String(value).padStart(2, '0');
+const clock = (date: Date) => `${pad(date.getHours())}:${pad(date.getMinutes())}`;
+
+/** "+02:00": a TZDate's offset from UTC at its instant. */
+function offset(date: Date): string {
+  const minutes = -date.getTimezoneOffset();
+  const abs = Math.abs(minutes);
+  return `${minutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
 
 /** "23:30": the time of an instant on a clock (the event's, by default), which is how readers follow the day. */
 export function timeOfDay(instant: string, timeZone: string): string {
-  return format(new TZDate(Date.parse(instant), timeZone), 'HH:mm');
+  return clock(new TZDate(Date.parse(instant), timeZone));
 }
 
 /** "16 Mar, 23:30": for instants that may fall on another day than the card's (a late correction). */
 export function dateTime(instant: string, timeZone: string): string {
-  return format(new TZDate(Date.parse(instant), timeZone), 'd MMM, HH:mm');
+  const date = new TZDate(Date.parse(instant), timeZone);
+  return `${dayMonth(date)}, ${clock(date)}`;
 }
 
 /** "Wed 16 Mar 2022, 23:30:00 +02:00 (Europe/Kyiv)", for the tooltip and screen readers. */
 export function fullTimestamp(instant: string, timeZone: string): string {
   const date = new TZDate(Date.parse(instant), timeZone);
-  return `${format(date, 'EEE d MMM yyyy, HH:mm:ss xxx')} (${timeZone})`;
+  return `${shortDate(date)}, ${clock(date)}:${pad(date.getSeconds())} ${offset(date)} (${timeZone})`;
 }
 
 /** Whether two instants fall on the same calendar day in a zone. */
 export function sameLocalDay(a: string, b: string, timeZone: string): boolean {
-  const day = (instant: string) => format(new TZDate(Date.parse(instant), timeZone), 'yyyy-MM-dd');
-  return day(a) === day(b);
+  return localDate(a, timeZone) === localDate(b, timeZone);
 }
 
 /**

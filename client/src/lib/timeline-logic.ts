@@ -1,4 +1,3 @@
-import { TZDate } from '@date-fns/tz';
 import {
   dateOfDay,
   dayHeading,
@@ -199,13 +198,8 @@ export function matchesFilters(update: Update, filters: Filters): boolean {
   return matchesQuery(update, filters.q);
 }
 
-/** The last instant of a day of the event (its next midnight, in the event's zone, minus 1 ms). */
-export function endOfDay(day: number, event: EventClock): string {
-  const [y, m, d] = dateOfDay(day + 1, event)
-    .split('-')
-    .map(Number) as [number, number, number];
-  return new Date(new TZDate(y, m - 1, d, event.timeZone).getTime() - 1).toISOString();
-}
+/** The last instant of a day of the event: in shared/, because the first-view endpoint needs it too. */
+export { endOfDay } from '@dayline/shared';
 
 /**
  * Day counts after one live change: `before` and `after` are the update's old and new state (either
