@@ -3,3 +3,4 @@ export * from './errors.js';
 export * from './schemas.js';
 export * from './socket-events.js';
 export * from './sources.js';
+export * from './first-view.js';

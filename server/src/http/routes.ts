@@ -10,6 +10,7 @@ import { both, requireScope } from './auth.js';
 import { notFoundHandler } from './errors.js';
 import { clustersRouter } from './clusters.js';
 import { eventsRouter } from './events.js';
+import { firstViewHandler } from './first-view.js';
 import { eventSourcesRouter, sourcesRouter } from './sources.js';
 import { postUpdatesHandler, updatesRouter } from './updates.js';
 
@@ -40,6 +41,7 @@ export function apiRouter(deps: ApiDeps): Router {
   api.get('/health', (_req, res) => {
     res.json({ ok: true });
   });
+  api.get('/first-view', firstViewHandler(deps));
   api.use('/events', eventsRouter(deps));
   api.use('/events', eventSourcesRouter({ ...deps, writer: admin, json }));
   api.use('/sources', sourcesRouter({ ...deps, writer: admin, json }));

@@ -1,0 +1,95 @@
+import {
+  dateOfDay,
+  endOfDay,
+  firstViewQuerySchema,
+  keyEventLimit,
+  type DayCount,
+  type Event,
+  type EventView,
+  type FirstView,
+  type FirstViewQuery,
+} from '@dayline/shared';
+import type { RequestHandler } from 'express';
+import type { Access } from '../access.js';
+import type { EventCatalog, EventRuntime } from '../events.js';
+import type { Store } from '../store/store.js';
+import { presentedToken } from './auth.js';
+import { parseOr400 } from './validate.js';
+
+interface Deps {
+  store: Store;
+  events: EventCatalog;
+  access: Access;
+}
+
+/**
+ * GET /api/first-view: everything the timeline's first render needs in one request (docs/api.md),
+ * so a reader on a slow link waits for one round trip instead of five. Later views use the
+ * separate endpoints; each part here is exactly what its own endpoint answers.
+ */
+export function firstViewHandler(deps: Deps): RequestHandler {
+  return async (req, res) => {
+    const query = parseOr400(firstViewQuerySchema, req.query);
+    const viewer = await deps.access.allows(presentedToken(req), 'viewer');
+    const visible = deps.events.list().filter((e) => viewer || e.config.visibility === 'public');
+    const events: Event[] = await Promise.all(
+      visible.map(async (e) => ({
+        ...e.public,
+        lastPublishedAt: await deps.store.lastPublishedAt(e.config.slug),
+      })),
+    );
+    // A private event without a viewer token is simply not there, exactly as on its own endpoints.
+    const chosen = query.event === undefined ? liveliest(events) : events.find((e) => e.slug === query.event);
+    const runtime = chosen && visible.find((e) => e.config.slug === chosen.slug);
+    const body: FirstView = { events, view: runtime ? await eventView(deps.store, runtime, query) : null };
+    res.json(body);
+  };
+}
+
+/** The event with the newest update; events without any come after those with some. */
+function liveliest(events: readonly Event[]): Event | undefined {
+  let best: Event | undefined;
+  for (const event of events) {
+    if (!best || (event.lastPublishedAt ?? '') > (best.lastPublishedAt ?? '')) best = event;
+  }
+  return best;
+}
+
+async function eventView(store: Store, event: EventRuntime, query: FirstViewQuery): Promise<EventView> {
+  const slug = event.config.slug;
+  // First, so a change made while the rest is read is replayed to a subscriber from this cursor
+  // (seen twice at worst, which readers merge by id and cursor), never lost between.
+  const cursor = await store.headCursor();
+  // Unknown topics are dropped rather than refused: the link may be older than the topic list.
+  const asked = new Set(query.topics ?? []);
+  const topics = event.config.topics.map((t) => t.id).filter((id) => asked.has(id));
+  const { q, source } = query;
+
+  let from: string | undefined;
+  let target: EventView['target'] = null;
+  if (query.day !== undefined) from = endOfDay(query.day, event.config);
+  if (query.update !== undefined) {
+    const update = await store.getUpdate(query.update);
+    if (update?.event === slug) {
+      target = update;
+      from = update.publishedAt;
+    }
+  }
+
+  const dated = (days: Awaited<ReturnType<Store['countDays']>>): DayCount[] =>
+    days.map((d) => ({ ...d, date: dateOfDay(d.day, event.config) }));
+  const [page, days, filteredDays, keyEvents] = await Promise.all([
+    store.listUpdates(slug, {
+      topics,
+      q,
+      source,
+      from,
+      collapse: query.collapse,
+      limit: query.limit,
+    }),
+    store.countDays(slug, { topics: [], q, source }).then(dated),
+    topics.length > 0 ? store.countDays(slug, { topics, q, source }).then(dated) : null,
+    store.listUpdates(slug, { pinned: true, limit: keyEventLimit }),
+  ]);
+  return { event: slug, cursor, topics, target, page, days, filteredDays, keyEvents: keyEvents.items };
+}
