@@ -10,6 +10,7 @@ import { seedDemo } from './demo/seed.js';
 import { DemoSimulator } from './demo/simulator.js';
 import { Access } from './access.js';
 import { EventCatalog } from './events.js';
+import { apiCacheHeaders, compress } from './http/caching.js';
 import { clientRouter } from './http/client.js';
 import { errorHandler } from './http/errors.js';
 import { feedsOutRouter } from './http/feeds-out.js';
@@ -57,6 +58,7 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders());
+  app.use(compress());
   const httpServer = createServer(app);
   // Clients only ever send small `subscribe` messages.
   const io: LiveServer = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
@@ -108,6 +110,7 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
   });
   const cors = corsFor(config.corsOrigins);
   if (cors) app.use('/api', cors);
+  app.use('/api', apiCacheHeaders());
   app.use(
     '/api',
     apiRouter({
