@@ -4,7 +4,7 @@ import { dayOfConflict } from '@dayline/shared';
 import express from 'express';
 import { Server } from 'socket.io';
 import type { Clock } from './clock.js';
-import type { Config } from './config.js';
+import { defaultMaxBufferedKb, type Config } from './config.js';
 import { demoEvent } from './demo/event.js';
 import { seedDemo } from './demo/seed.js';
 import { DemoSimulator } from './demo/simulator.js';
@@ -20,6 +20,7 @@ import { IngestPipeline } from './ingest/pipeline.js';
 import { StoryClusters } from './ingest/story-clusters.js';
 import { LiveHub, type LiveServer } from './live/hub.js';
 import { useRedisAdapter } from './live/redis-adapter.js';
+import { dropSlowReaders } from './live/slow-readers.js';
 import type { Logger } from './logger.js';
 import { syncConfiguredSources } from './sources/configured.js';
 import { defaultPollerOptions, FeedPoller, type PollerOptions } from './sources/poller.js';
@@ -84,6 +85,10 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
     catchUpOverlapMs: config.redisUrl ? 10_000 : 0,
     ...(redis ? { cluster: redis } : {}),
     limits: config.limits,
+  });
+  const slowReaders = dropSlowReaders(io, {
+    maxBufferedBytes: config.limits.maxBufferedBytes ?? defaultMaxBufferedKb * 1024,
+    logger,
   });
   const pipeline = new IngestPipeline({
     store,
@@ -182,6 +187,7 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
     async close() {
       simulator?.stop();
       clearInterval(pruneTimer);
+      slowReaders.stop();
       await poller?.stop();
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());

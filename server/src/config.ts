@@ -141,6 +141,11 @@ export interface Config {
     subscribesPerMinute: number;
     /** Open sockets from one address; 0 is no cap (whole cities share one address behind carrier NAT). */
     socketsPerAddress: number;
+    /**
+     * Bytes queued for a socket that is not reading before it is disconnected (it catches up on
+     * reconnect); `defaultMaxBufferedKb` when absent.
+     */
+    maxBufferedBytes?: number;
   };
 }
 
@@ -148,6 +153,9 @@ export interface Config {
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
+
+/** 1 MB is a few hundred updates behind: far more than a reader on a slow link ever lags. */
+export const defaultMaxBufferedKb = 1024;
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -181,6 +189,7 @@ const envSchema = z.object({
   DAYLINE_WRITE_RATE: z.coerce.number().int().min(1).default(600),
   DAYLINE_SUBSCRIBE_RATE: z.coerce.number().int().min(1).default(30),
   DAYLINE_MAX_SOCKETS_PER_IP: z.coerce.number().int().min(0).default(0),
+  DAYLINE_MAX_BUFFERED_KB: z.coerce.number().int().min(16).default(defaultMaxBufferedKb),
 });
 
 /** The environment options, documented in README.md (one table, one place). */
@@ -245,6 +254,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       writesPerMinute: e.DAYLINE_WRITE_RATE,
       subscribesPerMinute: e.DAYLINE_SUBSCRIBE_RATE,
       socketsPerAddress: e.DAYLINE_MAX_SOCKETS_PER_IP,
+      maxBufferedBytes: e.DAYLINE_MAX_BUFFERED_KB * 1024,
     },
   };
 }
