@@ -175,7 +175,7 @@ function tagging(): void {
     items: { split: string; title: string; summary: string; categories?: string[]; topics: string[] }[];
   };
   const tagger = new TopicTagger(eventConfigSchema.parse(demoEvent).topics);
-  for (const splits of [['dev'], ['test'], ['dev', 'test'], ['holdout']]) {
+  for (const splits of [['dev'], ['test'], ['holdout-r2'], ['dev', 'test', 'holdout-r2'], ['holdout-r3']]) {
     const perTopic = new Map<string, [number, number, number]>();
     const count = (topic: string, k: 0 | 1 | 2): void => {
       const c = perTopic.get(topic) ?? [0, 0, 0];
@@ -183,6 +183,7 @@ function tagging(): void {
       perTopic.set(topic, c);
     };
     const items = fixture.items.filter((i) => splits.includes(i.split));
+    if (!items.length) continue;
     for (const item of items) {
       const got = new Set(tagger.explain(item).topics);
       const want = new Set(item.topics);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eventConfigSchema } from '../src/config.js';
-import { inflections, TopicTagger } from '../src/ingest/topics.js';
+import { inflections, isAcronym, TopicTagger } from '../src/ingest/topics.js';
 
 const event = eventConfigSchema.parse({
   slug: 'e',
@@ -144,6 +144,62 @@ describe('TopicTagger.explain', () => {
     expect(tagger.tag('missile fired; tear gas')).toEqual(['military']);
     expect(tagger.tag('gas and tear gas')).toEqual(['energy']);
     expect(tagger.tag('12 people dead')).toEqual(['humanitarian']);
+  });
+});
+
+describe('acronyms in explain()', () => {
+  const acronyms = new TopicTagger(
+    eventConfigSchema.parse({
+      slug: 'e',
+      title: 'E',
+      startDate: '2022-02-24',
+      timeZone: 'UTC',
+      topics: [
+        { id: 'intl', label: 'International', color: '#000000', keywords: ['US', 'WHO', 'G7', 'NGO', 'Un'] },
+      ],
+    }).topics,
+  );
+
+  it('matches a keyword written in capitals only in capitals, with its plural', () => {
+    expect(
+      acronyms.explain({ title: 'US and G7 back plan', summary: 'The WHO and two NGOs agree.' }),
+    ).toEqual({
+      topics: ['intl'],
+      reasons: {
+        intl: [
+          { rule: 'keyword', match: 'US' },
+          { rule: 'keyword', match: 'G7' },
+          { rule: 'keyword', match: 'WHO' },
+          { rule: 'keyword', match: 'NGOs', pattern: 'NGO' },
+        ],
+      },
+      excluded: {},
+    });
+    expect(
+      acronyms.explain({ title: 'Officials who spoke to us', summary: 'Ngos and g7 in lower case.' }).topics,
+    ).toEqual([]);
+  });
+
+  it('leaves keywords not written in capitals case-insensitive, and tag() as it was', () => {
+    expect(acronyms.explain({ title: 'UN vote' }).reasons.intl).toEqual([
+      { rule: 'keyword', match: 'UN', pattern: 'Un' },
+    ]);
+    expect(acronyms.tag('told us')).toEqual(['intl']);
+  });
+});
+
+describe('isAcronym', () => {
+  it('is one word of capitals and digits, starting with a capital', () => {
+    expect(['US', 'WHO', 'G7', 'IAEA', 'UNHCR'].map(isAcronym)).toEqual([true, true, true, true, true]);
+    expect(['U', 'Un', 'DDoS', 'IT army', '7G', 'us', 'C++'].map(isAcronym)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 

@@ -35,6 +35,8 @@ export interface TopicExplanation {
 interface KeywordPattern {
   pattern: RegExp;
   keywords: string[];
+  /** explain() only: keywords in capitals count only where the text has them in capitals. */
+  acronymsInCapitals: boolean;
 }
 
 interface CompiledTopic {
@@ -95,6 +97,14 @@ function keywordPattern(keyword: string): string {
     .join('[\\s\\-‐‑]+');
 }
 
+/**
+ * A keyword written as one word in capitals ("US", "WHO", "G7"). explain() matches it only in
+ * capitals, optionally with a plural s ("NGOs"), so "us", "who" and "it" in running text do not count.
+ */
+export function isAcronym(keyword: string): boolean {
+  return /^\p{Lu}[\p{Lu}\p{N}]+$/u.test(keyword);
+}
+
 /** Longest first, so "power grid" wins over "power" where both match at one place. */
 function byLength(keywords: readonly string[]): string[] {
   return [...keywords].sort((a, b) => b.length - a.length);
@@ -103,18 +113,23 @@ function byLength(keywords: readonly string[]): string[] {
 function keywordsPattern(
   keywords: readonly string[],
   toPattern: (k: string) => string,
+  acronymsInCapitals: boolean,
 ): KeywordPattern | undefined {
   if (!keywords.length) return undefined;
   const sorted = byLength(keywords);
   const groups = sorted.map((k) => `(${toPattern(k)})`).join('|');
-  return { pattern: new RegExp(`${before}(?:${groups})${after}`, 'giu'), keywords: sorted };
+  return {
+    pattern: new RegExp(`${before}(?:${groups})${after}`, 'giu'),
+    keywords: sorted,
+    acronymsInCapitals,
+  };
 }
 
 function compile(topic: TopicConfig): CompiledTopic {
   return {
     id: topic.id,
-    exact: keywordsPattern(topic.keywords, exactPattern),
-    keywords: keywordsPattern(topic.keywords, keywordPattern),
+    exact: keywordsPattern(topic.keywords, exactPattern, false),
+    keywords: keywordsPattern(topic.keywords, keywordPattern, true),
     regexes: topic.regexes.map((source) => ({ source, pattern: new RegExp(source, 'giu') })),
     exclude: topic.exclude.length
       ? new RegExp(`${before}(?:${byLength(topic.exclude).map(keywordPattern).join('|')})${after}`, 'giu')
@@ -226,7 +241,9 @@ function textMatches(
       for (const m of text.matchAll(keywords.pattern)) {
         const group = m.findIndex((g, i) => i > 0 && g !== undefined);
         const keyword = keywords.keywords[group - 1];
-        if (keyword !== undefined) note('keyword', keyword, m);
+        if (keyword === undefined) continue;
+        if (keywords.acronymsInCapitals && isAcronym(keyword) && m[0].replace(/s$/, '') !== keyword) continue;
+        note('keyword', keyword, m);
       }
     }
     for (const regex of topic.regexes) {
