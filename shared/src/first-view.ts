@@ -2,7 +2,6 @@ import { z } from 'zod';
 import {
   dayCountSchema,
   eventSchema,
-  slugSchema,
   updatePageSchema,
   updateSchema,
   updatesQuerySchema,
@@ -14,12 +13,19 @@ export const keyEventLimit = 20;
 /**
  * GET /api/first-view: what the timeline's first render needs, in one request. The filters are
  * those of the list (`topics`, `q`, `source`, `collapse`, `limit`); `event` names the event (none:
- * the one with the newest update); `day` or `update` is where a permalink starts.
+ * the one with the newest update); `day` or `update` is where a permalink starts. It reads whatever
+ * address the reader opened, so an unknown event or topic is not an error: the event gives no view,
+ * the topic is left out.
  */
 export const firstViewQuerySchema = updatesQuerySchema
-  .pick({ topics: true, q: true, source: true, collapse: true, limit: true })
+  .pick({ q: true, source: true, collapse: true, limit: true })
   .extend({
-    event: slugSchema.optional(),
+    event: z.string().max(200).optional(),
+    topics: z
+      .string()
+      .max(2000)
+      .transform((value) => value.split(',').map((t) => t.trim()))
+      .optional(),
     /** A day permalink: the page starts at the end of this day of the event. */
     day: z.coerce.number().int().min(-100000).max(100000).optional(),
     /** An update permalink: the page starts at this update (when it exists in the event). */

@@ -183,16 +183,20 @@ describe('GET /api/first-view', () => {
   });
 
   it('drops unknown topics and refuses malformed input with a JSON error', async () => {
-    const view = await firstView(`?event=${testEvent.slug}&topics=energy,nonsense,military`);
+    const view = await firstView(`?event=${testEvent.slug}&topics=energy,Not_A_Topic,nonsense,military`);
     // Applied in the event's order, whatever order the link had.
     expect(view.view?.topics).toEqual(['military', 'energy']);
 
-    for (const search of ['?day=3&update=abc', '?event=Not_A_Slug', '?day=soon', '?limit=1000']) {
+    for (const search of ['?day=3&update=abc', '?day=soon', '?limit=1000']) {
       const response = await fetch(`${server.url}/api/first-view${search}`);
       expect(response.status, search).toBe(400);
       const body = (await response.json()) as { error: { code: string } };
       expect(body.error.code, search).toBe('invalid_input');
     }
-    expect((await firstView('?event=no-such-event')).view).toBeNull();
+    for (const event of ['no-such-event', 'Not_A_Slug']) {
+      const missing = await firstView(`?event=${event}`);
+      expect(missing.view).toBeNull();
+      expect(missing.events.map((e) => e.slug)).toEqual([testEvent.slug, quiet.slug]);
+    }
   });
 });
