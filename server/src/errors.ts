@@ -11,6 +11,8 @@ const statusOf: Record<ErrorCode, number> = {
   rate_limited: 429,
   gap_too_large: 410,
   unavailable: 503,
+  // 507 Insufficient Storage: the write was refused whole; it can be sent again once there is room.
+  storage_full: 507,
   internal: 500,
 };
 

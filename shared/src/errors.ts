@@ -11,6 +11,7 @@ export const errorCodes = [
   'rate_limited',
   'gap_too_large',
   'unavailable',
+  'storage_full',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

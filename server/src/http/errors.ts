@@ -38,7 +38,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
             })
           : fromBodyParser(error as { type?: unknown });
     if (known) {
-      if (known.status === 429 || known.status === 503) res.set('Retry-After', String(retryAfterSeconds));
+      if (known.status === 429 || known.status >= 503) res.set('Retry-After', String(retryAfterSeconds));
+      // A full disk needs an operator: say so in the log, not only to the client.
+      if (known.code === 'storage_full') logger.error({ err: error, path: req.path }, known.message);
       res.status(known.status).json({ error: known.toJSON() });
       return;
     }

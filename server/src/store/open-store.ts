@@ -6,6 +6,7 @@ import pg from 'pg';
 import { ConfigError } from '../config.js';
 import { KyselyStore } from './kysely-store.js';
 import { migrateToLatest } from './migrate.js';
+import { translateStorageFull } from './storage-full.js';
 import type { Store } from './store.js';
 import type { Database } from './tables.js';
 
@@ -16,7 +17,7 @@ export function sqlitePath(databaseUrl: string, cwd = process.cwd()): string {
   return file === ':memory:' ? file : path.resolve(cwd, file);
 }
 
-function openSqlite(file: string): Kysely<Database> {
+function openSqlite(file: string, onOpen?: (sqlite: SqliteDatabase.Database) => void): Kysely<Database> {
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new SqliteDatabase(file);
   // WAL lets readers go on while a write commits; FULL syncs each commit so an acknowledged
@@ -25,7 +26,8 @@ function openSqlite(file: string): Kysely<Database> {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  onOpen?.(sqlite);
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: translateStorageFull(sqlite) }) });
 }
 
 export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url);
@@ -38,11 +40,18 @@ function openPostgres(url: string): Kysely<Database> {
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
-/** Opens the store named by DATABASE_URL (SQLite or PostgreSQL) and migrates it to the latest schema. */
-export async function openStore(databaseUrl: string, cwd = process.cwd()): Promise<Store> {
+/**
+ * Opens the store named by DATABASE_URL (SQLite or PostgreSQL) and migrates it to the latest schema.
+ * `onSqliteOpen` reaches the SQLite connection (the disk-full test lowers its `max_page_count`).
+ */
+export async function openStore(
+  databaseUrl: string,
+  cwd = process.cwd(),
+  onSqliteOpen?: (sqlite: SqliteDatabase.Database) => void,
+): Promise<Store> {
   let db: Kysely<Database>;
   if (isPostgresUrl(databaseUrl)) db = openPostgres(databaseUrl);
-  else if (databaseUrl.startsWith('sqlite:')) db = openSqlite(sqlitePath(databaseUrl, cwd));
+  else if (databaseUrl.startsWith('sqlite:')) db = openSqlite(sqlitePath(databaseUrl, cwd), onSqliteOpen);
   else throw new ConfigError('DATABASE_URL: use sqlite:PATH or postgres://USER@HOST:PORT/DATABASE');
   try {
     await migrateToLatest(db as Kysely<unknown>);
