@@ -1,7 +1,12 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
 import { credentials } from './lib/credentials.js';
+import { prefs } from './lib/prefs.svelte.js';
 import './app.css';
+
+// public/theme.js set the theme before the first paint; from here the reader's choice and the
+// system's setting keep it up to date.
+prefs.applyTheme(document.documentElement, matchMedia('(prefers-color-scheme: dark)'));
 
 // Before anything reads the address: the router must never see (or keep) a `?token=`.
 credentials.adoptFromLocation();

@@ -1,6 +1,15 @@
-import type { DayCount, Event, SourceView, Update, UpdatePage, UpdateVersion } from '@dayline/shared';
+import type {
+  DayCount,
+  Event,
+  FirstView,
+  SourceView,
+  Update,
+  UpdatePage,
+  UpdateVersion,
+} from '@dayline/shared';
 import { credentials } from './credentials.js';
-import type { ClusterDetail } from './clusters.js';
+import { collapses, type ClusterDetail } from './clusters.js';
+import type { Route } from './route.js';
 
 /** A failed request, carrying the server's error code (or a client-side one such as `network`). */
 export class ApiError extends Error {
@@ -34,11 +43,12 @@ function isErrorBody(body: unknown): body is ErrorShape {
 async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
   let response: Response;
   try {
-    // Live data: a cached answer would show a timeline that is already out of date.
+    // Live data: a kept copy is used only after the server confirms it is current (a 304 for its
+    // ETag), which saves sending an unchanged page again on a slow link.
     // The viewer token (if any) goes with every read: private events answer 404 without it.
     response = await fetch(path, {
       headers: { accept: 'application/json', ...credentials.headers() },
-      cache: 'no-store',
+      cache: 'no-cache',
       signal,
     });
   } catch (error) {
@@ -75,6 +85,29 @@ export function fetchEvents(signal?: AbortSignal): Promise<Event[]> {
   return getJson<Event[]>('/api/events', signal);
 }
 
+/** Page size of the timeline's first and later pages. */
+export const pageSize = 50;
+
+/**
+ * Everything the first render of a route needs, in one request: the events, and the event's first
+ * page, day counts and key events for the route's filters and starting point.
+ */
+export function fetchFirstView(route: Route, signal?: AbortSignal): Promise<FirstView> {
+  const { filters, target } = route;
+  const search = query({
+    event: route.slug ?? undefined,
+    topics: topicsParam(filters.topics),
+    q: filters.q,
+    source: filters.source,
+    // Pages fold similar coverage into its head, as later pages do (see clusters.ts).
+    collapse: collapses(filters) ? 'true' : undefined,
+    day: target.kind === 'day' ? target.day : undefined,
+    update: target.kind === 'update' ? target.id : undefined,
+    limit: pageSize,
+  });
+  return getJson<FirstView>(`/api/first-view${search}`, signal);
+}
+
 export interface ListFilters {
   topics: readonly string[];
   q?: string;
@@ -103,7 +136,7 @@ export function fetchUpdates(slug: string, options: UpdatesOptions): Promise<Upd
     from: options.from,
     pinned: options.pinned ? 'true' : undefined,
     before: options.before ?? undefined,
-    limit: options.limit ?? 50,
+    limit: options.limit ?? pageSize,
   });
   return getJson<UpdatePage>(`${eventPath(slug)}/updates${search}`, options.signal);
 }

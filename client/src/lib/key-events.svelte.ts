@@ -1,9 +1,9 @@
-import type { Update } from '@dayline/shared';
+import { keyEventLimit, type Update } from '@dayline/shared';
 import { errorMessage, fetchUpdates } from './api.js';
 import { compareUpdates, isNewer } from './timeline-logic.js';
 
-/** How many key events the strip shows; older ones stay in the timeline. */
-export const keyEventLimit = 20;
+/** How many key events the strip shows (the first view's too); older ones stay in the timeline. */
+export { keyEventLimit };
 
 /** Whether an update belongs in the "Key events" strip: pinned and not taken back. */
 export function isKeyEvent(update: Update): boolean {
@@ -41,6 +41,13 @@ export class KeyEvents {
     } catch (error) {
       if (generation === this.#generation) this.#error = errorMessage(error);
     }
+  }
+
+  /** The key events as loaded with the first view (newest first, as `load` gets them). */
+  set(items: readonly Update[]): void {
+    this.#generation++;
+    this.#items = items.filter(isKeyEvent);
+    this.#error = '';
   }
 
   /** Any change to any update of the event: pinned, unpinned, corrected or retracted. */

@@ -156,13 +156,14 @@ export class Live {
 
   /**
    * Replaces the subscription. `fresh` starts from now (the caller reloads its first page right
-   * after); otherwise the server replays what came after the last cursor. Resolves true once the
-   * server confirmed, false if it could not be reached in time.
+   * after), or from `since` (the cursor a page already loaded was read at); otherwise the server
+   * replays what came after the last cursor. Resolves true once the server confirmed, false if it
+   * could not be reached in time.
    */
-  subscribe(event: string, options: { fresh: boolean }): Promise<boolean> {
+  subscribe(event: string, options: { fresh: boolean; since?: number }): Promise<boolean> {
     this.#subscription = { event };
     if (options.fresh) {
-      this.#cursor = null;
+      this.#cursor = options.since ?? null;
       this.#lost = false;
     }
     const socket = this.#socket;

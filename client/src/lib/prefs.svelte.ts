@@ -12,6 +12,28 @@ function readChoice(): ZoneChoice {
   }
 }
 
+/** The page's colours: the system's, or one the reader chose. */
+export type ThemeChoice = 'system' | 'light' | 'dark';
+export type Theme = 'light' | 'dark';
+
+/** Also read by public/theme.js, which applies the choice before the first paint. */
+export const themeKey = 'dayline:theme';
+
+function readTheme(): ThemeChoice {
+  try {
+    const stored = globalThis.localStorage?.getItem(themeKey);
+    return stored === 'light' || stored === 'dark' ? stored : 'system';
+  } catch {
+    return 'system';
+  }
+}
+
+/** The theme to show for a choice, given whether the system asks for dark. */
+export function resolveTheme(choice: ThemeChoice, systemDark: boolean): Theme {
+  if (choice === 'system') return systemDark ? 'dark' : 'light';
+  return choice;
+}
+
 /** The reader's time zone as the browser reports it. */
 export function readerZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
@@ -20,6 +42,9 @@ export function readerZone(): string {
 /** The reader's display preferences, remembered in localStorage across visits. */
 export class Prefs {
   #zone = $state<ZoneChoice>(readChoice());
+  #theme = $state<ThemeChoice>(readTheme());
+  /** Applies the theme to the page once `applyTheme` has said where. */
+  #themeChanged: (() => void) | null = null;
 
   get zone(): ZoneChoice {
     return this.#zone;
@@ -32,6 +57,38 @@ export class Prefs {
     } catch {
       // Not remembered, but still applied for this visit.
     }
+  }
+
+  get theme(): ThemeChoice {
+    return this.#theme;
+  }
+
+  set theme(choice: ThemeChoice) {
+    this.#theme = choice;
+    try {
+      if (choice === 'system') globalThis.localStorage?.removeItem(themeKey);
+      else globalThis.localStorage?.setItem(themeKey, choice);
+    } catch {
+      // Not remembered, but still applied for this visit.
+    }
+    this.#themeChanged?.();
+  }
+
+  /**
+   * Keeps `data-theme` on the root element in step with the choice and, while the choice is
+   * "system", with the system's setting as it changes. Returns the function that stops following.
+   */
+  applyTheme(root: HTMLElement, media: MediaQueryList): () => void {
+    const apply = () => {
+      root.dataset.theme = resolveTheme(this.#theme, media.matches);
+    };
+    apply();
+    media.addEventListener('change', apply);
+    this.#themeChanged = apply;
+    return () => {
+      media.removeEventListener('change', apply);
+      if (this.#themeChanged === apply) this.#themeChanged = null;
+    };
   }
 
   /** The IANA zone to show times in for an event. */

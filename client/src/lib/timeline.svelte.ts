@@ -1,4 +1,13 @@
-import type { Change, ChangeKind, DayCount, Event, Topic, Update } from '@dayline/shared';
+import type {
+  Change,
+  ChangeKind,
+  DayCount,
+  Event,
+  EventView,
+  Topic,
+  Update,
+  UpdatePage,
+} from '@dayline/shared';
 import { SvelteMap, SvelteSet } from 'svelte/reactivity';
 import { Announcer } from './announcer.svelte.js';
 import { ApiError, errorMessage, fetchDays, fetchUpdate, fetchUpdates, type ListFilters } from './api.js';
@@ -27,7 +36,7 @@ import {
 
 /** What the timeline needs from the live connection (the Live class, or a stand-in in tests). */
 export interface LiveLink {
-  subscribe(event: string, options: { fresh: boolean }): Promise<boolean>;
+  subscribe(event: string, options: { fresh: boolean; since?: number }): Promise<boolean>;
   catchUpFrom(cursor: number | null): void;
 }
 
@@ -40,6 +49,17 @@ export type ScrollRequest = ScrollTo & { seq: number };
 interface Held {
   kind: ChangeKind;
   update: Update;
+}
+
+/** A view's first page and counts, however they were loaded. */
+interface Loaded {
+  page: UpdatePage;
+  days: DayCount[] | null;
+  filteredDays: DayCount[] | null;
+  /** The permalink's update, when it exists in this event. */
+  targetUpdate: Update | undefined;
+  /** The instant the page starts at; undefined for the newest. */
+  from: string | undefined;
 }
 
 /** How long a live arrival keeps its highlight (the card's fade takes a little less). */
@@ -91,6 +111,8 @@ export class Timeline {
   /** Waiting for the subscription before the first page: a view change now needs no reload of its own. */
   #starting = false;
   #beginSeq = 0;
+  /** The first view as the page load fetched it (GET /api/first-view), used once by `start`. */
+  #initial: EventView | undefined;
 
   #atTop = $state(true);
   #paused = $state(false);
@@ -116,7 +138,7 @@ export class Timeline {
   constructor(
     event: Event,
     live: LiveLink,
-    view: { filters: Filters; target: Target } = { filters: noFilters, target: latest },
+    view: { filters: Filters; target: Target; initial?: EventView } = { filters: noFilters, target: latest },
   ) {
     this.event = event;
     this.topicsById = topicIndex(event.topics);
@@ -125,6 +147,7 @@ export class Timeline {
     this.#live = live;
     this.#filters = this.normalise(view.filters);
     this.#target = view.target;
+    this.#initial = view.initial;
   }
 
   /** Days newest first, items newest first within each. */
@@ -242,7 +265,9 @@ export class Timeline {
   /** Subscribes, then loads the first page and the key events; returns the cleanup. */
   start(): () => void {
     this.#disposed = false;
-    void this.#begin();
+    const initial = this.#initial;
+    this.#initial = undefined;
+    void (initial ? this.#beginWith(initial) : this.#begin());
     return () => {
       this.#disposed = true;
       this.#generation++;
@@ -267,6 +292,31 @@ export class Timeline {
     this.#starting = false;
     this.#subscribed = subscribed;
     await Promise.all([this.reload(), this.keyEvents.load()]);
+  }
+
+  /**
+   * The first view came with the page load: show it at once, then subscribe from the cursor it was
+   * read at, so whatever changed since is replayed (and merged by id and cursor, like pushes).
+   */
+  async #beginWith(view: EventView): Promise<void> {
+    ++this.#beginSeq;
+    this.#starting = false;
+    this.#subscribed = true;
+    const generation = this.#clear();
+    const target = this.#target;
+    const targetUpdate = view.target ?? undefined;
+    let from: string | undefined;
+    if (target.kind === 'day') from = endOfDay(target.day, this.event);
+    if (targetUpdate) from = targetUpdate.publishedAt;
+    this.#fill(generation, {
+      page: view.page,
+      days: view.days,
+      filteredDays: view.filteredDays,
+      targetUpdate,
+      from,
+    });
+    this.keyEvents.set(view.keyEvents);
+    await this.#live.subscribe(this.event.slug, { fresh: true, since: view.cursor });
   }
 
   /** The server could not replay a long gap: start again from fresh pages, and say so. */
@@ -317,8 +367,8 @@ export class Timeline {
     if (this.#scroll?.seq === seq) this.#scroll = null;
   }
 
-  /** Loads the view's first page and its day counts, dropping what the previous view had. */
-  async reload(): Promise<void> {
+  /** Drops what the previous view had; returns the new view's generation. */
+  #clear(): number {
     const generation = ++this.#generation;
     this.#items.clear();
     this.#sorted = [];
@@ -330,6 +380,12 @@ export class Timeline {
     this.#targetNote = '';
     this.#older = 'idle';
     this.#pending = [];
+    return generation;
+  }
+
+  /** Loads the view's first page and its day counts, dropping what the previous view had. */
+  async reload(): Promise<void> {
+    const generation = this.#clear();
     const filters = this.#filters;
     const target = this.#target;
     const list: ListFilters = { topics: filters.topics, q: filters.q, source: filters.source };
@@ -355,32 +411,37 @@ export class Timeline {
         fetchDays(this.event.slug, { ...list, topics: [] }).catch(() => null),
         filters.topics.length > 0 ? fetchDays(this.event.slug, list).catch(() => null) : null,
       ]);
-      if (generation !== this.#generation) return;
-      const items = [...page.items];
-      // The permalink's own update is shown even when the list leaves it out (a tombstone, a filter).
-      if (targetUpdate && !items.some((u) => u.id === targetUpdate.id)) items.unshift(targetUpdate);
-      for (const update of items) this.#put(update);
-      this.#sorted = replaceInSorted([], items);
-      this.#next = page.next;
-      this.#from = from ?? null;
-      this.#days = days ?? [];
-      this.#filteredDays = filteredDays;
-      this.#state = 'ready';
-      this.#noteTarget(target, targetUpdate);
-      // The page may be older or newer than these changes; cursors and the loaded range decide.
-      // Counted already, most likely, by the day counts just fetched.
-      this.#edit(() => {
-        for (const { kind, update } of this.#pending.splice(0)) this.#receive(kind, update, { again: true });
-      });
-      if (!this.#subscribed) {
-        this.#live.catchUpFrom(maxCursor(page.items));
-        this.#subscribed = true;
-      }
+      this.#fill(generation, { page, days, filteredDays, targetUpdate, from });
     } catch (error) {
       if (generation !== this.#generation) return;
       this.#pending = [];
       this.#state = 'error';
       this.#error = errorMessage(error);
+    }
+  }
+
+  /** Shows a loaded first page, unless a newer view replaced the one it was loaded for. */
+  #fill(generation: number, { page, days, filteredDays, targetUpdate, from }: Loaded): void {
+    if (generation !== this.#generation) return;
+    const items = [...page.items];
+    // The permalink's own update is shown even when the list leaves it out (a tombstone, a filter).
+    if (targetUpdate && !items.some((u) => u.id === targetUpdate.id)) items.unshift(targetUpdate);
+    for (const update of items) this.#put(update);
+    this.#sorted = replaceInSorted([], items);
+    this.#next = page.next;
+    this.#from = from ?? null;
+    this.#days = days ?? [];
+    this.#filteredDays = filteredDays;
+    this.#state = 'ready';
+    this.#noteTarget(this.#target, targetUpdate);
+    // The page may be older or newer than these changes; cursors and the loaded range decide.
+    // Counted already, most likely, by the day counts just fetched.
+    this.#edit(() => {
+      for (const { kind, update } of this.#pending.splice(0)) this.#receive(kind, update, { again: true });
+    });
+    if (!this.#subscribed) {
+      this.#live.catchUpFrom(maxCursor(page.items));
+      this.#subscribed = true;
     }
   }
 
