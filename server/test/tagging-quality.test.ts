@@ -12,6 +12,8 @@ import { TopicTagger } from '../src/ingest/topics.js';
  */
 const floor = { f1: 0.85 };
 const inSample = ['dev', 'test', 'holdout-r2'];
+/** holdout-r3 measured 0.753, below the floor: this guards that level, it does not claim the floor. */
+const blindGuard = { split: 'holdout-r3', f1: 0.73 };
 
 interface TaggingFixture {
   items: {
@@ -55,5 +57,10 @@ describe('topic tagging quality on the evaluation set', () => {
 
   it('meets the floor on the updates the rules were written from', () => {
     expect(score(inSample).f1).toBeGreaterThanOrEqual(floor.f1);
+  });
+
+  it('keeps its measured level on the blind round-3 holdout', () => {
+    expect(fixture.items.filter((i) => i.split === blindGuard.split).length).toBeGreaterThanOrEqual(100);
+    expect(score([blindGuard.split]).f1).toBeGreaterThanOrEqual(blindGuard.f1);
   });
 });
