@@ -14,6 +14,8 @@ import { apiCacheHeaders, compress } from './http/caching.js';
 import { clientRouter } from './http/client.js';
 import { errorHandler } from './http/errors.js';
 import { feedsOutRouter } from './http/feeds-out.js';
+import { metricsHandler } from './http/metrics.js';
+import { requestLogger } from './http/request-log.js';
 import { apiRouter } from './http/routes.js';
 import { corsFor, securityHeaders } from './http/security.js';
 import { IngestPipeline } from './ingest/pipeline.js';
@@ -22,6 +24,7 @@ import { LiveHub, type LiveServer } from './live/hub.js';
 import { useRedisAdapter } from './live/redis-adapter.js';
 import { dropSlowReaders } from './live/slow-readers.js';
 import type { Logger } from './logger.js';
+import { Metrics } from './metrics.js';
 import { syncConfiguredSources } from './sources/configured.js';
 import { defaultPollerOptions, FeedPoller, type PollerOptions } from './sources/poller.js';
 import type { Store } from './store/store.js';
@@ -58,7 +61,9 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
+  app.use(requestLogger(logger));
   app.use(securityHeaders());
+  const metrics = new Metrics({ events, clock, showPrivateEvents: config.metricsToken !== undefined });
   app.use(compress());
   const httpServer = createServer(app);
   // Clients only ever send small `subscribe` messages.
@@ -86,6 +91,7 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
     ...(redis ? { cluster: redis } : {}),
     limits: config.limits,
   });
+  metrics.watchLive(io, hub);
   const slowReaders = dropSlowReaders(io, {
     maxBufferedBytes: config.limits.maxBufferedBytes ?? defaultMaxBufferedKb * 1024,
     logger,
@@ -113,6 +119,7 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
       .status(storeReady && redisReady ? 200 : 503)
       .json({ ok: storeReady && redisReady, store: storeReady, redis: redisReady });
   });
+  app.get('/metrics', metricsHandler({ metrics, access, token: config.metricsToken }));
   const cors = corsFor(config.corsOrigins);
   if (cors) app.use('/api', cors);
   app.use('/api', apiCacheHeaders());
@@ -124,6 +131,7 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
       pipeline,
       clock,
       access,
+      metrics,
       writesPerMinute: config.limits.writesPerMinute,
     }),
   );
@@ -151,6 +159,7 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
           pipeline,
           clock,
           logger,
+          metrics,
           options: {
             ...defaultPollerOptions,
             allowPrivateNetworks: config.allowPrivateNetworks,

@@ -134,6 +134,8 @@ export interface Config {
   trustProxy: string | number | boolean;
   /** How long a node keeps a claimed feed before another may poll it (if the first died). */
   feedLeaseSeconds: number;
+  /** Set: GET /metrics needs this bearer token (or an admin token) and shows private events by slug. */
+  metricsToken?: string | undefined;
   limits: {
     /** Write requests per minute from one address. */
     writesPerMinute: number;
@@ -189,6 +191,7 @@ const envSchema = z.object({
   DAYLINE_WRITE_RATE: z.coerce.number().int().min(1).default(600),
   DAYLINE_SUBSCRIBE_RATE: z.coerce.number().int().min(1).default(30),
   DAYLINE_MAX_SOCKETS_PER_IP: z.coerce.number().int().min(0).default(0),
+  DAYLINE_METRICS_TOKEN: z.string().min(16, 'Use at least 16 characters').optional(),
   DAYLINE_MAX_BUFFERED_KB: z.coerce.number().int().min(16).default(defaultMaxBufferedKb),
 });
 
@@ -250,6 +253,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     corsOrigins: e.DAYLINE_CORS_ORIGINS,
     trustProxy: e.DAYLINE_TRUST_PROXY,
     feedLeaseSeconds: e.DAYLINE_FEED_LEASE_SECONDS,
+    metricsToken: e.DAYLINE_METRICS_TOKEN,
     limits: {
       writesPerMinute: e.DAYLINE_WRITE_RATE,
       subscribesPerMinute: e.DAYLINE_SUBSCRIBE_RATE,

@@ -26,17 +26,23 @@ export const notFoundHandler: RequestHandler = (req, _res, next) => {
   next(new AppError('not_found', `No route for ${req.method} ${req.path}`));
 };
 
+/** The AppError an error stands for, if it is one clients may see (else undefined: a 5xx). */
+export function asAppError(error: unknown): AppError | undefined {
+  return error instanceof AppError
+    ? error
+    : error instanceof InvalidPageToken
+      ? new AppError('invalid_input', 'Invalid input: before', {
+          issues: [{ path: 'before', message: 'Unreadable page token; use a `next` value from a page' }],
+        })
+      : fromBodyParser(error as { type?: unknown });
+}
+
 /** The one place errors become HTTP answers; messages of unexpected errors never reach clients. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
-    const known =
-      error instanceof AppError
-        ? error
-        : error instanceof InvalidPageToken
-          ? new AppError('invalid_input', 'Invalid input: before', {
-              issues: [{ path: 'before', message: 'Unreadable page token; use a `next` value from a page' }],
-            })
-          : fromBodyParser(error as { type?: unknown });
+    // The request's own logger (request-log.ts) adds its reqId, which the client has in X-Request-Id.
+    const log = (req as { log?: Logger }).log ?? logger;
+    const known = asAppError(error);
     if (known) {
       if (known.status === 429 || known.status >= 503) res.set('Retry-After', String(retryAfterSeconds));
       // A full disk needs an operator: say so in the log, not only to the client.
@@ -45,14 +51,14 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       return;
     }
     if (isStoreUnavailable(error)) {
-      logger.warn({ err: error, method: req.method, path: req.path }, 'store unavailable');
+      log.warn({ err: error, method: req.method, path: req.path }, 'store unavailable');
       res.set('Retry-After', String(retryAfterSeconds));
       res
         .status(503)
         .json({ error: { code: 'unavailable', message: 'The store is unavailable; retry shortly' } });
       return;
     }
-    logger.error({ err: error, method: req.method, path: req.path }, 'request failed');
+    log.error({ err: error, method: req.method, path: req.path }, 'request failed');
     res.status(500).json({ error: { code: 'internal', message: 'Internal error' } });
   };
 }

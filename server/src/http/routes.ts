@@ -6,10 +6,12 @@ import type { Store } from '../store/store.js';
 import { rateLimit } from 'express-rate-limit';
 import { AppError } from '../errors.js';
 import type { Access } from '../access.js';
+import type { Metrics } from '../metrics.js';
 import { both, requireScope } from './auth.js';
 import { notFoundHandler } from './errors.js';
 import { clustersRouter } from './clusters.js';
 import { eventsRouter } from './events.js';
+import { countIngestRejections } from './metrics.js';
 import { firstViewHandler } from './first-view.js';
 import { eventSourcesRouter, sourcesRouter } from './sources.js';
 import { postUpdatesHandler, updatesRouter } from './updates.js';
@@ -20,6 +22,7 @@ export interface ApiDeps {
   events: EventCatalog;
   pipeline: IngestPipeline;
   access: Access;
+  metrics: Metrics;
   writesPerMinute: number;
 }
 
@@ -45,7 +48,13 @@ export function apiRouter(deps: ApiDeps): Router {
   api.use('/events', eventsRouter(deps));
   api.use('/events', eventSourcesRouter({ ...deps, writer: admin, json }));
   api.use('/sources', sourcesRouter({ ...deps, writer: admin, json }));
-  api.post('/events/:slug/updates', writer, json, postUpdatesHandler(deps.pipeline));
+  api.post(
+    '/events/:slug/updates',
+    writer,
+    json,
+    postUpdatesHandler(deps.pipeline, deps.metrics),
+    countIngestRejections(deps.metrics),
+  );
   api.use('/updates', updatesRouter({ ...deps, writer, json }));
   api.use('/clusters', clustersRouter({ ...deps, writer, json }));
   api.use(notFoundHandler);

@@ -5,11 +5,15 @@ import type { EventCatalog } from '../events.js';
 import { assertCanView } from './auth.js';
 import { AppError } from '../errors.js';
 import type { IngestPipeline } from '../ingest/pipeline.js';
+import type { Metrics } from '../metrics.js';
 import type { Store } from '../store/store.js';
 import { parseOr400 } from './validate.js';
 
 /** POST one update (201, or 200 with the existing one when it is a duplicate) or a batch. */
-export function postUpdatesHandler(pipeline: IngestPipeline): RequestHandler<{ slug: string }> {
+export function postUpdatesHandler(
+  pipeline: IngestPipeline,
+  metrics: Metrics,
+): RequestHandler<{ slug: string }> {
   return async (req, res) => {
     const body: unknown = req.body;
     if (body === undefined || body === null || typeof body !== 'object' || Array.isArray(body)) {
@@ -19,10 +23,13 @@ export function postUpdatesHandler(pipeline: IngestPipeline): RequestHandler<{ s
     }
     if ('items' in body) {
       const { items } = parseOr400(batchInputSchema, body);
-      res.json({ results: await pipeline.ingestBatch(req.params.slug, items) });
+      const results = await pipeline.ingestBatch(req.params.slug, items);
+      for (const result of results) metrics.ingested(req.params.slug, 'api', result);
+      res.json({ results });
       return;
     }
     const { update, created } = await pipeline.ingest(req.params.slug, body);
+    metrics.ingested(update.event, 'api', { status: created ? 'created' : 'duplicate' });
     res.status(created ? 201 : 200).json(update);
   };
 }

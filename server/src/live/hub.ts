@@ -129,6 +129,17 @@ export class LiveHub implements ChangePublisher {
     target.to(rooms).emit(eventForChange[kind], update);
   }
 
+  /** Sockets on this node subscribed to each event (by slug), for /metrics. */
+  subscriptionsByEvent(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const socket of this.io.of('/').sockets.values()) {
+      // Every room of a socket belongs to the one event it subscribed to: `event:<slug>[:topic:…]`.
+      const slug = socket.data.rooms?.[0]?.split(':')[1];
+      if (slug) counts.set(slug, (counts.get(slug) ?? 0) + 1);
+    }
+    return counts;
+  }
+
   private async subscribe(socket: LiveSocket, request: unknown): Promise<SubscribeAck> {
     const parsed = subscribeSchema.safeParse(request);
     if (!parsed.success) throw AppError.invalid(parsed.error);

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock.js';
 import type { IngestPipeline } from '../ingest/pipeline.js';
 import type { Logger } from '../logger.js';
+import type { Metrics } from '../metrics.js';
 import type { PollRecord, Source, SourceStore } from '../store/source-store.js';
 import { nextPollDelay } from './backoff.js';
 import { fetchFeed, type FetchOptions } from './fetch-feed.js';
@@ -48,6 +49,7 @@ export class FeedPoller {
       pipeline: IngestPipeline;
       clock: Clock;
       logger: Logger;
+      metrics: Metrics;
       options: PollerOptions;
     },
   ) {}
@@ -102,6 +104,7 @@ export class FeedPoller {
     } catch (error) {
       // A bug or a store failure: count it as a failed poll so the source backs off, never stops.
       logger.error({ err: error, source: source.id }, 'feed poll failed');
+      this.deps.metrics.feedFetched('internal');
       record = this.failure(source, null, 'Internal error while polling; see the server log');
     }
     await sources.recordPoll(source.id, this.#owner, record);
@@ -118,7 +121,7 @@ export class FeedPoller {
   }
 
   private async fetchAndIngest(source: Source): Promise<PollRecord> {
-    const { pipeline, clock, options } = this.deps;
+    const { pipeline, clock, options, metrics } = this.deps;
     const fetchedAt = clock.now();
     const outcome = await fetchFeed(
       source.url,
@@ -130,10 +133,13 @@ export class FeedPoller {
     );
     switch (outcome.kind) {
       case 'not-modified':
+        metrics.feedFetched('not_modified');
         return this.success(source, 304, 0, 0);
       case 'gone':
+        metrics.feedFetched('gone');
         return { ...this.failure(source, 410, outcome.message), disable: true, status: 'disabled' };
       case 'error':
+        metrics.feedFetched(outcome.status === undefined ? 'fetch_error' : 'http_error');
         return this.failure(source, outcome.status ?? null, outcome.message, outcome.retryAfterMs);
       case 'ok': {
         let feed;
@@ -145,6 +151,7 @@ export class FeedPoller {
           });
         } catch (error) {
           if (!(error instanceof FeedParseError)) throw error;
+          metrics.feedFetched('parse_error');
           return this.failure(source, outcome.status, error.message);
         }
         let fresh = 0;
@@ -154,8 +161,10 @@ export class FeedPoller {
             ...(feed.siteUrl ? { siteUrl: feed.siteUrl } : {}),
             item,
           });
+          metrics.ingested(source.event, 'feed', result);
           if (result.status === 'created' || result.status === 'updated') fresh += 1;
         }
+        metrics.feedFetched('ok');
         return {
           ...this.success(source, outcome.status, feed.items.length, fresh),
           // Echo the validators exactly as the server sent them; forget them when it sent none.

@@ -4,6 +4,7 @@ import { pino } from 'pino';
 import { io as connect, type Socket } from 'socket.io-client';
 import { createApp, type App } from '../../src/app.js';
 import type { Clock } from '../../src/clock.js';
+import type { Logger } from '../../src/logger.js';
 import { eventConfigSchema, type Config } from '../../src/config.js';
 import type { PollerOptions } from '../../src/sources/poller.js';
 import { openStore } from '../../src/store/open-store.js';
@@ -54,7 +55,7 @@ export interface TestServer {
 /** Starts the real server on port 0 with a fresh database (temp SQLite file, or PostgreSQL). */
 export async function startServer(
   overrides: Partial<Config> = {},
-  options: { poller?: Partial<PollerOptions> | false; databaseUrl?: string } = {},
+  options: { poller?: Partial<PollerOptions> | false; databaseUrl?: string; logger?: Logger } = {},
 ): Promise<TestServer> {
   const database = options.databaseUrl
     ? { url: options.databaseUrl, drop: async () => undefined }
@@ -84,7 +85,7 @@ export async function startServer(
   const app = await createApp(config, {
     store,
     clock,
-    logger: pino({ level: process.env.DAYLINE_TEST_LOG ?? 'silent' }),
+    logger: options.logger ?? pino({ level: process.env.DAYLINE_TEST_LOG ?? 'silent' }),
     // Tests that poll feeds drive the scheduler themselves with `app.poller.drain()`.
     poller: options.poller ?? false,
   });
