@@ -13,6 +13,7 @@ import { EventCatalog } from './events.js';
 import { apiCacheHeaders, compress } from './http/caching.js';
 import { clientRouter } from './http/client.js';
 import { errorHandler } from './http/errors.js';
+import { inFlightRequests } from './http/in-flight.js';
 import { feedsOutRouter } from './http/feeds-out.js';
 import { metricsHandler } from './http/metrics.js';
 import { requestLogger } from './http/request-log.js';
@@ -40,7 +41,10 @@ export interface AppDeps {
 export interface App {
   /** Listens on `port` (default: the configured one; 0 picks a free port). */
   listen(port?: number): Promise<{ port: number; url: string }>;
-  /** Stops the simulator, disconnects sockets and closes the HTTP server. The store stays open. */
+  /**
+   * Stops taking connections, lets the requests in hand finish (their changes still go out live),
+   * then tells this node's readers to reconnect and closes the HTTP server. The store stays open.
+   */
   close(): Promise<void>;
   pipeline: IngestPipeline;
   /** The feed scheduler (absent when disabled). */
@@ -61,6 +65,8 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
+  const inFlight = inFlightRequests();
+  app.use(inFlight.track);
   app.use(requestLogger(logger));
   app.use(securityHeaders());
   const metrics = new Metrics({ events, clock, showPrivateEvents: config.metricsToken !== undefined });
@@ -198,6 +204,11 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
       clearInterval(pruneTimer);
       slowReaders.stop();
       await poller?.stop();
+      httpServer.close();
+      await inFlight.drain();
+      // A disconnect from the server, not a dropped connection: clients come back (through the load
+      // balancer, to another node) and catch up from their cursor. Local: other nodes keep theirs.
+      io.local.disconnectSockets(true);
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());
       });
