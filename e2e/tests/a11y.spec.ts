@@ -3,8 +3,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { startServer, type RunningServer } from '../server.js';
 import { hourly, patchUpdate, postMany, ready, retractUpdate } from './helpers.js';
 
-// Accessibility: axe-core on the timeline and on a permalink page, in light and dark, and keyboard
-// navigation through the cards. The sources panel does not exist yet, so it is not covered here.
+// Accessibility: axe-core on the timeline and on a permalink page, in light and dark (the system's
+// and the one chosen in the header), and keyboard navigation through the cards. The sources panel does not exist yet, so it is not covered here.
 const event = 'ukraine-war';
 let server: RunningServer;
 let ids: string[];
@@ -70,6 +70,15 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.goto(`${server.url}/e/${event}/u/${ids[6]}`);
       await expect(page.locator(`[data-testid="update-card"][data-id="${ids[6]}"]`)).toBeFocused();
       await expect(page.getByTestId('back-to-latest')).toBeVisible();
+      await expectNoViolations(page);
+    });
+
+    test('the other theme, chosen in the header, has no axe violations', async ({ page }) => {
+      const other = colorScheme === 'light' ? 'dark' : 'light';
+      await page.goto(`${server.url}/e/${event}`);
+      await ready(page);
+      await page.getByRole('combobox', { name: 'Theme' }).selectOption(other);
+      await expect(page.locator('html')).toHaveAttribute('data-theme', other);
       await expectNoViolations(page);
     });
 
