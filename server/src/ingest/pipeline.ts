@@ -15,9 +15,10 @@ import {
 import type { z } from 'zod';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
-import type { EventCatalog } from '../events.js';
+import type { EventCatalog, EventRuntime } from '../events.js';
 import type { Logger } from '../logger.js';
-import { DuplicateKeyError, type Mutation, type Store } from '../store/store.js';
+import { DuplicateKeyError, type Mutation, type NewUpdate, type Store } from '../store/store.js';
+import type { ClusterAssignment } from './cluster/index.js';
 import { decideCorrection, decideRetraction, urlKey } from './corrections.js';
 import { canonicalUrl, cleanParagraphs, cleanText, contentKey } from './normalize.js';
 import type { StoryClusters } from './story-clusters.js';
@@ -31,6 +32,13 @@ function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
 /** Where accepted changes go after the store has them: the live hub. */
 export interface ChangePublisher {
   publish(kind: ChangeKind, update: Update): void;
+}
+
+/** What a source knows about an item beyond its fields. */
+export interface IngestFlags {
+  dateEstimated?: boolean;
+  sourceTopics?: readonly string[];
+  categories?: readonly string[];
 }
 
 export interface IngestResult {
@@ -111,17 +119,25 @@ export class IngestPipeline {
   }
 
   /** Ingests one item; throws AppError (400/404) for what it cannot accept. */
-  async ingest(
-    eventSlug: string,
+  async ingest(eventSlug: string, raw: unknown, flags: IngestFlags = {}): Promise<IngestResult> {
+    const event = this.deps.events.get(eventSlug);
+    const [result] = await this.storeAndPublish(event, [this.prepare(event, raw, flags)]);
+    return result as IngestResult;
+  }
+
+  /**
+   * Validates, normalises and tags one item: everything that needs neither the store nor the
+   * other items. Throws AppError for what it cannot accept.
+   */
+  private prepare(
+    event: EventRuntime,
     raw: unknown,
-    flags: { dateEstimated?: boolean; sourceTopics?: readonly string[]; categories?: readonly string[] } = {},
-  ): Promise<IngestResult> {
-    const { store, events, publisher, clock } = this.deps;
-    const event = events.get(eventSlug);
+    flags: IngestFlags,
+  ): Omit<NewUpdate, 'clusterId' | 'at'> {
     const parsed = updateInputSchema.safeParse(raw);
     if (!parsed.success) throw AppError.invalid(parsed.error);
     const input = parsed.data;
-    events.checkTopics(event, input.topics);
+    this.deps.events.checkTopics(event, input.topics);
 
     const title = cleanText(input.title);
     const summary = cleanParagraphs(input.summary ?? '');
@@ -138,17 +154,8 @@ export class IngestPipeline {
       ...(source ? { source: source.name } : {}),
       categories: [...(flags.categories ?? [])],
     });
-    const id = randomUUID();
-    const cluster = await this.deps.clusters.assign(event.config.slug, {
-      id,
-      title,
-      summary,
-      publishedAt: input.publishedAt,
-      ...(source ? { source: source.name } : {}),
-    });
-    const at = clock.now().toISOString();
-    const result = await store.insertUpdate({
-      id,
+    return {
+      id: randomUUID(),
       event: event.config.slug,
       title,
       summary,
@@ -164,17 +171,52 @@ export class IngestPipeline {
       contentKey: contentKey(source?.name, title, input.publishedAt),
       pinned: input.pinned ?? false,
       ...(flags.dateEstimated ? { dateEstimated: true } : {}),
-      clusterId: cluster.clusterId,
-      at,
-    });
-    if (!result.created) {
-      this.deps.clusters.forget(event.config.slug, id);
-      return result;
+    };
+  }
+
+  /**
+   * Clusters prepared items, stores them in one transaction (acknowledged only once it commits),
+   * then publishes: each new update, then the stories that new members joined.
+   */
+  private async storeAndPublish(
+    event: EventRuntime,
+    prepared: readonly Omit<NewUpdate, 'clusterId' | 'at'>[],
+  ): Promise<IngestResult[]> {
+    const { store, clusters, publisher, clock } = this.deps;
+    const slug = event.config.slug;
+    const assignments = await clusters.assignAll(
+      slug,
+      prepared.map(({ id, title, summary, publishedAt, source }) => ({
+        id,
+        title,
+        summary,
+        publishedAt,
+        ...(source ? { source: source.name } : {}),
+      })),
+    );
+    const at = clock.now().toISOString();
+    const results = await store.insertUpdates(
+      prepared.map((p, i) => ({ ...p, clusterId: (assignments[i] as ClusterAssignment).clusterId, at })),
+    );
+    const dropped = new Set<string>();
+    for (const [i, { created }] of results.entries()) {
+      if (!created) dropped.add((prepared[i] as NewUpdate).id);
     }
-    publisher.publish('new', result.update);
+    for (const id of dropped) clusters.forget(slug, id);
+    const joined = new Set<string>();
+    let regrouped = false;
+    for (const [i, { update, created }] of results.entries()) {
+      if (!created) continue;
+      publisher.publish('new', update);
+      const assignment = assignments[i] as ClusterAssignment;
+      // Its story's first report was a copy, not stored: the store made it a story of its own.
+      if (dropped.has(assignment.clusterId)) regrouped = true;
+      else if (assignment.joined) joined.add(assignment.clusterId);
+    }
+    if (regrouped) await clusters.moved(slug);
     // The story's card shows how many outlets carry it: its head changes with every member.
-    if (cluster.joined) this.publishAll(await store.regroup([], [cluster.clusterId], at));
-    return result;
+    if (joined.size) this.publishAll(await store.regroup([], [...joined], at));
+    return results;
   }
 
   /** Publishes changes whose kind follows from the update's state (tombstones as retractions). */
@@ -367,20 +409,34 @@ export class IngestPipeline {
     return result.update;
   }
 
-  /** Ingests many items, each on its own: one bad item does not stop the others. */
+  /**
+   * Ingests many items in one store transaction; an item that cannot be accepted is reported as
+   * rejected and does not stop the others.
+   */
   async ingestBatch(eventSlug: string, items: readonly unknown[]): Promise<BatchResult[]> {
-    this.deps.events.get(eventSlug);
-    const results: BatchResult[] = [];
+    const event = this.deps.events.get(eventSlug);
+    const results: (BatchResult | undefined)[] = [];
+    const accepted: { index: number; prepared: Omit<NewUpdate, 'clusterId' | 'at'> }[] = [];
     for (const [index, item] of items.entries()) {
       try {
-        const { update, created } = await this.ingest(eventSlug, item);
-        results.push({ id: update.id, status: created ? 'created' : 'duplicate' });
+        accepted.push({ index, prepared: this.prepare(event, item, {}) });
+        results.push(undefined);
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         this.deps.logger.debug({ index, code: error.code }, 'batch item rejected');
         results.push({ status: 'rejected', error: error.toJSON() });
       }
     }
-    return results;
+    const stored = await this.storeAndPublish(
+      event,
+      accepted.map((a) => a.prepared),
+    );
+    for (const [i, { update, created }] of stored.entries()) {
+      results[(accepted[i] as { index: number }).index] = {
+        id: update.id,
+        status: created ? 'created' : 'duplicate',
+      };
+    }
+    return results as BatchResult[];
   }
 }

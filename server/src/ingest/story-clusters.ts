@@ -4,6 +4,15 @@ import { ClusterIndex, type ClusterAssignment } from './cluster/index.js';
 /** How far apart two reports of one story may be published. */
 export const clusterWindowMs = 48 * 3600_000;
 
+/** What clustering reads of a new update. */
+export interface ClusterCandidate {
+  id: string;
+  title: string;
+  summary: string;
+  publishedAt: string;
+  source?: string;
+}
+
 interface EventIndex {
   index: ClusterIndex;
   /** The newest `created_cursor` this index has seen from the store. */
@@ -23,16 +32,22 @@ export class StoryClusters {
   constructor(private readonly store: Store) {}
 
   /** The cluster a new update belongs to: the best match's, or a new one named after the update. */
-  async assign(
-    event: string,
-    item: { id: string; title: string; summary: string; publishedAt: string; source?: string },
-  ): Promise<ClusterAssignment> {
-    const state = await this.#sync(event, item.publishedAt);
-    const at = Date.parse(item.publishedAt);
-    const assignment = state.index.add({ ...item, at: new Date(at) });
-    state.latest = Math.max(state.latest, at);
-    state.index.evict(new Date(state.latest));
-    return assignment;
+  async assign(event: string, item: ClusterCandidate): Promise<ClusterAssignment> {
+    return (await this.assignAll(event, [item]))[0] as ClusterAssignment;
+  }
+
+  /** Clusters a batch in order, catching up with the store once for all of it. */
+  async assignAll(event: string, items: readonly ClusterCandidate[]): Promise<ClusterAssignment[]> {
+    if (items.length === 0) return [];
+    const earliest = items.reduce((a, b) => (Date.parse(b.publishedAt) < Date.parse(a.publishedAt) ? b : a));
+    const state = await this.#sync(event, earliest.publishedAt);
+    return items.map((item) => {
+      const at = Date.parse(item.publishedAt);
+      const assignment = state.index.add({ ...item, at: new Date(at) });
+      state.latest = Math.max(state.latest, at);
+      state.index.evict(new Date(state.latest));
+      return assignment;
+    });
   }
 
   /** Takes an update out (a duplicate that was not stored, a retraction). */

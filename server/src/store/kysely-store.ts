@@ -1,12 +1,4 @@
-import type {
-  Change,
-  ClusterInfo,
-  TopicReasons,
-  Update,
-  UpdateStatus,
-  UpdateVersion,
-  VersionKind,
-} from '@dayline/shared';
+import type { Change, ClusterInfo, Update, UpdateVersion, VersionKind } from '@dayline/shared';
 import {
   sql,
   type Expression,
@@ -15,8 +7,11 @@ import {
   type SqlBool,
   type Transaction,
 } from 'kysely';
-import { isPostgres } from './dialect.js';
+import { lockChangeLog } from './change-log.js';
+import { DayCountChanges, dayTotal, recountDays } from './day-counts.js';
 import { matchText } from './full-text.js';
+import { insertUpdates } from './insert-updates.js';
+import { clusterOf, rowToUpdate, snapshot } from './rows.js';
 import { SourceStore } from './source-store.js';
 import { TokenStore } from './token-store.js';
 import { decodePageToken, encodePageToken } from './page-token.js';
@@ -32,51 +27,6 @@ import {
 import type { Database, UpdateRow, UpdatesTable } from './tables.js';
 
 type UpdatesBuilder = ExpressionBuilder<Database, 'updates'>;
-
-/** PostgreSQL advisory lock key that orders appends to the change log (any fixed number). */
-const changeLogLock = 72_657_400;
-
-function rowToUpdate(row: UpdateRow): Update {
-  return {
-    id: row.id,
-    event: row.event,
-    title: row.title,
-    summary: row.summary,
-    ...(row.url ? { url: row.url } : {}),
-    ...(row.source_name
-      ? { source: { name: row.source_name, ...(row.source_url ? { url: row.source_url } : {}) } }
-      : {}),
-    ...(row.author ? { author: row.author } : {}),
-    publishedAt: row.published_at,
-    topics: JSON.parse(row.topics) as string[],
-    ...(row.external_id ? { externalId: row.external_id } : {}),
-    pinned: Boolean(row.pinned),
-    day: Number(row.day),
-    ingestedAt: row.ingested_at,
-    updatedAt: row.updated_at,
-    version: Number(row.version),
-    status: row.status as UpdateStatus,
-    // PostgreSQL returns bigint as a string; cursors stay far below 2^53.
-    cursor: Number(row.cursor),
-    ...(row.corrected_at ? { correctedAt: row.corrected_at } : {}),
-    ...(row.correction_note ? { correctionNote: row.correction_note } : {}),
-    ...(row.retracted_at ? { retractedAt: row.retracted_at } : {}),
-    ...(row.retraction_reason ? { retractionReason: row.retraction_reason } : {}),
-    ...(row.date_estimated ? { dateEstimated: true } : {}),
-    ...(row.topic_reasons && row.topic_reasons !== '{}'
-      ? { topicReasons: JSON.parse(row.topic_reasons) as TopicReasons }
-      : {}),
-  };
-}
-
-/** An update's cluster: its stored head id, or itself for rows from before clustering. */
-const clusterOf = (row: Pick<UpdateRow, 'id' | 'cluster_id'>) => row.cluster_id ?? row.id;
-
-/** What a version keeps: the reader-visible content at that point. */
-function snapshot(update: Update) {
-  const { title, summary, url, source, author, publishedAt, topics, pinned, status } = update;
-  return { title, summary, url, source, author, publishedAt, topics, pinned, status };
-}
 
 /** Camel-case fields to columns; only the keys present are set. */
 function fieldsToColumns(fields: Partial<UpdateFields>): Partial<UpdatesTable> {
@@ -154,82 +104,34 @@ export class KyselyStore implements Store {
           .select(['id', 'published_at', 'day'])
           .where('event', '=', event.slug)
           .execute();
+        let moved = false;
         for (const update of stored) {
           const day = dayOf(update.published_at, event);
-          if (day !== Number(update.day))
-            await trx.updateTable('updates').set({ day }).where('id', '=', update.id).execute();
+          if (day === Number(update.day)) continue;
+          await trx.updateTable('updates').set({ day }).where('id', '=', update.id).execute();
+          moved = true;
         }
+        if (moved) await recountDays(trx, event.slug);
       });
     }
   }
 
   async insertUpdate(update: NewUpdate): Promise<{ update: Update; created: boolean }> {
-    try {
-      const { row, created } = await this.db.transaction().execute(async (trx) => {
-        const existing = await this.findDuplicate(trx, update);
-        if (existing) return { row: existing, created: false };
-        const seq = await this.appendChange(trx, update.event, update.id, 'new', update.at);
-        const row: UpdateRow = {
-          id: update.id,
-          event: update.event,
-          title: update.title,
-          summary: update.summary,
-          url: update.url ?? null,
-          canonical_url: update.canonicalUrl ?? null,
-          source_name: update.source?.name ?? null,
-          source_url: update.source?.url ?? null,
-          author: update.author ?? null,
-          published_at: update.publishedAt,
-          day: update.day,
-          topics: JSON.stringify(update.topics),
-          external_id: update.externalId ?? null,
-          url_key: update.urlKey ?? null,
-          content_key: update.contentKey,
-          pinned: update.pinned ? 1 : 0,
-          status: 'published',
-          version: 1,
-          ingested_at: update.at,
-          updated_at: update.at,
-          cursor: seq,
-          created_cursor: seq,
-          corrected_at: null,
-          correction_note: null,
-          retracted_at: null,
-          retraction_reason: null,
-          date_estimated: update.dateEstimated ? 1 : 0,
-          cluster_id: update.clusterId,
-          topic_reasons: JSON.stringify(update.topicReasons),
-        };
-        await trx.insertInto('updates').values(row).execute();
-        await this.setTopics(trx, update.id, update.event, update.topics);
-        await this.keepVersion(trx, rowToUpdate(row), 'created', update.at);
-        return { row, created: true };
-      });
-      return { update: (await this.present([row]))[0] as Update, created };
-    } catch (error) {
-      // Another writer stored the same item between our look-up and insert: theirs wins.
-      if (!isUniqueViolation(error)) throw error;
-      const existing = await this.findDuplicate(this.db, update);
-      if (!existing) throw error;
-      return { update: (await this.present([existing]))[0] as Update, created: false };
-    }
+    return (await this.insertUpdates([update]))[0] as { update: Update; created: boolean };
   }
 
-  private findDuplicate(db: Kysely<Database>, update: NewUpdate): Promise<UpdateRow | undefined> {
-    return db
-      .selectFrom('updates')
-      .selectAll()
-      .where('event', '=', update.event)
-      .where((eb) =>
-        eb.or([
-          eb('content_key', '=', update.contentKey),
-          ...(update.externalId ? [eb('external_id', '=', update.externalId)] : []),
-          ...(update.urlKey ? [eb('url_key', '=', update.urlKey)] : []),
-        ]),
-      )
-      .orderBy('created_cursor')
-      .limit(1)
-      .executeTakeFirst();
+  async insertUpdates(updates: readonly NewUpdate[]): Promise<{ update: Update; created: boolean }[]> {
+    if (updates.length === 0) return [];
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const stored = await this.db.transaction().execute((trx) => insertUpdates(trx, updates));
+        const presented = await this.present(stored.map((s) => s.row));
+        return stored.map((s, i) => ({ update: presented[i] as Update, created: s.created }));
+      } catch (error) {
+        // Another writer stored one of these items after our look-up: again, and theirs wins.
+        if (!isUniqueViolation(error) || attempt === 3) throw error;
+      }
+    }
   }
 
   async getUpdate(id: string): Promise<Update | undefined> {
@@ -253,7 +155,7 @@ export class KyselyStore implements Store {
 
   private mutateInTransaction(id: string, decide: (current: Update) => Mutation | undefined) {
     return this.db.transaction().execute(async (trx) => {
-      await this.lockChangeLog(trx);
+      await lockChangeLog(trx);
       const row = await trx.selectFrom('updates').selectAll().where('id', '=', id).executeTakeFirst();
       if (!row) return undefined;
       const current = rowToUpdate(row);
@@ -280,6 +182,9 @@ export class KyselyStore implements Store {
         .returningAll()
         .executeTakeFirstOrThrow();
       if (mutation.fields.topics) await this.setTopics(trx, id, current.event, mutation.fields.topics, true);
+      const counts = new DayCountChanges();
+      counts.replace(row, updated);
+      await counts.apply(trx);
       await this.keepVersion(trx, rowToUpdate(updated), mutation.kind, mutation.at, mutation.note);
       return { row: updated, changed: true };
     });
@@ -301,14 +206,6 @@ export class KyselyStore implements Store {
     }));
   }
 
-  /**
-   * On PostgreSQL, writers take turns appending to the change log, so cursors commit in order and a
-   * reader that saw cursor N has seen every change below it. SQLite has one writer already.
-   */
-  private async lockChangeLog(trx: Transaction<Database>): Promise<void> {
-    if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(${changeLogLock})`.execute(trx);
-  }
-
   private async appendChange(
     trx: Transaction<Database>,
     event: string,
@@ -317,7 +214,7 @@ export class KyselyStore implements Store {
     at: string,
     lock = true,
   ): Promise<number> {
-    if (lock) await this.lockChangeLog(trx);
+    if (lock) await lockChangeLog(trx);
     const { seq } = await trx
       .insertInto('changes')
       .values({ event, update_id: updateId, kind, at })
@@ -414,7 +311,7 @@ export class KyselyStore implements Store {
   ): Promise<Update[]> {
     const ids = [...new Set([...moves.map((m) => m.id), ...touched])];
     const rows = await this.db.transaction().execute(async (trx) => {
-      await this.lockChangeLog(trx);
+      await lockChangeLog(trx);
       const changed: UpdateRow[] = [];
       for (const id of ids) {
         const current = await trx
@@ -516,6 +413,8 @@ export class KyselyStore implements Store {
 
   async countDays(event: string, filter: Pick<ListFilter, 'topics' | 'q' | 'source'>) {
     const { topics, q, source } = filter;
+    // Several topics need distinct updates (one may carry two), which the kept counts cannot give.
+    if (!q && !source && (topics?.length ?? 0) <= 1) return this.keptDayCounts(event, topics?.[0]);
     let totals = this.db
       .selectFrom('updates')
       .select(['day', (eb) => eb.fn.countAll<number | string>().as('count')])
@@ -545,6 +444,37 @@ export class KyselyStore implements Store {
     }));
     const byDay = new Map(days.map((d) => [d.day, d]));
     for (const r of topicRows) {
+      const day = byDay.get(Number(r.day));
+      if (day) day.topics[r.topic] = Number(r.count);
+    }
+    return days;
+  }
+
+  /** Day counts from `day_counts`: all of them, or one topic's (which is then also the total). */
+  private async keptDayCounts(event: string, topic?: string) {
+    const rows = await this.db
+      .selectFrom('day_counts')
+      .select(['day', 'topic', 'count'])
+      .where('event', '=', event)
+      .where('topic', 'in', topic === undefined ? [dayTotal] : [topic])
+      .where('count', '>', 0)
+      .orderBy('day', 'desc')
+      .execute();
+    const days = rows.map((r) => ({
+      day: Number(r.day),
+      count: Number(r.count),
+      topics: (topic === undefined ? {} : { [topic]: Number(r.count) }) as Record<string, number>,
+    }));
+    if (topic !== undefined) return days;
+    const byDay = new Map(days.map((d) => [d.day, d]));
+    const perTopic = await this.db
+      .selectFrom('day_counts')
+      .select(['day', 'topic', 'count'])
+      .where('event', '=', event)
+      .where('topic', '!=', dayTotal)
+      .where('count', '>', 0)
+      .execute();
+    for (const r of perTopic) {
       const day = byDay.get(Number(r.day));
       if (day) day.topics[r.topic] = Number(r.count);
     }

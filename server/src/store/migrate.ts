@@ -5,6 +5,7 @@ import * as fullText from './migrations/003-full-text.js';
 import * as sources from './migrations/004-sources.js';
 import * as tokens from './migrations/005-tokens.js';
 import * as clusters from './migrations/006-clusters.js';
+import * as dayCounts from './migrations/007-day-counts.js';
 
 /** Migrations are listed here rather than read from a folder, so they work from src and dist alike. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '004-sources': sources,
   '005-tokens': tokens,
   '006-clusters': clusters,
+  '007-day-counts': dayCounts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -100,6 +100,11 @@ export interface Store {
   ): Promise<void>;
   /** Stores the update unless one with the same dedup key exists; then returns that one. */
   insertUpdate(update: NewUpdate): Promise<{ update: Update; created: boolean }>;
+  /**
+   * Stores several in one transaction (one commit), with the same outcome per item as storing them
+   * one by one in this order: a copy of a stored update, or of an earlier item, is not stored again.
+   */
+  insertUpdates(updates: readonly NewUpdate[]): Promise<{ update: Update; created: boolean }[]>;
   getUpdate(id: string): Promise<Update | undefined>;
   /**
    * Changes an update as `decide` says, given its current state, in one transaction with the next

@@ -92,6 +92,14 @@ export interface ChangesTable {
   at: string;
 }
 
+/** Live updates per (event, day, topic), kept in step with every write; topic '' is the day's total. */
+export interface DayCountsTable {
+  event: string;
+  day: number;
+  topic: string;
+  count: number;
+}
+
 /** The day-of-conflict clock each event's stored `day` values were computed with. */
 export interface EventsTable {
   slug: string;
@@ -105,6 +113,7 @@ export interface Database {
   update_versions: UpdateVersionsTable;
   changes: ChangesTable;
   events: EventsTable;
+  day_counts: DayCountsTable;
   sources: SourcesTable;
   tokens: TokensTable;
 }
