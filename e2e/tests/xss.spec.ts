@@ -268,7 +268,8 @@ async function watch(page: Page) {
   page.on('request', (request) => {
     const url = new URL(request.url());
     const expected =
-      url.origin === origin && /^\/(?:$|e\/|api\/|assets\/|socket\.io\/|favicon\.svg$)/.test(url.pathname);
+      url.origin === origin &&
+      /^\/(?:$|e\/|api\/|assets\/|socket\.io\/|favicon\.svg$|theme\.js$)/.test(url.pathname);
     if (!expected) problems.push(`unexpected request: ${request.url()}`);
   });
   await page.addInitScript(() => {
