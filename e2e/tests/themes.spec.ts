@@ -29,7 +29,8 @@ test.afterAll(async () => {
 });
 
 const themeOf = (page: Page) => page.evaluate(() => document.documentElement.dataset.theme);
-const background = (page: Page) => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+const background = (page: Page) =>
+  page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
 const lightBackground = 'rgb(246, 247, 249)';
 const darkBackground = 'rgb(17, 19, 24)';
 
