@@ -52,7 +52,11 @@ export function dayOfConflict(instant: Date | string | number, event: EventClock
 
 /** Calendar date (`YYYY-MM-DD`, in the event's zone) of the given day number. */
 export function dateOfDay(day: number, event: EventClock): string {
-  return isoDate(addDays(startOf(event), day - 1));
+  // Plain calendar arithmetic: the zone decides when days turn, not how dates count. Without zone
+  // look-ups this is cheap enough for `GET /days` to date a thousand days on every page load.
+  const [y, m, d] = event.startDate.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d + day - 1));
+  return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
 }
 
 /** The last instant of a day of the event (its next midnight in the event's zone, minus 1 ms), ISO. */
