@@ -8,7 +8,8 @@ interface Tables {
 
 /**
  * Per-day counts kept as writes happen, so `GET /days` (asked on every page load) reads a few rows
- * instead of grouping every update of the event. Topic '' holds each day's total.
+ * instead of grouping every update of the event. Topic '' holds each day's total. And an index for
+ * the key-events strip (`pinned=true`, also every page load), which otherwise walks the whole event.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -18,6 +19,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('topic', 'text', (c) => c.notNull())
     .addColumn('count', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('day_counts_pk', ['event', 'day', 'topic'])
+    .execute();
+  await db.schema
+    .createIndex('updates_event_pinned_published')
+    .on('updates')
+    .columns(['event', 'pinned', 'published_at', 'id'])
     .execute();
   const k = db as unknown as Kysely<Tables>;
   await k
@@ -51,5 +57,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropIndex('updates_event_pinned_published').execute();
   await db.schema.dropTable('day_counts').execute();
 }
