@@ -80,8 +80,8 @@ export function openSqlite(file, synchronous = 'FULL') {
 }
 
 /**
- * Writes updates the way the store does (the update row, its topics, its change and its first
- * version; the full-text index follows by trigger), `batch` per transaction.
+ * Writes updates the way the store does (the update row, its topics, its change, its first version
+ * and the per-day counts; the full-text index follows by trigger), `batch` per transaction.
  */
 export function insertRaw(db, inputs, batch = 500) {
   const now = new Date().toISOString();
@@ -94,7 +94,18 @@ export function insertRaw(db, inputs, batch = 500) {
   const version = db.prepare(
     "insert into update_versions (update_id, version, kind, at, content, note) values (?, 1, 'created', ?, ?, null)",
   );
+  // Kept per-day counts exist from migration 007 on; a prototype's older schema has none.
+  const countDays = db.prepare("select 1 from sqlite_master where name = 'day_counts'").get()
+    ? db.prepare(
+        'insert into day_counts (event, day, topic, count) values (?, ?, ?, ?) on conflict (event, day, topic) do update set count = count + excluded.count',
+      )
+    : undefined;
   const write = db.transaction((items) => {
+    const counts = new Map();
+    const count = (day, topic) => {
+      const key = `${day}\0${topic}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    };
     for (const input of items) {
       const id = randomUUID();
       const seq = Number(change.run(eventSlug, id, 'new', now).lastInsertRowid);
@@ -120,12 +131,20 @@ export function insertRaw(db, inputs, batch = 500) {
         seq,
       );
       for (const t of input.topics) topic.run(id, eventSlug, t);
+      count(day, '');
+      for (const t of new Set(input.topics)) count(day, t);
       const { title, summary, source, publishedAt, topics } = input;
       version.run(
         id,
         now,
         JSON.stringify({ title, summary, source, publishedAt, topics, pinned: false, status: 'published' }),
       );
+    }
+    if (countDays) {
+      for (const [key, n] of counts) {
+        const [day, topicId] = key.split('\0');
+        countDays.run(eventSlug, Number(day), topicId, n);
+      }
     }
   });
   let count = 0;

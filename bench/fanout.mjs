@@ -2,25 +2,52 @@
  * Fan-out latency: N subscribed clients, 1 and 10 updates/s, reaching 100% or 10% of them, on
  * Dayline and the baselines B0 (socket.io) and B1 (ws), interleaved phase by phase in one run.
  *
- *   node bench/fanout.mjs [--full] [--sizes 1000,5000]
+ *   node bench/fanout.mjs [--full] [--sizes 1000,5000] [--smoke]
  *
  * Default sizes 1k and 5k clients; --full adds 10k and 19.5k (the server's file limit is 20,000).
+ * Writes fanout-latency.svg (p50/p95/p99 against clients at 1 update/s, 100% reach) next to the
+ * results and to docs/images/. `--smoke`: 1k clients of Dayline and B0, 5 updates/s for 10 s each,
+ * failing when a delivery is lost, doubled or misdelivered, or nothing arrives; nothing about speed.
  */
-import { full, ratio, round, save, serverNames, startLoad, startServer, table, watchdog } from './lib.mjs';
+import { copyFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { latencyChart } from './chart.mjs';
+import {
+  full,
+  ratio,
+  root,
+  round,
+  save,
+  serverNames,
+  startLoad,
+  startServer,
+  table,
+  watchdog,
+} from './lib.mjs';
 
 const sizesArg = process.argv.find((a, i) => process.argv[i - 1] === '--sizes');
-const sizes = sizesArg ? sizesArg.split(',').map(Number) : full ? [1000, 5000, 10_000, 19_500] : [1000, 5000];
-const kinds = ['dayline', 'b0', 'b1'];
-const phases = [
-  { rate: 1, share: 1 },
-  { rate: 1, share: 0.1 },
-  { rate: 10, share: 1 },
-  { rate: 10, share: 0.1 },
-];
-const countFor = (rate) => (rate === 1 ? (full ? 10 : 5) : full ? 100 : 30);
+const smoke = process.argv.includes('--smoke');
+const sizes = sizesArg
+  ? sizesArg.split(',').map(Number)
+  : smoke
+    ? [1000]
+    : full
+      ? [1000, 5000, 10_000, 19_500]
+      : [1000, 5000];
+const kinds = smoke ? ['dayline', 'b0'] : ['dayline', 'b0', 'b1'];
+const phases = smoke
+  ? [{ rate: 5, share: 1 }]
+  : [
+      { rate: 1, share: 1 },
+      { rate: 1, share: 0.1 },
+      { rate: 10, share: 1 },
+      { rate: 10, share: 0.1 },
+    ];
+const countFor = (rate) => (smoke ? rate * 10 : rate === 1 ? (full ? 10 : 5) : full ? 100 : 30);
 const limitP95 = 500;
 
-watchdog((full ? 60 : 10) * 60_000, 'fanout');
+watchdog((smoke ? 2.5 : full ? 60 : 10) * 60_000, 'fanout');
 
 const started = performance.now();
 const results = [];
@@ -49,7 +76,8 @@ for (const [sizeIndex, n] of sizes.entries()) {
       const cpuBefore = await server.cpu();
       const result = await load.call(
         'publish',
-        { postUrl: postUrl(server), rate, count: countFor(rate), share },
+        // A loaded CI machine may take its time; the smoke run checks that everything arrives.
+        { postUrl: postUrl(server), rate, count: countFor(rate), share, drainMs: smoke ? 30_000 : 10_000 },
         120_000,
       );
       const cpuAfter = await server.cpu();
@@ -68,6 +96,26 @@ for (const [sizeIndex, n] of sizes.entries()) {
   }
 }
 const seconds = (performance.now() - started) / 1000;
+
+/** What makes a run meaningless, whatever its speed: the harness or a server is broken. */
+function problems() {
+  const found = [];
+  for (const c of connects) {
+    if (c.connected < c.n)
+      found.push(`${serverNames[c.kind]}: ${c.connected} of ${c.n} clients connected (${c.firstError})`);
+  }
+  for (const r of results) {
+    const name = `${serverNames[r.kind]} N=${r.n} ${r.rate}/s ${r.share * 100}%`;
+    if (r.delivered === 0) found.push(`${name}: nothing delivered`);
+    if (r.lost) found.push(`${name}: ${r.lost} of ${r.expected} deliveries lost`);
+    if (r.duplicates) found.push(`${name}: ${r.duplicates} duplicate deliveries`);
+    if (r.misdelivered) found.push(`${name}: ${r.misdelivered} deliveries to clients not subscribed`);
+    if (r.unknown) found.push(`${name}: ${r.unknown} deliveries of updates never sent`);
+    if (r.postErrors) found.push(`${name}: ${r.postErrors} POSTs failed`);
+    if (r.closed) found.push(`${name}: ${r.closed} clients disconnected`);
+  }
+  return found;
+}
 
 function postUrl(server) {
   return server.kind === 'dayline' ? `${server.url}/api/events/ukraine-war/updates` : `${server.url}/updates`;
@@ -91,6 +139,39 @@ const rows = results.map((r) => [
   pct(r.serverBusy),
   pct(r.loadCpu),
 ]);
+if (smoke) {
+  const found = problems();
+  save(
+    'fanout',
+    { sizes, phases, results, connects, seconds, problems: found },
+    [
+      `### Fan-out smoke run (${sizes.join(', ')} clients; ${Math.round(seconds)} s)`,
+      '',
+      table(
+        ['N', 'upd/s', 'reach', 'server', 'delivered', 'p50', 'p95', 'p99', 'lost', 'dup', 'misdelivered'],
+        results.map((r) => [
+          r.n,
+          r.rate,
+          pct(r.share),
+          serverNames[r.kind],
+          r.delivered,
+          ms(r.latency.p50),
+          ms(r.latency.p95),
+          ms(r.latency.p99),
+          r.lost,
+          r.duplicates,
+          r.misdelivered,
+        ]),
+      ),
+      '',
+      found.length
+        ? `Problems:\n${found.map((p) => `- ${p}`).join('\n')}`
+        : 'No delivery lost, doubled or misdelivered.',
+    ].join('\n'),
+  );
+  process.exit(found.length ? 1 : 0);
+}
+
 const find = (n, rate, share, kind) =>
   results.find((r) => r.n === n && r.rate === rate && r.share === share && r.kind === kind);
 const ratioRows = [];
@@ -168,3 +249,27 @@ save(
     `Connect: ${connects.map((c) => `${serverNames[c.kind]} ${c.connected}/${c.n} in ${round(c.ms / 1000)} s`).join('; ')}`,
   ].join('\n'),
 );
+
+// The chart: how latency grows with clients, for each server, at 1 update/s reaching everyone.
+const chart = latencyChart({
+  title: 'Fan-out latency at 1 update/s, 100% of clients reached',
+  series: kinds.flatMap((kind) =>
+    ['p50', 'p95', 'p99'].map((percentile) => ({
+      server: serverNames[kind],
+      percentile,
+      points: sizes.flatMap((n) => {
+        const r = find(n, 1, 1, kind);
+        return r ? [[n, r.latency[percentile]]] : [];
+      }),
+    })),
+  ),
+});
+const chartFile = path.join(
+  process.env.BENCH_OUT ?? path.join(os.tmpdir(), 'dayline-bench'),
+  'fanout-latency.svg',
+);
+writeFileSync(chartFile, chart);
+copyFileSync(chartFile, path.join(root, 'docs/images/fanout-latency.svg'));
+process.stderr.write(`chart: ${chartFile} (and docs/images/fanout-latency.svg)\n`);
+const found = problems();
+if (found.length) process.stderr.write(`problems:\n${found.join('\n')}\n`);

@@ -4,7 +4,9 @@
  * store writes (the baseline). While the batch API runs, a probe GETs /api/health every 20 ms to see
  * how long the server stops answering.
  *
- *   node bench/ingest.mjs [--full] [--rows 5000]
+ *   node bench/ingest.mjs [--full] [--rows 5000] [--smoke]
+ *
+ * `--smoke`: 300 rows, failing unless every path stores every row (nothing about speed).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,8 +31,9 @@ import {
 } from './lib.mjs';
 
 const rowsArg = process.argv.find((a, i) => process.argv[i - 1] === '--rows');
-const rows = Number(rowsArg ?? (full ? 50_000 : 5000));
-watchdog((full ? 15 : 4) * 60_000, 'ingest');
+const smoke = process.argv.includes('--smoke');
+const rows = Number(rowsArg ?? (smoke ? 300 : full ? 50_000 : 5000));
+watchdog((full ? 15 : smoke ? 1 : 4) * 60_000, 'ingest');
 pinSelf();
 
 const started = performance.now();
@@ -148,3 +151,14 @@ save(
     })(),
   ].join('\n'),
 );
+
+// Every path must have stored every row it was given, or the figures above mean nothing.
+const short = results.filter(
+  (r) => r.created !== (r.path.includes('1 row per') ? Math.min(rows, 2000) : rows),
+);
+if (short.length) {
+  process.stderr.write(
+    `ingest: ${short.map((r) => `${r.path} stored ${r.created}`).join('; ')} of ${rows}\n`,
+  );
+  process.exit(1);
+}

@@ -11,6 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import net from 'node:net';
+import { Deliveries } from './deliveries.mjs';
 import { summary } from './stats.mjs';
 
 const topics = ['military', 'diplomacy', 'humanitarian', 'economy', 'international', 'energy', 'cyber'];
@@ -42,16 +43,7 @@ function onUpdate(client, buf, start, end) {
   let seq = 0;
   for (i += 1; buf[i] >= 48 && buf[i] <= 57; i++) seq = seq * 10 + buf[i] - 48;
   if (id !== phase.id) return;
-  // Updates POSTed at once may be published in another order than sent: only a repeat is wrong.
-  const slot = client.slot * phase.count + seq;
-  if (!phase.targets.has(client.topic)) phase.misdelivered += 1;
-  else if (phase.seen[slot]) phase.duplicates += 1;
-  else {
-    phase.seen[slot] = 1;
-    phase.delivered[seq] += 1;
-    phase.last[seq] = now;
-    phase.latencies[phase.received++] = now - phase.sentAt[seq];
-  }
+  phase.deliveries.record(client.slot, seq, now, phase.sentAt[seq], phase.targets.has(client.topic));
 }
 
 /** A client frame: masked as the protocol requires, with a zero key (the payload stays as it is). */
@@ -204,16 +196,9 @@ const commands = {
     phase = {
       id: ++phaseCount,
       targets,
-      count,
-      seen: new Uint8Array(clients.length * count),
       sentAt: new Float64Array(count),
-      delivered: new Int32Array(count),
-      last: new Float64Array(count),
-      latencies: new Float64Array(count * recipients),
-      received: 0,
+      deliveries: new Deliveries(clients.length, count, recipients),
       frames: 0,
-      misdelivered: 0,
-      duplicates: 0,
     };
     closedDuringPhase = 0;
     const current = phase;
@@ -244,8 +229,8 @@ const commands = {
     const lastPost = performance.now();
     await Promise.all(posts);
     const answered = performance.now();
-    const expected = count * recipients;
-    while (current.received < expected && performance.now() - answered < drainMs) {
+    const tally = current.deliveries;
+    while (tally.received < tally.expected && performance.now() - answered < drainMs) {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     const wall = performance.now() - started;
@@ -253,7 +238,7 @@ const commands = {
     phase = undefined;
     const toLast = [];
     for (let seq = 0; seq < count; seq++) {
-      if (current.delivered[seq] > 0) toLast.push(current.last[seq] - current.sentAt[seq]);
+      if (tally.delivered[seq] > 0) toLast.push(tally.last[seq] - current.sentAt[seq]);
     }
     return {
       clients: clients.length,
@@ -261,16 +246,17 @@ const commands = {
       count,
       rate,
       achievedRate: (count - 1) / ((lastPost - started) / 1000 || 1),
-      expected,
-      delivered: current.received,
-      lost: expected - current.received,
-      misdelivered: current.misdelivered,
-      duplicates: current.duplicates,
+      expected: tally.expected,
+      delivered: tally.received,
+      lost: tally.lost,
+      misdelivered: tally.misdelivered,
+      duplicates: tally.duplicates,
+      unknown: tally.unknown,
       /** Messages that were not this phase's updates (other pushes, late ones of an earlier phase). */
-      otherMessages: current.frames - current.received - current.duplicates - current.misdelivered,
+      otherMessages: current.frames - tally.received - tally.duplicates - tally.misdelivered - tally.unknown,
       closed: closedDuringPhase,
       postErrors,
-      latency: summary(current.latencies.subarray(0, current.received)),
+      latency: summary(tally.latencies.subarray(0, Math.min(tally.received, tally.latencies.length))),
       toLast: summary(toLast),
       post: summary(postTimes),
       wallMs: wall,

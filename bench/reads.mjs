@@ -3,11 +3,13 @@
  * topic filters, full-text searches, and the day counts every page load asks for), measured with
  * autocannon: one connection for latency, ten for throughput.
  *
- *   node bench/reads.mjs [--full] [--rows 100000]
+ *   node bench/reads.mjs [--full] [--rows 100000] [--duration 2] [--smoke]
  *
  * The database is filled by raw inserts (bench/data.mjs) and kept in BENCH_CACHE (default
  * /tmp/dayline-bench-cache) for the next run, keyed by size and migrations. `--prepare-sql FILE`
  * runs FILE's SQL on the copy first: the way to measure a proposed index without touching server/.
+ * `--smoke`: 2,000 rows in a cache of its own (removed after), 1 s per cell, failing on any error
+ * or an empty answer (nothing about speed).
  */
 import {
   copyFileSync,
@@ -38,9 +40,11 @@ import {
 } from './lib.mjs';
 
 const rowsArg = process.argv.find((a, i) => process.argv[i - 1] === '--rows');
-const rows = Number(rowsArg ?? (full ? 1_000_000 : 100_000));
-const duration = full ? 5 : 2;
-watchdog((full ? 30 : 6) * 60_000, 'reads');
+const smoke = process.argv.includes('--smoke');
+const durationArg = process.argv.find((a, i) => process.argv[i - 1] === '--duration');
+const rows = Number(rowsArg ?? (smoke ? 2000 : full ? 1_000_000 : 100_000));
+const duration = Number(durationArg ?? (smoke ? 1 : full ? 5 : 2));
+watchdog((full ? 30 : smoke ? 1.5 : 6) * 60_000, 'reads');
 pinSelf();
 
 const started = performance.now();
@@ -48,7 +52,9 @@ const migrations = readdirSync(path.join(serverDist, 'store/migrations'))
   .filter((f) => f.endsWith('.js'))
   .sort()
   .join(',');
-const cacheDir = process.env.BENCH_CACHE ?? path.join(os.tmpdir(), 'dayline-bench-cache');
+const cacheDir = smoke
+  ? mkdtempSync(path.join(os.tmpdir(), 'dayline-bench-smoke-cache-'))
+  : (process.env.BENCH_CACHE ?? path.join(os.tmpdir(), 'dayline-bench-cache'));
 const schema = createHash('sha256').update(migrations).digest('hex').slice(0, 12);
 const cached = path.join(cacheDir, `reads-${rows}-${schema}.db`);
 let fillSeconds = 0;
@@ -138,6 +144,7 @@ for (const [name, query] of queries) {
 }
 await server.stop();
 rmSync(dir, { recursive: true, force: true });
+if (smoke) rmSync(cacheDir, { recursive: true, force: true });
 const seconds = (performance.now() - started) / 1000;
 
 save(
@@ -176,3 +183,12 @@ save(
     ),
   ].join('\n'),
 );
+
+// Errors, or a query that should find updates finding none, mean the harness or the server broke.
+const broken = results.filter(
+  (r) => r.c1.errors + r.c10.errors > 0 || (r.items === 0 && !r.query.includes('pinned')),
+);
+if (broken.length) {
+  process.stderr.write(`reads: ${broken.map((r) => `${r.name} (${r.items} items, errors)`).join('; ')}\n`);
+  process.exit(1);
+}
