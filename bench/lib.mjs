@@ -47,12 +47,24 @@ const children = new Set();
 function killAll() {
   for (const child of children) child.kill('SIGKILL');
 }
-process.on('exit', killAll);
-for (const signal of ['SIGINT', 'SIGTERM'])
-  process.on(signal, () => {
-    killAll();
-    process.exit(130);
-  });
+/**
+ * Once a script starts children, a signal or its end takes them along. Installed on first use, so
+ * that importing this module (as run.mjs does) leaves the importer's own signal handling alone.
+ */
+let handlingSignals = false;
+function takeChildrenAlong() {
+  if (handlingSignals) return;
+  handlingSignals = true;
+  process.on('exit', killAll);
+  for (const [signal, number] of [
+    ['SIGINT', 2],
+    ['SIGTERM', 15],
+  ])
+    process.on(signal, () => {
+      killAll();
+      process.exit(128 + number);
+    });
+}
 
 /** Every benchmark stops by itself: past `ms` it kills what it started and fails. */
 export function watchdog(ms, name) {
@@ -64,6 +76,7 @@ export function watchdog(ms, name) {
 
 /** Spawns `node [nodeArgs] script [args]` on one core, with an IPC channel. */
 export function spawnNode(core, nodeArgs, script, args = [], options = {}) {
+  takeChildrenAlong();
   const argv = [...nodeArgs, script, ...args];
   const child = pinning
     ? spawn('taskset', ['-c', core, process.execPath, ...argv], {
