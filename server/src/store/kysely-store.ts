@@ -390,12 +390,11 @@ export class KyselyStore implements Store {
     if (filter.q) query = query.where(matchText(this.db, filter.q));
     if (filter.before) {
       const key = decodePageToken(filter.before);
-      query = query.where((eb) =>
-        eb.or([
-          eb('published_at', '<', key.publishedAt),
-          eb.and([eb('published_at', '=', key.publishedAt), eb('id', '<', key.id)]),
-        ]),
-      );
+      // The same as `published_at < P or (published_at = P and id < I)`, written so that the index
+      // range starts at P: with bound parameters SQLite scans the whole event for the plain OR.
+      query = query
+        .where('published_at', '<=', key.publishedAt)
+        .where((eb) => eb.or([eb('published_at', '<', key.publishedAt), eb('id', '<', key.id)]));
     }
     const rows = await query
       .orderBy('published_at', 'desc')
@@ -456,29 +455,25 @@ export class KyselyStore implements Store {
       .selectFrom('day_counts')
       .select(['day', 'topic', 'count'])
       .where('event', '=', event)
-      .where('topic', 'in', topic === undefined ? [dayTotal] : [topic])
       .where('count', '>', 0)
+      .$if(topic !== undefined, (q) => q.where('topic', '=', topic as string))
       .orderBy('day', 'desc')
       .execute();
-    const days = rows.map((r) => ({
-      day: Number(r.day),
-      count: Number(r.count),
-      topics: (topic === undefined ? {} : { [topic]: Number(r.count) }) as Record<string, number>,
-    }));
-    if (topic !== undefined) return days;
-    const byDay = new Map(days.map((d) => [d.day, d]));
-    const perTopic = await this.db
-      .selectFrom('day_counts')
-      .select(['day', 'topic', 'count'])
-      .where('event', '=', event)
-      .where('topic', '!=', dayTotal)
-      .where('count', '>', 0)
-      .execute();
-    for (const r of perTopic) {
-      const day = byDay.get(Number(r.day));
-      if (day) day.topics[r.topic] = Number(r.count);
+    const days: { day: number; count: number; topics: Record<string, number> }[] = [];
+    const byDay = new Map<number, (typeof days)[number]>();
+    for (const r of rows) {
+      const number = Number(r.day);
+      let day = byDay.get(number);
+      if (!day) {
+        day = { day: number, count: 0, topics: {} };
+        byDay.set(number, day);
+        days.push(day);
+      }
+      if (r.topic === dayTotal || topic !== undefined) day.count = Number(r.count);
+      if (r.topic !== dayTotal) day.topics[r.topic] = Number(r.count);
     }
-    return days;
+    // A day with topic counts but no live update cannot happen; a zero total is left out all the same.
+    return days.filter((d) => d.count > 0);
   }
 
   async lastPublishedAt(event: string): Promise<string | null> {
