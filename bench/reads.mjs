@@ -52,8 +52,9 @@ const migrations = readdirSync(path.join(serverDist, 'store/migrations'))
   .filter((f) => f.endsWith('.js'))
   .sort()
   .join(',');
+// Inside BENCH_OUT when run.mjs gives one: it removes that folder even when the run is stopped.
 const cacheDir = smoke
-  ? mkdtempSync(path.join(os.tmpdir(), 'dayline-bench-smoke-cache-'))
+  ? mkdtempSync(path.join(process.env.BENCH_OUT ?? os.tmpdir(), 'smoke-cache-'))
   : (process.env.BENCH_CACHE ?? path.join(os.tmpdir(), 'dayline-bench-cache'));
 const schema = createHash('sha256').update(migrations).digest('hex').slice(0, 12);
 const cached = path.join(cacheDir, `reads-${rows}-${schema}.db`);
