@@ -9,8 +9,7 @@
  * `--smoke`: 300 rows, failing unless every path stores every row (nothing about speed).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { insertRaw, migratedDatabase, openSqlite, updateInputs } from './data.mjs';
 import {
@@ -28,6 +27,7 @@ import {
   table,
   token,
   watchdog,
+  tempDir,
 } from './lib.mjs';
 
 const rowsArg = process.argv.find((a, i) => process.argv[i - 1] === '--rows');
@@ -76,7 +76,7 @@ const results = [];
 
 // 2. The importer, as `npm run import` runs it (after its build step), on the server core.
 {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'dayline-bench-import-'));
+  const dir = tempDir('dayline-bench-import-');
   const file = path.join(dir, 'updates.ndjson');
   writeFileSync(file, inputs.map((i) => JSON.stringify(i)).join('\n'));
   const argv = [path.join(serverDist, 'cli/import.js'), '--event', eventSlug, file];
@@ -111,7 +111,7 @@ const results = [];
 // 3. The baseline: raw better-sqlite3 inserts of the same rows, 500 per transaction, and (for
 // attribution) one transaction per row, both with the store's pragmas (WAL, synchronous = FULL).
 for (const batch of [500, 1]) {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'dayline-bench-raw-'));
+  const dir = tempDir('dayline-bench-raw-');
   const file = path.join(dir, 'bench.db');
   migratedDatabase(file);
   const db = openSqlite(file, 'FULL');

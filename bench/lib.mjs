@@ -44,8 +44,19 @@ export function pinSelf(core = cores.load) {
 }
 
 const children = new Set();
+const tempDirs = new Set();
 function killAll() {
   for (const child of children) child.kill('SIGKILL');
+  // A script stopped by a signal never reaches its own clean-up.
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+}
+
+/** A temporary folder that goes when the script ends, however it ends. */
+export function tempDir(prefix) {
+  takeChildrenAlong();
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  tempDirs.add(dir);
+  return dir;
 }
 /**
  * Once a script starts children, a signal or its end takes them along. Installed on first use, so
@@ -173,7 +184,7 @@ export async function startServer(kind, options = {}) {
   let child;
   let dir;
   if (kind === 'dayline') {
-    dir = options.dir ?? mkdtempSync(path.join(os.tmpdir(), 'dayline-bench-'));
+    dir = options.dir ?? tempDir('dayline-bench-');
     child = spawnNode(cores.server, nodeArgs, path.join(serverDist, 'main.js'), [], {
       cwd: dir,
       env: {

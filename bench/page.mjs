@@ -9,13 +9,12 @@
  * a page instead of the client's 50 to get there sooner (the state held in the end is the same).
  */
 /* global window, document, MutationObserver, requestAnimationFrame -- functions run in the page */
-import { readdirSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { insertRaw, migratedDatabase, openSqlite, updateInputs } from './data.mjs';
-import { full, root, round, save, startServer, summary, table, watchdog } from './lib.mjs';
+import { full, root, round, save, startServer, summary, table, tempDir, watchdog } from './lib.mjs';
 
 const sizesArg = process.argv.find((a, i) => process.argv[i - 1] === '--sizes');
 const sizes = sizesArg ? sizesArg.split(',').map(Number) : [5000, 50_000];
@@ -54,7 +53,7 @@ let served;
 const results = [];
 try {
   for (const size of sizes) {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'dayline-bench-page-'));
+    const dir = tempDir('dayline-bench-page-');
     const file = path.join(dir, 'bench.db');
     migratedDatabase(file);
     const db = openSqlite(file, 'OFF');

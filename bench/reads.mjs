@@ -37,6 +37,7 @@ import {
   summary,
   table,
   watchdog,
+  tempDir,
 } from './lib.mjs';
 
 const rowsArg = process.argv.find((a, i) => process.argv[i - 1] === '--rows');
@@ -73,7 +74,7 @@ if (!existsSync(cached)) {
   renameSync(building, cached);
   process.stderr.write(`filled ${rows} rows in ${round(fillSeconds)} s\n`);
 }
-const dir = mkdtempSync(path.join(os.tmpdir(), 'dayline-bench-reads-'));
+const dir = tempDir('dayline-bench-reads-');
 copyFileSync(cached, path.join(dir, 'bench.db'));
 
 const prepareSql = process.argv.find((a, i) => process.argv[i - 1] === '--prepare-sql');
