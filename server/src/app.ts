@@ -69,8 +69,8 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
   app.use(inFlight.track);
   app.use(requestLogger(logger));
   app.use(securityHeaders());
-  const metrics = new Metrics({ events, clock, showPrivateEvents: config.metricsToken !== undefined });
   app.use(compress());
+  const metrics = new Metrics({ events, clock, showPrivateEvents: config.metricsToken !== undefined });
   const httpServer = createServer(app);
   // Clients only ever send small `subscribe` messages.
   const io: LiveServer = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
