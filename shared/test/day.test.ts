@@ -1,3 +1,5 @@
+import { TZDate, tz } from '@date-fns/tz';
+import { differenceInCalendarDays } from 'date-fns';
 import { describe, expect, it } from 'vitest';
 import { dateOfDay, dayHeading, dayOfConflict, isTimeZone, localDate } from '../src/day.js';
 
@@ -53,6 +55,36 @@ describe('dayOfConflict', () => {
     const dstStart = { startDate: '2022-03-27', timeZone: 'Europe/Kyiv' };
     expect(dayOfConflict('2022-03-26T22:00:00Z', dstStart)).toBe(1);
     expect(dayOfConflict('2022-03-27T21:00:00Z', dstStart)).toBe(2);
+  });
+
+  it("agrees with date-fns' calendar-day difference in the zone, in zones with odd offsets and DST", () => {
+    // Half-hour DST (Lord Howe), DST at midnight (Santiago), +12:45/+13:45 (Chatham), a skipped
+    // date (Apia lost 30 Dec 2011), and both sides of UTC.
+    const zones = [
+      ['Australia/Lord_Howe', '2022-03-01'],
+      ['America/Santiago', '2022-03-01'],
+      ['Pacific/Chatham', '2022-03-01'],
+      ['Pacific/Apia', '2011-06-01'],
+      ['America/New_York', '2022-03-01'],
+      ['Europe/Kyiv', '2022-02-24'],
+    ] as const;
+    for (const [timeZone, startDate] of zones) {
+      const event = { startDate, timeZone };
+      const [y, m, d] = startDate.split('-').map(Number) as [number, number, number];
+      const start = new TZDate(y, m - 1, d, timeZone);
+      const from = start.getTime() - 30 * 86_400_000;
+      // Every 97 minutes for 400 days: every hour of the day is hit, across both DST changes.
+      for (let t = from; t < from + 400 * 86_400_000; t += 97 * 60_000) {
+        const expected = differenceInCalendarDays(new Date(t), start, { in: tz(timeZone) }) + 1;
+        if (dayOfConflict(t, event) !== expected) {
+          expect({ timeZone, at: new Date(t).toISOString(), day: dayOfConflict(t, event) }).toEqual({
+            timeZone,
+            at: new Date(t).toISOString(),
+            day: expected,
+          });
+        }
+      }
+    }
   });
 
   it('rejects an invalid instant instead of returning NaN', () => {
