@@ -23,11 +23,12 @@ async function main(): Promise<void> {
   );
   if (token.generated) {
     const slug = config.events[0]?.slug ?? 'EVENT';
+    // Where the token is, never the token itself: logs get shipped and kept.
     logger.info(
-      `Ingest token (kept in ${token.file}): ${token.token}\n` +
+      `Ingest token kept in ${token.file}\n` +
         `Post an update:\n` +
         `  curl -X POST ${url}/api/events/${slug}/updates \\\n` +
-        `    -H 'Authorization: Bearer ${token.token}' -H 'Content-Type: application/json' \\\n` +
+        `    -H "Authorization: Bearer $(cat ${token.file})" -H 'Content-Type: application/json' \\\n` +
         `    -d '{"title":"Hello from curl","publishedAt":"'$(date -u +%FT%TZ)'"}'`,
     );
   }
