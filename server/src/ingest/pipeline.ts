@@ -195,9 +195,17 @@ export class IngestPipeline {
       })),
     );
     const at = clock.now().toISOString();
-    const results = await store.insertUpdates(
-      prepared.map((p, i) => ({ ...p, clusterId: (assignments[i] as ClusterAssignment).clusterId, at })),
-    );
+    let results: Awaited<ReturnType<typeof store.insertUpdates>>;
+    try {
+      results = await store.insertUpdates(
+        prepared.map((p, i) => ({ ...p, clusterId: (assignments[i] as ClusterAssignment).clusterId, at })),
+      );
+    } catch (error) {
+      // Nothing was stored (disk full, database away): the index must not keep these updates, or
+      // later coverage would join stories that do not exist. It is rebuilt from the store.
+      await clusters.moved(slug);
+      throw error;
+    }
     const dropped = new Set<string>();
     for (const [i, { created }] of results.entries()) {
       if (!created) dropped.add((prepared[i] as NewUpdate).id);

@@ -55,7 +55,7 @@ export class StoryClusters {
     this.#events.get(event)?.index.remove(id);
   }
 
-  /** After a split or merge: the index follows the stored grouping. */
+  /** After a split or merge, or a write that failed: the index follows what the store holds. */
   async moved(event: string): Promise<void> {
     // Rebuilt on the next assignment from the store, which now holds the editors' grouping.
     this.#events.delete(event);

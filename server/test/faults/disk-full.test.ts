@@ -102,6 +102,17 @@ describe('SQLite out of space', () => {
     expect(((await batchResponse.json()) as ErrorBody).error.code).toBe('storage_full');
     refused.push(...batch);
 
+    // A story of its own, refused: it must not stay in story clustering as if stored.
+    const story = {
+      title: 'Reservoir dam breach floods the riverside suburbs of Kherson',
+      // Long enough to need pages the file does not have.
+      summary: 'Water from the breached reservoir dam covered the riverside suburbs by morning. '.repeat(40),
+      publishedAt: '2022-03-16T10:05:00Z',
+      externalId: 'full-story',
+    };
+    expect((await post(story)).status).toBe(507);
+    refused.push(story);
+
     // Reads go on while the disk is full, and the file is sound.
     const list = await fetch(`${url}/api/events/${event}/updates?limit=100`);
     expect(list.status).toBe(200);
@@ -112,6 +123,13 @@ describe('SQLite out of space', () => {
 
     // Space is freed: what was refused goes in as new (nothing of it was half-written), and more.
     sqlite.pragma('max_page_count = 1073741823');
+    const sameStory = {
+      ...story,
+      title: 'Dam breach floods riverside suburbs of Kherson after reservoir gives way',
+      externalId: 'full-same-story',
+    };
+    expect((await post(sameStory)).status).toBe(201);
+    acknowledged.add(sameStory.externalId);
     for (const item of refused) {
       const response = await post(item);
       expect(response.status).toBe(201);
@@ -144,6 +162,14 @@ describe('SQLite out of space', () => {
         )
         .get() as { n: number };
       expect(logged.n).toBe(acknowledged.size);
+      // A refused write leaves no trace in story clustering either: the refused items, sent again,
+      // did not join stories of updates that were never stored.
+      const orphans = check
+        .prepare(
+          'select count(*) as n from updates u where not exists (select 1 from updates h where h.id = u.cluster_id)',
+        )
+        .get() as { n: number };
+      expect(orphans.n).toBe(0);
     } finally {
       check.close();
     }
