@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config.js';
+import { loadConfig } from '../config.js';
 import { backupSqlite } from '../store/sqlite-backup.js';
+import { runCli } from './run.js';
 
 const usage = `Usage:
   npm run backup -- --out FILE
@@ -20,12 +21,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(
-      `${error instanceof ConfigError ? error.message : String((error as Error).stack ?? error)}\n`,
-    );
-    process.exit(1);
-  },
-);
+runCli(main);

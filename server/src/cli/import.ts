@@ -6,13 +6,14 @@ import { parseArgs } from 'node:util';
 import type { BatchResult } from '@dayline/shared';
 import { SingleBar } from 'cli-progress';
 import { systemClock } from '../clock.js';
-import { ConfigError, loadConfig } from '../config.js';
+import { loadConfig } from '../config.js';
 import { EventCatalog } from '../events.js';
 import { IngestPipeline } from '../ingest/pipeline.js';
 import { StoryClusters } from '../ingest/story-clusters.js';
 import { createLogger } from '../logger.js';
 import { FeedParseError, parseFeed } from '../sources/parse-feed.js';
 import { openStore } from '../store/open-store.js';
+import { runCli } from './run.js';
 
 const usage = `Usage: npm run import -- --event SLUG FILE
 
@@ -126,14 +127,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    const known =
-      error instanceof ConfigError ||
-      error instanceof FeedParseError ||
-      (error as { code?: string }).code === 'ENOENT';
-    process.stderr.write(`${known ? (error as Error).message : String((error as Error).stack ?? error)}\n`);
-    process.exit(1);
-  },
-);
+runCli(main, (error) => error instanceof FeedParseError || (error as { code?: string }).code === 'ENOENT');

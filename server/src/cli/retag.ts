@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
 import { systemClock } from '../clock.js';
-import { ConfigError, loadConfig } from '../config.js';
+import { loadConfig } from '../config.js';
 import { EventCatalog } from '../events.js';
 import { IngestPipeline } from '../ingest/pipeline.js';
 import { StoryClusters } from '../ingest/story-clusters.js';
 import { createLogger } from '../logger.js';
 import { openStore } from '../store/open-store.js';
+import { runCli } from './run.js';
 
 const usage = `Usage: npm run retag -- --event SLUG
 
@@ -38,11 +39,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    const known = error instanceof ConfigError || (error as { name?: string }).name === 'AppError';
-    process.stderr.write(`${known ? (error as Error).message : String((error as Error).stack ?? error)}\n`);
-    process.exit(1);
-  },
-);
+runCli(main, (error) => (error as { name?: string }).name === 'AppError');

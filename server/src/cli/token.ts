@@ -4,6 +4,7 @@ import { tokenDigest } from '../access.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { openStore } from '../store/open-store.js';
 import { tokenScopes, type TokenScope } from '../store/token-store.js';
+import { runCli } from './run.js';
 
 const usage = `Usage:
   npm run token -- create --name NAME [--scope ingest|admin|viewer ...]
@@ -80,12 +81,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(
-      `${error instanceof ConfigError ? error.message : String((error as Error).stack ?? error)}\n`,
-    );
-    process.exit(1);
-  },
-);
+runCli(main);
