@@ -181,6 +181,9 @@ export const serverNames = { dayline: 'Dayline', b0: 'B0 socket.io', b1: 'B1 ws'
 export async function startServer(kind, options = {}) {
   const probe = pathToFileURL(path.join(benchDir, 'probe.mjs')).href;
   const nodeArgs = ['--expose-gc', '--import', probe];
+  // BENCH_CPU_PROF=DIR: Dayline writes a V8 CPU profile there when it stops (`--cpu-prof`).
+  if (kind === 'dayline' && process.env.BENCH_CPU_PROF)
+    nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`);
   let child;
   let dir;
   if (kind === 'dayline') {

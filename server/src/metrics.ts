@@ -144,18 +144,28 @@ export class Metrics {
         for (const [slug, count] of live.subscriptionsByEvent()) this.inc({ event: eventLabel(slug) }, count);
       },
     });
-    // socket.io tells each socket's outgoing listeners about a broadcast, local or from another
-    // node, just before writing it; the payload object is shared by all sockets of one broadcast,
-    // so each emit is observed once however many readers it reaches.
-    const observed = new WeakSet<object>();
-    io.on('connection', (socket) => {
-      socket.onAnyOutgoing((event: string, payload: unknown) => {
-        if (!liveEvents.has(event) || typeof payload !== 'object' || payload === null) return;
-        if (observed.has(payload)) return;
-        observed.add(payload);
+    this.#observeBroadcasts(io);
+  }
+
+  /**
+   * The delivery latency of each broadcast, observed once however many readers it reaches: the
+   * namespace's adapter encodes a broadcast once before writing it to every socket in its rooms,
+   * for updates published here and for those relayed from other nodes through Redis alike. A
+   * listener per socket (`onAnyOutgoing`) would run, and copy its listener list, for every reader
+   * of every update: the fan-out's hot path, which this keeps clear.
+   */
+  #observeBroadcasts(io: LiveServer): void {
+    const adapter = io.of('/').adapter as unknown as {
+      _encode?: (packet: { data?: unknown }, options: unknown) => unknown;
+    };
+    const encode = adapter._encode;
+    if (typeof encode !== 'function') return;
+    adapter._encode = (packet, options) => {
+      const [event, payload] = Array.isArray(packet.data) ? (packet.data as unknown[]) : [];
+      if (typeof event === 'string' && liveEvents.has(event) && typeof payload === 'object' && payload)
         this.delivered(payload as Update);
-      });
-    });
+      return encode.call(adapter, packet, options);
+    };
   }
 
   /** The text exposition, and its content type. */

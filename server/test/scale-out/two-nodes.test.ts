@@ -51,6 +51,11 @@ describe('two nodes on PostgreSQL and Redis', () => {
     const arrived = new Promise<Update>((resolve) => onB.socket.once('update:new', resolve));
     const posted = await post(nodeA.url, 'Posted to node A');
     expect(await arrived).toEqual(posted);
+    // Node B measured the delivery of what it relayed from node A.
+    const metrics = await (await fetch(`${nodeB.url}/metrics`)).text();
+    expect(
+      Number(/^dayline_delivery_latency_seconds_count (\S+)$/m.exec(metrics)?.[1]),
+    ).toBeGreaterThanOrEqual(1);
 
     // A reader on node A keeps what it received and its cursor.
     const onA = await subscribed(nodeA.url);
