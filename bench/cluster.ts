@@ -18,20 +18,9 @@ import {
   type Split,
 } from '../server/src/ingest/cluster/evaluate.js';
 import { TopicTagger } from '../server/src/ingest/topics.js';
+import { random } from './data.mjs';
 
 const hour = 3_600_000;
-
-/** mulberry32: a small seeded generator, so every run measures the same text. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Synthetic live updates with the statistics that matter for the index: a Zipf-distributed

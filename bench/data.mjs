@@ -24,8 +24,8 @@ const topicWeights = [
 ];
 const outlets = Array.from({ length: 20 }, (_, i) => `Outlet ${i + 1}`);
 
-/** mulberry32: every run measures the same text. */
-function random(seed) {
+/** mulberry32: a small seeded generator, so every run measures the same text. */
+export function random(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -1,7 +1,14 @@
-import { dateOfDay, daysQuerySchema, updatesQuerySchema, type DayCount } from '@dayline/shared';
-import { Router } from 'express';
+import {
+  dateOfDay,
+  daysQuerySchema,
+  updatesQuerySchema,
+  type DayCount,
+  type Event,
+  type EventClock,
+} from '@dayline/shared';
+import { Router, type Request } from 'express';
 import type { Access } from '../access.js';
-import type { EventCatalog } from '../events.js';
+import type { EventCatalog, EventRuntime } from '../events.js';
 import { presentedToken, viewableEvent } from './auth.js';
 import type { Store } from '../store/store.js';
 import { parseOr400 } from './validate.js';
@@ -19,16 +26,7 @@ export function eventsRouter({
   const router = Router();
 
   router.get('/', async (req, res) => {
-    const viewer = await access.allows(presentedToken(req), 'viewer');
-    const visible = events.list().filter((e) => viewer || e.config.visibility === 'public');
-    res.json(
-      await Promise.all(
-        visible.map(async (e) => ({
-          ...e.public,
-          lastPublishedAt: await store.lastPublishedAt(e.config.slug),
-        })),
-      ),
-    );
+    res.json((await visibleEvents({ store, events, access }, req)).map((e) => e.event));
   });
 
   router.get('/:slug/updates', async (req, res) => {
@@ -42,9 +40,31 @@ export function eventsRouter({
     const event = await viewableEvent(access, events, req, req.params.slug);
     const filter = parseOr400(daysQuerySchema, req.query);
     events.checkTopics(event, filter.topics);
-    const days = await store.countDays(event.config.slug, filter);
-    res.json(days.map((d): DayCount => ({ ...d, date: dateOfDay(d.day, event.config) })));
+    res.json(datedDays(await store.countDays(event.config.slug, filter), event.config));
   });
 
   return router;
+}
+
+/**
+ * The events a request may see, with when each last had an update: private ones only with a
+ * viewer token, so they never leak through a list.
+ */
+export async function visibleEvents(
+  { store, events, access }: { store: Store; events: EventCatalog; access: Access },
+  req: Request,
+): Promise<{ runtime: EventRuntime; event: Event }[]> {
+  const viewer = await access.allows(presentedToken(req), 'viewer');
+  const visible = events.list().filter((e) => viewer || e.config.visibility === 'public');
+  return Promise.all(
+    visible.map(async (runtime) => ({
+      runtime,
+      event: { ...runtime.public, lastPublishedAt: await store.lastPublishedAt(runtime.config.slug) },
+    })),
+  );
+}
+
+/** Day counts with each day's calendar date in the event's zone. */
+export function datedDays(days: readonly Omit<DayCount, 'date'>[], clock: EventClock): DayCount[] {
+  return days.map((d) => ({ ...d, date: dateOfDay(d.day, clock) }));
 }

@@ -1,9 +1,7 @@
 import {
-  dateOfDay,
   endOfDay,
   firstViewQuerySchema,
   keyEventLimit,
-  type DayCount,
   type Event,
   type EventView,
   type FirstView,
@@ -13,7 +11,7 @@ import type { RequestHandler } from 'express';
 import type { Access } from '../access.js';
 import type { EventCatalog, EventRuntime } from '../events.js';
 import type { Store } from '../store/store.js';
-import { presentedToken } from './auth.js';
+import { datedDays, visibleEvents } from './events.js';
 import { parseOr400 } from './validate.js';
 
 interface Deps {
@@ -30,17 +28,11 @@ interface Deps {
 export function firstViewHandler(deps: Deps): RequestHandler {
   return async (req, res) => {
     const query = parseOr400(firstViewQuerySchema, req.query);
-    const viewer = await deps.access.allows(presentedToken(req), 'viewer');
-    const visible = deps.events.list().filter((e) => viewer || e.config.visibility === 'public');
-    const events: Event[] = await Promise.all(
-      visible.map(async (e) => ({
-        ...e.public,
-        lastPublishedAt: await deps.store.lastPublishedAt(e.config.slug),
-      })),
-    );
+    const visible = await visibleEvents(deps, req);
+    const events = visible.map((e) => e.event);
     // A private event without a viewer token is simply not there, exactly as on its own endpoints.
     const chosen = query.event === undefined ? liveliest(events) : events.find((e) => e.slug === query.event);
-    const runtime = chosen && visible.find((e) => e.config.slug === chosen.slug);
+    const runtime = chosen && visible.find((e) => e.event === chosen)?.runtime;
     const body: FirstView = { events, view: runtime ? await eventView(deps.store, runtime, query) : null };
     res.json(body);
   };
@@ -76,8 +68,7 @@ async function eventView(store: Store, event: EventRuntime, query: FirstViewQuer
     }
   }
 
-  const dated = (days: Awaited<ReturnType<Store['countDays']>>): DayCount[] =>
-    days.map((d) => ({ ...d, date: dateOfDay(d.day, event.config) }));
+  const dated = (days: Awaited<ReturnType<Store['countDays']>>) => datedDays(days, event.config);
   const [page, days, filteredDays, keyEvents] = await Promise.all([
     store.listUpdates(slug, {
       topics,
