@@ -57,7 +57,7 @@ describe('a crash under load', () => {
     );
     const queue = batches.map((_, i) => i);
     const acknowledged = new Set<string>();
-    let kills = 0;
+    const ackedAtStop: number[] = [];
 
     const worker = async () => {
       for (let b = queue.shift(); b !== undefined; b = queue.shift()) {
@@ -86,14 +86,19 @@ describe('a crash under load', () => {
       }
     };
 
+    // Stop the server at points of progress, not after fixed times, so both stops land mid-ingest
+    // however fast the store is: first gracefully (SIGTERM: in-flight writes finish), then a crash.
+    const stops = [
+      { signal: 'SIGTERM', after: total * 0.25 },
+      { signal: 'SIGKILL', after: total * 0.6 },
+    ] as const;
     const killer = async () => {
-      for (kills = 0; kills < 2; kills++) {
-        await sleep(700 + Math.random() * 1500);
-        if (queue.length === 0) break;
+      for (const { signal, after } of stops) {
+        while (acknowledged.size < after) await sleep(2);
         const dying = node;
         node = undefined;
-        // First a graceful stop (SIGTERM: in-flight writes finish), then a crash (SIGKILL).
-        await dying?.kill(kills === 0 ? 'SIGTERM' : 'SIGKILL');
+        ackedAtStop.push(acknowledged.size);
+        await dying?.kill(signal);
         node = await startNode(env);
       }
     };
@@ -101,7 +106,9 @@ describe('a crash under load', () => {
     await Promise.all([worker(), worker(), worker(), worker(), killer()]);
     await node?.kill();
 
-    expect(kills).toBeGreaterThanOrEqual(1);
+    // Both stops came while updates were still unacknowledged.
+    expect(ackedAtStop).toHaveLength(2);
+    expect(ackedAtStop.every((n) => n < total)).toBe(true);
     expect(acknowledged.size).toBe(total);
     const stored = await storedIds('crash-');
     expect(stored.size).toBe(total);
