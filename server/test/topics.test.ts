@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { eventConfigSchema } from '../src/config.js';
+import { eventConfigSchema, type TopicConfig } from '../src/config.js';
+import { demoEvent } from '../src/demo/event.js';
+import { demoUpdates } from '../src/demo/updates.js';
 import { inflections, isAcronym, TopicTagger } from '../src/ingest/topics.js';
 
 const event = eventConfigSchema.parse({
@@ -230,5 +233,69 @@ describe('topic config', () => {
     });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues[0]?.path).toEqual(['topics', 0, 'regexes', 0]);
+  });
+});
+
+describe('the keyword shortcut', () => {
+  /**
+   * explain() skips a topic's keyword pattern when no word of the text can start one of its
+   * keywords. A keyword that starts with something other than a word character has no anchor and
+   * turns the shortcut off for its topic, so these taggers scan every pattern of every topic.
+   */
+  const noShortcut = (topics: readonly TopicConfig[]) =>
+    new TopicTagger(topics.map((t) => ({ ...t, keywords: [...t.keywords, '¤never matches¤'] })));
+
+  const demoTopics = eventConfigSchema.parse(demoEvent).topics;
+  const texts = (name: string) =>
+    JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')) as {
+      items?: { title: string; summary: string }[];
+      updates?: { title: string; summary: string }[];
+    };
+  const corpus: { title: string; summary?: string }[] = [
+    ...(texts('tagging.json').items ?? []),
+    ...(texts('clustering-pairs.json').updates ?? []),
+    ...demoUpdates,
+    // Case folding beyond ASCII: capitals, the final sigma, ß, dotted I.
+    { title: 'ΟΔΟΣ ΚΛΕΙΣΤΗ, STRASSE gesperrt, İSTANBUL, УКРАЇНА' },
+    { title: 'NEGOTIATIONS resumed; Sanctioned banks; front-line towns; NGOs and the UN' },
+  ];
+
+  it('gives the same topics, reasons and exclusions as scanning every pattern', () => {
+    const fast = new TopicTagger(demoTopics);
+    const slow = noShortcut(demoTopics);
+    expect(corpus.length).toBeGreaterThan(600);
+    for (const item of corpus) expect(fast.explain(item), item.title).toEqual(slow.explain(item));
+  });
+
+  it('still finds prefixes, inflections, phrases and keywords of other scripts in any case', () => {
+    const topics = eventConfigSchema.parse({
+      slug: 'e',
+      title: 'E',
+      startDate: '2022-02-24',
+      timeZone: 'UTC',
+      topics: [
+        { id: 'talks', label: 'Talks', color: '#000000', keywords: ['negotiat*', 'peace talk*'] },
+        { id: 'road', label: 'Road', color: '#000000', keywords: ['οδοσ', 'straße', 'front line'] },
+        { id: 'aid', label: 'Aid', color: '#000000', keywords: ['convoy', 'F-16'] },
+      ],
+    }).topics;
+    const fast = new TopicTagger(topics);
+    const slow = noShortcut(topics);
+    for (const title of [
+      'NEGOTIATORS meet',
+      'Peace Talks stall',
+      'ΟΔΟΣ closed',
+      'Οδοσ closed',
+      'STRAßE closed',
+      'Front-line villages',
+      'Convoys arrive',
+      'f-16 jets',
+      'Renegotiation',
+    ]) {
+      expect(fast.explain({ title }), title).toEqual(slow.explain({ title }));
+    }
+    expect(fast.explain({ title: 'NEGOTIATORS meet' }).topics).toEqual(['talks']);
+    expect(fast.explain({ title: 'Convoys arrive' }).topics).toEqual(['aid']);
+    expect(fast.tag('f-16 jets')).toEqual(['aid']);
   });
 });

@@ -31,10 +31,14 @@ export interface TopicExplanation {
   excluded: Record<string, string>;
 }
 
-/** Keywords as one global pattern with a capturing group per keyword, to tell which one matched. */
+/**
+ * Keywords, longest first, as one global pattern with a capturing group per keyword (to tell which
+ * one matched), and each alone as a pattern anchored where it is tried.
+ */
 interface KeywordPattern {
   pattern: RegExp;
   keywords: string[];
+  sticky: RegExp[];
   /** explain() only: keywords in capitals count only where the text has them in capitals. */
   acronymsInCapitals: boolean;
 }
@@ -49,6 +53,18 @@ interface CompiledTopic {
   exclude: RegExp | undefined;
   /** Lowercased category → the category as configured. */
   categories: Map<string, string>;
+}
+
+/**
+ * What a text must hold for a keyword to match: its first word (any inflection of a one-word
+ * keyword), or a word starting with it for "word*". Both case-folded.
+ */
+type Anchor = { word: string } | { prefix: string };
+
+/** A word of a text where a keyword (its index in KeywordPattern.keywords) may start. */
+interface Hit {
+  at: number;
+  keyword: number;
 }
 
 const before = '(?<![\\p{L}\\p{N}_])';
@@ -121,8 +137,122 @@ function keywordsPattern(
   return {
     pattern: new RegExp(`${before}(?:${groups})${after}`, 'giu'),
     keywords: sorted,
+    sticky: sorted.map((k) => new RegExp(`(?:${toPattern(k)})${after}`, 'iuy')),
     acronymsInCapitals,
   };
+}
+
+const wordRun = /[\p{L}\p{N}_]+/gu;
+const asciiOnly = /^\p{ASCII}*$/u;
+
+/**
+ * Case-folds a word for the anchors. Letters that match each other case-insensitively share their
+ * capital, and the Greek final sigma, the one letter lowercased by context, is made plain, so a
+ * folded word starts with the folded form of every prefix it matches.
+ */
+function fold(word: string): string {
+  return word.toUpperCase().toLowerCase().replaceAll('ς', 'σ');
+}
+
+/** The anchors of a keyword, or undefined if it starts with something other than a word character. */
+function anchorsOf(keyword: string): Anchor[] | undefined {
+  const words = keyword.trim().split(/\s+/);
+  const first = words[0] ?? '';
+  const run = /^[\p{L}\p{N}_]+/u.exec(first)?.[0];
+  if (run === undefined) return undefined;
+  if (first.length > 1 && first.endsWith('*') && run.length === first.length - 1)
+    return [{ prefix: fold(run) }];
+  if (words.length === 1 && run === first) return inflections(first).map((form) => ({ word: fold(form) }));
+  return [{ word: fold(run) }];
+}
+
+/**
+ * Where in a text each topic's keywords may start, from its words alone. An event has hundreds of
+ * keywords; scanning the text with each topic's one big pattern costs a try of every keyword at
+ * every word, while a look-up per word finds the few worth trying. A keyword is still decided by its
+ * pattern; the anchors only say where to try it.
+ */
+class KeywordAnchors {
+  readonly #words = new Map<string, { topic: number; keyword: number }[]>();
+  readonly #prefixes = new Map<string, { topic: number; keyword: number }[]>();
+  readonly #prefixLengths: number[];
+  /** Topics with a keyword that has no anchor: scanned with their whole pattern. */
+  readonly #unanchored = new Set<number>();
+  readonly #topicCount: number;
+
+  /** `keywords` of each topic in the order of its KeywordPattern. */
+  constructor(keywords: readonly (readonly string[])[]) {
+    this.#topicCount = keywords.length;
+    keywords.forEach((list, topic) => {
+      list.forEach((keyword, index) => {
+        const anchors = anchorsOf(keyword);
+        if (!anchors) this.#unanchored.add(topic);
+        for (const anchor of anchors ?? []) {
+          const [map, key] = 'word' in anchor ? [this.#words, anchor.word] : [this.#prefixes, anchor.prefix];
+          map.set(key, [...(map.get(key) ?? []), { topic, keyword: index }]);
+        }
+      });
+    });
+    this.#prefixLengths = [...new Set([...this.#prefixes.keys()].map((p) => p.length))];
+  }
+
+  /** For each topic, the hits in the text in order of position, or undefined: scan it whole. */
+  hits(text: string): (Hit[] | undefined)[] {
+    const out = Array.from({ length: this.#topicCount }, (_, topic) =>
+      this.#unanchored.has(topic) ? undefined : ([] as Hit[]),
+    );
+    const add = (at: number, entries: { topic: number; keyword: number }[] | undefined) => {
+      for (const { topic, keyword } of entries ?? []) out[topic]?.push({ at, keyword });
+    };
+    // Folding is plain lowercasing for ASCII, the usual case, at a fraction of the cost.
+    const plain = asciiOnly.test(text);
+    for (const run of text.matchAll(wordRun)) {
+      const word = plain ? run[0].toLowerCase() : fold(run[0]);
+      add(run.index, this.#words.get(word));
+      for (const length of this.#prefixLengths) {
+        if (length <= word.length) add(run.index, this.#prefixes.get(word.slice(0, length)));
+      }
+    }
+    return out;
+  }
+}
+
+/**
+ * The keyword matches in a text as `keywords.pattern` finds them: left to right, not overlapping,
+ * and at each place the first keyword (the longest) that matches there. With hits, only the hit
+ * keywords are tried, at their words.
+ */
+function* keywordMatches(
+  keywords: KeywordPattern,
+  text: string,
+  hits: Hit[] | undefined,
+): Generator<{ keyword: string; match: RegExpMatchArray }> {
+  if (!hits) {
+    for (const match of text.matchAll(keywords.pattern)) {
+      const keyword = keywords.keywords[match.findIndex((g, i) => i > 0 && g !== undefined) - 1];
+      if (keyword !== undefined) yield { keyword, match };
+    }
+    return;
+  }
+  let end = 0;
+  for (let i = 0; i < hits.length;) {
+    const at = hits[i]!.at;
+    let j = i;
+    while (j < hits.length && hits[j]!.at === at) j++;
+    if (at >= end) {
+      const tried = hits.slice(i, j).map((h) => h.keyword);
+      for (const index of tried.sort((a, b) => a - b)) {
+        const sticky = keywords.sticky[index]!;
+        sticky.lastIndex = at;
+        const match = sticky.exec(text);
+        if (!match) continue;
+        yield { keyword: keywords.keywords[index]!, match };
+        end = at + match[0].length;
+        break;
+      }
+    }
+    i = j;
+  }
 }
 
 function compile(topic: TopicConfig): CompiledTopic {
@@ -147,9 +277,12 @@ function compile(topic: TopicConfig): CompiledTopic {
  */
 export class TopicTagger {
   readonly #topics: CompiledTopic[];
+  readonly #anchors: KeywordAnchors;
 
   constructor(topics: readonly TopicConfig[]) {
     this.#topics = topics.map(compile);
+    // tag() and explain() list each topic's keywords in the same order, longest first.
+    this.#anchors = new KeywordAnchors(this.#topics.map((t) => t.keywords?.keywords ?? []));
   }
 
   /**
@@ -159,10 +292,11 @@ export class TopicTagger {
    */
   tag(text: string, explicit: readonly string[] = []): string[] {
     const topics = new Set(explicit);
-    for (const topic of this.#topics) {
-      if (!topics.has(topic.id) && textMatches(topic, topic.exact, [text]).reasons.length)
+    const hits = [this.#anchors.hits(text)];
+    this.#topics.forEach((topic, i) => {
+      if (!topics.has(topic.id) && textMatches(topic, topic.exact, [text], hits, i).reasons.length)
         topics.add(topic.id);
-    }
+    });
     return [...topics];
   }
 
@@ -177,10 +311,11 @@ export class TopicTagger {
     for (const id of explicit) reasons[id] = [{ rule: 'explicit', match: id }];
 
     const ruled: string[] = [];
-    for (const topic of this.#topics) {
+    const hits = texts.map((text) => this.#anchors.hits(text));
+    for (const [i, topic] of this.#topics.entries()) {
       const editorial: TopicReason[] = [];
       if (sourceTopics.has(topic.id)) editorial.push({ rule: 'source', match: input.source ?? topic.id });
-      const text = textMatches(topic, topic.keywords, texts);
+      const text = textMatches(topic, topic.keywords, texts, hits, i);
       const found = [...editorial, ...categoryReasons(topic, categories), ...text.reasons];
       if (!text.reasons.length && text.masked !== undefined) excluded[topic.id] = text.masked;
       if (!found.length) continue;
@@ -213,21 +348,25 @@ function textMatches(
   topic: CompiledTopic,
   keywords: KeywordPattern | undefined,
   texts: readonly string[],
+  hits: readonly (Hit[] | undefined)[][],
+  topicIndex: number,
 ): { reasons: TopicReason[]; masked: string | undefined } {
   const reasons: TopicReason[] = [];
   let masked: string | undefined;
   const seen = new Set<string>();
-  for (const text of texts) {
-    const excluded = topic.exclude
-      ? [...text.matchAll(topic.exclude)].map((m) => ({
-          from: m.index,
-          to: m.index + m[0].length,
-          text: m[0],
-        }))
-      : [];
+  for (const [t, text] of texts.entries()) {
+    // Found only once something matched: most texts match none of a topic's rules.
+    let excluded: { from: number; to: number; text: string }[] | undefined;
     const note = (rule: 'keyword' | 'regex', pattern: string, m: RegExpMatchArray): void => {
       const from = m.index ?? 0;
       const to = from + m[0].length;
+      excluded ??= topic.exclude
+        ? [...text.matchAll(topic.exclude)].map((x) => ({
+            from: x.index,
+            to: x.index + x[0].length,
+            text: x[0],
+          }))
+        : [];
       const hiding = excluded.find((x) => from < x.to && x.from < to);
       if (hiding) {
         masked ??= hiding.text;
@@ -238,12 +377,10 @@ function textMatches(
       reasons.push(m[0] === pattern ? { rule, match: m[0] } : { rule, match: m[0], pattern });
     };
     if (keywords) {
-      for (const m of text.matchAll(keywords.pattern)) {
-        const group = m.findIndex((g, i) => i > 0 && g !== undefined);
-        const keyword = keywords.keywords[group - 1];
-        if (keyword === undefined) continue;
-        if (keywords.acronymsInCapitals && isAcronym(keyword) && m[0].replace(/s$/, '') !== keyword) continue;
-        note('keyword', keyword, m);
+      for (const { keyword, match } of keywordMatches(keywords, text, hits[t]?.[topicIndex])) {
+        if (keywords.acronymsInCapitals && isAcronym(keyword) && match[0].replace(/s$/, '') !== keyword)
+          continue;
+        note('keyword', keyword, match);
       }
     }
     for (const regex of topic.regexes) {
