@@ -12,6 +12,27 @@ const combiningMarks = /\p{M}/gu;
 const capitalised = /^\p{Lu}/u;
 /** What may stand between the end of one sentence and the first word of the next. */
 const sentenceBreak = /[.!?:;…]["'”’)\]]*\s*["'“‘([]*$/u;
+const ascii = /^\p{ASCII}*$/u;
+
+/** Stems of words seen so far: news repeats its words, and stemming is most of the cost of a word. */
+const stems = new Map<string, string>();
+const maxStems = 50_000;
+
+function stem(word: string): string {
+  let known = stems.get(word);
+  if (known === undefined) {
+    if (stems.size >= maxStems) stems.clear();
+    known = stemmer(word);
+    stems.set(word, known);
+  }
+  return known;
+}
+
+/** Lowercased, accents folded, apostrophes dropped. */
+function fold(token: string): string {
+  const plain = ascii.test(token) ? token : token.normalize('NFKD').replace(combiningMarks, '');
+  return plain.toLowerCase().replace(apostrophes, '');
+}
 
 export interface Term {
   /** The stem, or the folded word for scripts the stemmer does not know. */
@@ -42,17 +63,17 @@ export function analyze(text: string): Term[] {
   for (const match of matches) {
     const between = text.slice(end, match.index);
     end = match.index + match[0].length;
-    const token = match[0]
-      .normalize('NFKD')
-      .replace(combiningMarks, '')
-      .toLowerCase()
-      .replace(apostrophes, '');
+    const token = fold(match[0]);
     if (stopWords.has(token)) continue;
     if (token.length < 2 && !/\d/.test(token)) continue;
     // The Porter stemmer only knows English; other scripts are kept whole.
-    const term = latinWord.test(token) ? stemmer(token) : token;
+    const term = latinWord.test(token) ? stem(token) : token;
     if (term.length === 0 || stopWords.has(term)) continue;
-    const name = !titleCase && capitalised.test(match[0]) && !sentenceBreak.test(between) && match.index > 0;
+    const name =
+      !titleCase &&
+      match.index > 0 &&
+      capitalised.test(match[0]) &&
+      (between === ' ' || !sentenceBreak.test(between));
     out.push({ term, name });
   }
   return out;
