@@ -6,6 +6,7 @@ import pg from 'pg';
 import { ConfigError } from '../config.js';
 import { KyselyStore } from './kysely-store.js';
 import { migrateToLatest } from './migrate.js';
+import { cacheStatements } from './statement-cache.js';
 import { translateStorageFull } from './storage-full.js';
 import type { Store } from './store.js';
 import type { Database } from './tables.js';
@@ -27,7 +28,8 @@ function openSqlite(file: string, onOpen?: (sqlite: SqliteDatabase.Database) => 
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   onOpen?.(sqlite);
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: translateStorageFull(sqlite) }) });
+  const database = translateStorageFull(cacheStatements(sqlite));
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
 }
 
 export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url);
