@@ -164,7 +164,15 @@ function tagging(): void {
     items: { split: string; title: string; summary: string; categories?: string[]; topics: string[] }[];
   };
   const tagger = new TopicTagger(eventConfigSchema.parse(demoEvent).topics);
-  for (const splits of [['dev'], ['test'], ['holdout-r2'], ['dev', 'test', 'holdout-r2'], ['holdout-r3']]) {
+  for (const splits of [
+    ['dev'],
+    ['test'],
+    ['holdout-r2'],
+    ['dev', 'test', 'holdout-r2'],
+    ['holdout-r3'],
+    ['holdout-r4'],
+    ['holdout-r3', 'holdout-r4'],
+  ]) {
     const perTopic = new Map<string, [number, number, number]>();
     const count = (topic: string, k: 0 | 1 | 2): void => {
       const c = perTopic.get(topic) ?? [0, 0, 0];

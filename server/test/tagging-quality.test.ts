@@ -7,13 +7,20 @@ import { TopicTagger } from '../src/ingest/topics.js';
 /**
  * The demo event's rules against server/test/fixtures/tagging.json. The rules were written from the
  * errors on dev, test and holdout-r2 (the round-2 blind split, examined in round 3), so those
- * figures are in-sample. holdout-r3 was written and labelled after the round-3 rules were frozen and
- * run once: it measures how they do on text they have not seen. docs/quality.md.
+ * figures are in-sample. holdout-r3 and holdout-r4 were written and labelled after the round-3
+ * rules were frozen and run once (r4 by a labeller who never saw the rules): they measure how the
+ * rules do on text they have not seen. docs/quality.md.
  */
 const floor = { f1: 0.85 };
 const inSample = ['dev', 'test', 'holdout-r2'];
-/** holdout-r3 measured 0.753, below the floor: this guards that level, it does not claim the floor. */
-const blindGuard = { split: 'holdout-r3', f1: 0.73 };
+/**
+ * Measured 0.753 (r3) and 0.825 (r4), below the floor: these guard those levels, they do not
+ * claim the floor.
+ */
+const blindGuards = [
+  { split: 'holdout-r3', f1: 0.73 },
+  { split: 'holdout-r4', f1: 0.8 },
+];
 
 interface TaggingFixture {
   items: {
@@ -59,8 +66,8 @@ describe('topic tagging quality on the evaluation set', () => {
     expect(score(inSample).f1).toBeGreaterThanOrEqual(floor.f1);
   });
 
-  it('keeps its measured level on the blind round-3 holdout', () => {
-    expect(fixture.items.filter((i) => i.split === blindGuard.split).length).toBeGreaterThanOrEqual(100);
-    expect(score([blindGuard.split]).f1).toBeGreaterThanOrEqual(blindGuard.f1);
+  it.each(blindGuards)('keeps its measured level on the blind $split', ({ split, f1 }) => {
+    expect(fixture.items.filter((i) => i.split === split).length).toBeGreaterThanOrEqual(100);
+    expect(score([split]).f1).toBeGreaterThanOrEqual(f1);
   });
 });
