@@ -98,6 +98,8 @@ const queries = [
   ['topic filter, rare (cyber, 4%)', '/updates?topics=cyber'],
   ['full text, common word', `/updates?q=${vocabulary[0]}`],
   ['full text, rare word', `/updates?q=${vocabulary[4000]}`],
+  // What a reader has typed after two letters: the last word is searched as a prefix.
+  ['full text, two-letter prefix', `/updates?q=${vocabulary[0].slice(0, 2)}`],
   ['key events (pinned, every page load)', '/updates?pinned=true&limit=20'],
   ['day counts (every page load)', '/days'],
 ];

@@ -9,9 +9,11 @@ import {
 } from 'kysely';
 import { lockChangeLog } from './change-log.js';
 import { DayCountChanges, dayTotal, recountDays } from './day-counts.js';
-import { matchText } from './full-text.js';
+import { isPostgres } from './dialect.js';
+import { inFullText, matchText } from './full-text.js';
 import { insertUpdates } from './insert-updates.js';
 import { clusterOf, rowToUpdate, snapshot } from './rows.js';
+import { chooseSearchPlan, defaultSearchTuning, type SearchTuning } from './search-plan.js';
 import { SourceStore } from './source-store.js';
 import { TokenStore } from './token-store.js';
 import { decodePageToken, encodePageToken } from './page-token.js';
@@ -27,6 +29,9 @@ import {
 import type { Database, UpdateRow, UpdatesTable } from './tables.js';
 
 type UpdatesBuilder = ExpressionBuilder<Database, 'updates'>;
+
+/** The timeline's order, the timeline index's: newest first, ties broken by id. */
+const newestFirst = sql`published_at desc, id desc`;
 
 /** Camel-case fields to columns; only the keys present are set. */
 function fieldsToColumns(fields: Partial<UpdateFields>): Partial<UpdatesTable> {
@@ -78,7 +83,10 @@ export class KyselyStore implements Store {
   readonly sources: SourceStore;
   readonly tokens: TokenStore;
 
-  constructor(private readonly db: Kysely<Database>) {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly searchTuning: SearchTuning = defaultSearchTuning,
+  ) {
     this.sources = new SourceStore(db);
     this.tokens = new TokenStore(db);
   }
@@ -374,10 +382,46 @@ export class KyselyStore implements Store {
   }
 
   async listUpdates(event: string, filter: ListFilter): Promise<{ items: Update[]; next: string | null }> {
+    const rows = await this.pageRows(event, filter);
+    const page = rows.slice(0, filter.limit);
+    const last = page.at(-1);
+    const next =
+      rows.length > filter.limit && last
+        ? encodePageToken({ publishedAt: last.published_at, id: last.id })
+        : null;
+    return { items: await this.present(page), next };
+  }
+
+  /** A page's rows and one more, which says whether another page follows. */
+  private async pageRows(event: string, filter: ListFilter): Promise<UpdateRow[]> {
+    const take = filter.limit + 1;
+    const plan =
+      filter.q && !isPostgres(this.db)
+        ? await chooseSearchPlan(this.db, filter.q, take, this.searchTuning)
+        : undefined;
+    if (!plan) {
+      const listed = this.listed(event, filter);
+      return (filter.q ? listed.where(matchText(this.db, filter.q)) : listed).limit(take).execute();
+    }
+    if (plan.kind === 'window') {
+      const found = await this.windowRows(event, filter, plan.query, plan.candidates);
+      if (found) return found;
+    }
+    return this.listed(event, filter, plan.kind === 'drive')
+      .where(inFullText(plan.query))
+      .limit(take)
+      .execute();
+  }
+
+  /**
+   * The updates `filter` keeps, leaving its search to the caller, newest first. `drive`: SQLite
+   * starts from the search's matches; unary + keeps it from walking the event's index instead.
+   */
+  private listed(event: string, filter: ListFilter, drive = false) {
     let query = this.db
       .selectFrom('updates')
       .selectAll()
-      .where('event', '=', event)
+      .where((eb) => eb(drive ? sql<string>`+updates.event` : eb.ref('event'), '=', event))
       .where('status', '!=', 'retracted');
     if (filter.topics?.length) query = query.where(hasAnyTopic(filter.topics));
     if (filter.source) query = query.where('source_name', '=', filter.source);
@@ -387,7 +431,6 @@ export class KyselyStore implements Store {
       query = query.where((eb) => eb.or([eb('cluster_id', 'is', null), eb('cluster_id', '=', eb.ref('id'))]));
     }
     if (filter.from) query = query.where('published_at', '<=', filter.from);
-    if (filter.q) query = query.where(matchText(this.db, filter.q));
     if (filter.before) {
       const key = decodePageToken(filter.before);
       // The same as `published_at < P or (published_at = P and id < I)`, written so that the index
@@ -396,18 +439,42 @@ export class KyselyStore implements Store {
         .where('published_at', '<=', key.publishedAt)
         .where((eb) => eb.or([eb('published_at', '<', key.publishedAt), eb('id', '<', key.id)]));
     }
-    const rows = await query
-      .orderBy('published_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(filter.limit + 1)
+    return query.orderBy(newestFirst);
+  }
+
+  /**
+   * The window plan's rows: the first `candidates` updates of the timeline, checked against the
+   * matches within their range of created cursors (one cheap read of the index). Undefined when
+   * they hold less than a page but are not the whole timeline: the caller then materialises.
+   */
+  private async windowRows(
+    event: string,
+    filter: ListFilter,
+    query: string,
+    candidates: number,
+  ): Promise<UpdateRow[] | undefined> {
+    const take = filter.limit + 1;
+    const timeline = this.listed(event, filter).limit(candidates);
+    const found = await this.db
+      .with('candidates', () => timeline)
+      .selectFrom('candidates')
+      .selectAll()
+      .where(
+        inFullText(
+          query,
+          'candidates',
+          sql` and rowid between (select min(created_cursor) from candidates) and (select max(created_cursor) from candidates)`,
+        ),
+      )
+      .orderBy(newestFirst)
+      .limit(take)
       .execute();
-    const page = rows.slice(0, filter.limit);
-    const last = page.at(-1);
-    const next =
-      rows.length > filter.limit && last
-        ? encodePageToken({ publishedAt: last.published_at, id: last.id })
-        : null;
-    return { items: await this.present(page), next };
+    if (found.length === take) return found;
+    const { count } = await this.db
+      .selectFrom(timeline.as('timeline'))
+      .select((eb) => eb.fn.countAll<number | string>().as('count'))
+      .executeTakeFirstOrThrow();
+    return Number(count) < candidates ? found : undefined;
   }
 
   async countDays(event: string, filter: Pick<ListFilter, 'topics' | 'q' | 'source'>) {

@@ -6,6 +6,7 @@ import * as sources from './migrations/004-sources.js';
 import * as tokens from './migrations/005-tokens.js';
 import * as clusters from './migrations/006-clusters.js';
 import * as dayCounts from './migrations/007-day-counts.js';
+import * as searchPlans from './migrations/008-search-plans.js';
 
 /** Migrations are listed here rather than read from a folder, so they work from src and dist alike. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '005-tokens': tokens,
   '006-clusters': clusters,
   '007-day-counts': dayCounts,
+  '008-search-plans': searchPlans,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
