@@ -181,7 +181,8 @@ events:
       await second.kill();
     }
     const stored = await storedIds('feed:');
-    expect(partial).toBeLessThanOrEqual(400);
+    // The node died mid-feed (2–5 of 400 items were in, in runs here), so the next one had work left.
+    expect(partial).toBeLessThan(400);
     expect(stored.size).toBe(400);
     expect([...stored.values()].every((n) => n === 1)).toBe(true);
   }, 90_000);
