@@ -5,7 +5,7 @@ import { generateAtomFeed, generateJsonFeed } from 'feedsmith';
 import type { EventCatalog, EventRuntime } from '../events.js';
 import type { Store } from '../store/store.js';
 import type { Access } from '../access.js';
-import { viewableEvent } from './auth.js';
+import { presentedToken, viewableEvent } from './auth.js';
 import { parseOr400 } from './validate.js';
 
 /** How many of the newest matching updates a feed carries. */
@@ -71,14 +71,26 @@ function jsonFeed(page: FeedPage): unknown {
 }
 
 /**
+ * A public event's feed may sit in shared caches for a minute. A private event's, or any feed asked
+ * for with a token (which may open private events), is for the asking reader's own client only:
+ * a shared cache in front of Dayline must never hand it to someone else.
+ */
+function cacheControl(req: Request, event: EventRuntime): string {
+  const personal = event.config.visibility === 'private' || presentedToken(req) !== undefined;
+  return personal ? 'private, no-cache' : 'public, max-age=60';
+}
+
+/**
  * Answers 304 when the reader already has this body (its ETag) or nothing changed since its copy.
  * Done here rather than by Express's `req.fresh`, which always answers in full to a request with
  * `Cache-Control: no-cache`, as fetch-based readers send with every conditional request.
  */
-function sendConditional(req: Request, res: Response, body: string, type: string, updated: Date): void {
+function sendConditional(req: Request, res: Response, page: FeedPage, body: string, type: string): void {
+  const { updated } = page;
   const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
   const lastModified = updated.toUTCString();
-  res.set({ ETag: etag, 'Last-Modified': lastModified, 'Cache-Control': 'public, max-age=60' });
+  res.set({ ETag: etag, 'Last-Modified': lastModified, 'Cache-Control': cacheControl(req, page.event) });
+  res.vary('Authorization');
   const noneMatch = req.get('if-none-match');
   const modifiedSince = Date.parse(req.get('if-modified-since') ?? '');
   const unchanged = noneMatch
@@ -135,17 +147,11 @@ export function feedsOutRouter({
 
   router.get('/e/:slug/feed.atom', async (req, res) => {
     const page = await load(req);
-    sendConditional(req, res, atom(page), 'application/atom+xml; charset=utf-8', page.updated);
+    sendConditional(req, res, page, atom(page), 'application/atom+xml; charset=utf-8');
   });
   router.get('/e/:slug/feed.json', async (req, res) => {
     const page = await load(req);
-    sendConditional(
-      req,
-      res,
-      JSON.stringify(jsonFeed(page)),
-      'application/feed+json; charset=utf-8',
-      page.updated,
-    );
+    sendConditional(req, res, page, JSON.stringify(jsonFeed(page)), 'application/feed+json; charset=utf-8');
   });
   return router;
 }
