@@ -7,18 +7,42 @@ import { isStoreUnavailable } from '../store/unavailable.js';
 /** Seconds a client should wait before retrying a write while the store is away. */
 export const retryAfterSeconds = 5;
 
-/** Errors thrown by body-parser carry a `type` and an HTTP status. */
-function fromBodyParser(error: { type?: unknown; status?: unknown }): AppError | undefined {
+/**
+ * Errors that Express, its router, body-parser or the static file server throw for a bad request
+ * carry its 4xx `status` (the http-errors convention): a malformed percent-encoding in the path, a
+ * body that is not the gzip it claims to be, an unknown charset. They are the client's fault, so
+ * they get a 4xx JSON answer like any other, never a 500 and an error-level log line.
+ */
+function fromClientError(error: {
+  type?: unknown;
+  status?: unknown;
+  statusCode?: unknown;
+}): AppError | undefined {
   switch (error.type) {
     case 'entity.too.large':
       return new AppError('payload_too_large', 'Body is larger than 1 MB; send smaller batches');
     case 'entity.parse.failed':
       return new AppError('invalid_input', 'Body is not valid JSON');
     case 'encoding.unsupported':
+      return new AppError('unsupported_media_type', 'Send the body uncompressed, or as gzip, deflate or br');
     case 'charset.unsupported':
-      return new AppError('invalid_input', 'Send the body as UTF-8 JSON');
+      return new AppError('unsupported_media_type', 'Send the body as UTF-8 JSON');
+  }
+  const status = typeof error.status === 'number' ? error.status : error.statusCode;
+  if (typeof status !== 'number' || status < 400 || status > 499) return undefined;
+  if (error instanceof URIError) {
+    return new AppError('invalid_input', 'The URL has a malformed percent-encoding');
+  }
+  switch (status) {
+    case 404:
+      return new AppError('not_found', 'Not found');
+    case 413:
+      return new AppError('payload_too_large', 'Body is too large');
+    case 415:
+      return new AppError('unsupported_media_type', 'Unsupported body encoding or type');
     default:
-      return undefined;
+      // A body that fails to inflate, or a request the router cannot read: the request is at fault.
+      return new AppError('invalid_input', 'The request could not be read');
   }
 }
 
@@ -34,7 +58,9 @@ export function asAppError(error: unknown): AppError | undefined {
       ? new AppError('invalid_input', 'Invalid input: before', {
           issues: [{ path: 'before', message: 'Unreadable page token; use a `next` value from a page' }],
         })
-      : fromBodyParser(error as { type?: unknown });
+      : typeof error === 'object' && error !== null
+        ? fromClientError(error)
+        : undefined;
 }
 
 /** The one place errors become HTTP answers; messages of unexpected errors never reach clients. */
