@@ -85,11 +85,18 @@ export function openSqlite(file, synchronous = 'FULL') {
  */
 export function insertRaw(db, inputs, batch = 500) {
   const now = new Date().toISOString();
-  const change = db.prepare('insert into changes (event, update_id, kind, at) values (?, ?, ?, ?)');
+  const change = db.prepare(
+    'insert into changes (event, update_id, kind, at, cursor) values (?, ?, ?, ?, ?)',
+  );
+  // Each event counts its own cursors (migration 009): one bump per transaction, as the store does.
+  const takeCursors = db.prepare(
+    'update events set head_cursor = head_cursor + ? where slug = ? returning head_cursor',
+  );
   const update =
     db.prepare(`insert into updates (id, event, title, summary, source_name, published_at, day, topics,
-    content_key, pinned, status, version, ingested_at, updated_at, cursor, created_cursor, date_estimated)
-    values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 'published', 1, ?, ?, ?, ?, 0)`);
+    content_key, pinned, status, version, ingested_at, updated_at, cursor, created_cursor, first_cursor,
+    date_estimated)
+    values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 'published', 1, ?, ?, ?, ?, ?, 0)`);
   const topic = db.prepare('insert into update_topics (update_id, event, topic) values (?, ?, ?)');
   const version = db.prepare(
     "insert into update_versions (update_id, version, kind, at, content, note) values (?, 1, 'created', ?, ?, null)",
@@ -106,9 +113,11 @@ export function insertRaw(db, inputs, batch = 500) {
       const key = `${day}\0${topic}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);
     };
+    let cursor = takeCursors.get(items.length, eventSlug).head_cursor - items.length;
     for (const input of items) {
       const id = randomUUID();
-      const seq = Number(change.run(eventSlug, id, 'new', now).lastInsertRowid);
+      cursor += 1;
+      const seq = Number(change.run(eventSlug, id, 'new', now, cursor).lastInsertRowid);
       const key = createHash('sha256')
         .update(
           JSON.stringify([input.source.name.toLowerCase(), input.title.toLowerCase(), input.publishedAt]),
@@ -127,8 +136,9 @@ export function insertRaw(db, inputs, batch = 500) {
         key,
         now,
         now,
+        cursor,
         seq,
-        seq,
+        cursor,
       );
       for (const t of input.topics) topic.run(id, eventSlug, t);
       count(day, '');

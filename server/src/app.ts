@@ -1,6 +1,5 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dayOfConflict } from '@dayline/shared';
 import express from 'express';
 import { Server } from 'socket.io';
 import type { Clock } from './clock.js';
@@ -9,7 +8,7 @@ import { demoEvent } from './demo/event.js';
 import { seedDemo } from './demo/seed.js';
 import { DemoSimulator } from './demo/simulator.js';
 import { Access } from './access.js';
-import { EventCatalog } from './events.js';
+import { EventCatalog, syncEventClocks } from './events.js';
 import { apiCacheHeaders, compress } from './http/caching.js';
 import { clientRouter } from './http/client.js';
 import { errorHandler } from './http/errors.js';
@@ -57,10 +56,7 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
   const { store, clock, logger } = deps;
   const events = new EventCatalog(config.events);
   const access = new Access(config.ingestToken, store.tokens);
-  await store.syncEvents(
-    events.list().map(({ config: e }) => ({ slug: e.slug, startDate: e.startDate, timeZone: e.timeZone })),
-    (publishedAt, event) => dayOfConflict(publishedAt, event),
-  );
+  await syncEventClocks(store, events);
 
   const app = express();
   app.disable('x-powered-by');

@@ -1,7 +1,8 @@
-import type { Event } from '@dayline/shared';
+import { dayOfConflict, type Event } from '@dayline/shared';
 import type { EventConfig } from './config.js';
 import { AppError } from './errors.js';
 import { TopicTagger } from './ingest/topics.js';
+import type { Store } from './store/store.js';
 
 /** A configured event with what serving it needs, built once at start. */
 export interface EventRuntime {
@@ -70,4 +71,15 @@ export class EventCatalog {
       });
     }
   }
+}
+
+/**
+ * Tells the store each configured event's clock (start date and zone), so it keeps stored day
+ * numbers right and counts each event's cursors. Every process that writes does this first.
+ */
+export async function syncEventClocks(store: Store, events: EventCatalog): Promise<void> {
+  await store.syncEvents(
+    events.list().map(({ config: e }) => ({ slug: e.slug, startDate: e.startDate, timeZone: e.timeZone })),
+    (publishedAt, event) => dayOfConflict(publishedAt, event),
+  );
 }

@@ -97,6 +97,11 @@ beforeAll(async () => {
   await migrateToLatest(db as Kysely<unknown>);
   reference = new KyselyStore(db, { driveBelow: 1, windowMargin: 4, candidateCost: big, maxPrefixTerms: -1 });
   const store = new KyselyStore(db);
+  // Every writer tells the store the event's clock first; the store counts the event's cursors.
+  await store.syncEvents(
+    [event, 'other-war'].map((slug) => ({ slug, startDate: '2022-02-24', timeZone: 'Europe/Kyiv' })),
+    () => 1,
+  );
   await store.insertUpdates(updates());
   // Corrections and retractions go through the index's triggers too.
   await store.mutateUpdate('u0003', () => ({

@@ -7,7 +7,7 @@ import type { BatchResult } from '@dayline/shared';
 import { SingleBar } from 'cli-progress';
 import { systemClock } from '../clock.js';
 import { loadConfig } from '../config.js';
-import { EventCatalog } from '../events.js';
+import { EventCatalog, syncEventClocks } from '../events.js';
 import { IngestPipeline } from '../ingest/pipeline.js';
 import { StoryClusters } from '../ingest/story-clusters.js';
 import { createLogger } from '../logger.js';
@@ -46,6 +46,7 @@ async function main(): Promise<number> {
   const events = new EventCatalog(config.events);
   const event = events.get(values.event);
   const store = await openStore(config.databaseUrl);
+  await syncEventClocks(store, events);
   // No live hub in this process: the store is the record, and clients catch up from it.
   const pipeline = new IngestPipeline({
     store,

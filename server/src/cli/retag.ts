@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { systemClock } from '../clock.js';
 import { loadConfig } from '../config.js';
-import { EventCatalog } from '../events.js';
+import { EventCatalog, syncEventClocks } from '../events.js';
 import { IngestPipeline } from '../ingest/pipeline.js';
 import { StoryClusters } from '../ingest/story-clusters.js';
 import { createLogger } from '../logger.js';
@@ -21,11 +21,13 @@ async function main(): Promise<number> {
     return values.help ? 0 : 2;
   }
   const config = loadConfig();
+  const events = new EventCatalog(config.events);
   const store = await openStore(config.databaseUrl);
   try {
+    await syncEventClocks(store, events);
     const pipeline = new IngestPipeline({
       store,
-      events: new EventCatalog(config.events),
+      events,
       clusters: new StoryClusters(store),
       publisher: { publish: () => undefined },
       clock: systemClock,

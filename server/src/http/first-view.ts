@@ -51,7 +51,7 @@ async function eventView(store: Store, event: EventRuntime, query: FirstViewQuer
   const slug = event.config.slug;
   // First, so a change made while the rest is read is replayed to a subscriber from this cursor
   // (seen twice at worst, which readers merge by id and cursor), never lost between.
-  const cursor = await store.headCursor();
+  const cursor = await store.headCursor(slug);
   // Unknown topics are dropped rather than refused: the link may be older than the topic list.
   const asked = new Set(query.topics ?? []);
   const topics = event.config.topics.map((t) => t.id).filter((id) => asked.has(id));

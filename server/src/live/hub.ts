@@ -158,10 +158,11 @@ export class LiveHub implements ChangePublisher {
     socket.data.rooms = rooms;
 
     const { store, catchUpOverlapMs } = this.deps;
-    const cursor = await store.headCursor();
+    // The event's own cursor: it moves only with this event, so it tells nothing of other events.
+    const cursor = await store.headCursor(slug);
     if (since === undefined) return { ok: true, cursor, missed: [] };
     // A cursor ahead of the store means the store was replaced; one behind the log was pruned.
-    if (since > cursor || since < (await store.oldestCursor()) - 1) {
+    if (since > cursor || since < (await store.oldestCursor(slug)) - 1) {
       throw new AppError('gap_too_large', `Cursor ${since} is outside the change log; reload the timeline`);
     }
     const { changes, complete } = await store.changesSince(slug, since, {

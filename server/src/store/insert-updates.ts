@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import { lockChangeLog } from './change-log.js';
+import { appendChanges, lockChangeLog } from './change-log.js';
 import { DayCountChanges } from './day-counts.js';
 import { clusterOf, newUpdateRow, rowToUpdate, snapshot } from './rows.js';
 import type { NewUpdate } from './store.js';
@@ -112,16 +112,13 @@ export async function insertUpdates(
     return { holder, created: true };
   });
 
-  const seqs = new Map<string, number>();
-  for (const some of chunks(fresh)) {
-    const appended = await trx
-      .insertInto('changes')
-      .values(some.map((u) => ({ event: u.event, update_id: u.id, kind: 'new', at: u.at })))
-      .returning(['seq', 'update_id'])
-      .execute();
-    for (const { seq, update_id } of appended) seqs.set(update_id, Number(seq));
-  }
-  const rows = new Map(fresh.map((u) => [u.id, newUpdateRow(u, seqs.get(u.id) as number)]));
+  const appended = await appendChanges(
+    trx,
+    fresh.map((u) => ({ event: u.event, updateId: u.id, kind: 'new', at: u.at })),
+  );
+  const rows = new Map(
+    fresh.map((u, i) => [u.id, newUpdateRow(u, appended[i] as { cursor: number; seq: number })]),
+  );
   const stored = [...rows.values()];
   for (const some of chunks(stored)) await trx.insertInto('updates').values(some).execute();
   const topics = stored.flatMap((row) =>

@@ -7,7 +7,7 @@ import {
   type SqlBool,
   type Transaction,
 } from 'kysely';
-import { lockChangeLog } from './change-log.js';
+import { appendChange, headCursor, lockChangeLog } from './change-log.js';
 import { DayCountChanges, dayTotal, recountDays } from './day-counts.js';
 import { isPostgres } from './dialect.js';
 import { inFullText, matchText } from './full-text.js';
@@ -105,7 +105,18 @@ export class KyselyStore implements Store {
         if (known && known.start_date === event.startDate && known.time_zone === event.timeZone) return;
         const row = { slug: event.slug, start_date: event.startDate, time_zone: event.timeZone };
         if (known) await trx.updateTable('events').set(row).where('slug', '=', event.slug).execute();
-        else await trx.insertInto('events').values(row).execute();
+        else {
+          // An event back in the config after a while away goes on from its stored cursors.
+          const { head } = await trx
+            .selectFrom('updates')
+            .select((eb) => eb.fn.max('cursor').as('head'))
+            .where('event', '=', event.slug)
+            .executeTakeFirstOrThrow();
+          await trx
+            .insertInto('events')
+            .values({ ...row, head_cursor: Number(head ?? 0) })
+            .execute();
+        }
         // The event's clock changed: every stored day number of it is stale.
         const stored = await trx
           .selectFrom('updates')
@@ -169,19 +180,17 @@ export class KyselyStore implements Store {
       const current = rowToUpdate(row);
       const mutation = decide(current);
       if (!mutation) return { row, changed: false };
-      const seq = await this.appendChange(
-        trx,
-        current.event,
-        id,
-        mutation.kind === 'retracted' ? 'retracted' : 'changed',
-        mutation.at,
-        false,
-      );
+      const cursor = await appendChange(trx, {
+        event: current.event,
+        updateId: id,
+        kind: mutation.kind === 'retracted' ? 'retracted' : 'changed',
+        at: mutation.at,
+      });
       const columns = {
         ...fieldsToColumns(mutation.fields),
         version: current.version + 1,
         updated_at: mutation.at,
-        cursor: seq,
+        cursor,
       };
       const updated = await trx
         .updateTable('updates')
@@ -212,23 +221,6 @@ export class KyselyStore implements Store {
       ...(JSON.parse(row.content) as ReturnType<typeof snapshot>),
       ...(row.note ? { note: row.note } : {}),
     }));
-  }
-
-  private async appendChange(
-    trx: Transaction<Database>,
-    event: string,
-    updateId: string,
-    kind: 'new' | 'changed' | 'retracted',
-    at: string,
-    lock = true,
-  ): Promise<number> {
-    if (lock) await lockChangeLog(trx);
-    const { seq } = await trx
-      .insertInto('changes')
-      .values({ event, update_id: updateId, kind, at })
-      .returning('seq')
-      .executeTakeFirstOrThrow();
-    return Number(seq);
   }
 
   private async setTopics(
@@ -328,19 +320,17 @@ export class KyselyStore implements Store {
           .where('id', '=', id)
           .executeTakeFirst();
         if (!current) continue;
-        const seq = await this.appendChange(
-          trx,
-          current.event,
-          id,
-          current.status === 'retracted' ? 'retracted' : 'changed',
+        const cursor = await appendChange(trx, {
+          event: current.event,
+          updateId: id,
+          kind: current.status === 'retracted' ? 'retracted' : 'changed',
           at,
-          false,
-        );
+        });
         const move = moves.find((m) => m.id === id);
         changed.push(
           await trx
             .updateTable('updates')
-            .set({ cursor: seq, updated_at: at, ...(move ? { cluster_id: move.clusterId } : {}) })
+            .set({ cursor, updated_at: at, ...(move ? { cluster_id: move.clusterId } : {}) })
             .where('id', '=', id)
             .returningAll()
             .executeTakeFirstOrThrow(),
@@ -559,7 +549,7 @@ export class KyselyStore implements Store {
     options: { topics?: string[]; limit: number; overlapMs?: number },
   ) {
     const { topics, limit, overlapMs = 0 } = options;
-    const sinceAt = overlapMs > 0 ? await this.changeTime(since) : undefined;
+    const sinceAt = overlapMs > 0 ? await this.changeTime(event, since) : undefined;
     const overlapFrom = sinceAt && new Date(new Date(sinceAt).getTime() - overlapMs).toISOString();
     let query = this.db
       .selectFrom('updates')
@@ -579,39 +569,51 @@ export class KyselyStore implements Store {
     const changes: Change[] = rows.slice(0, limit).map((row, i) => {
       const update = presented[i] as Update;
       const kind =
-        update.status === 'retracted' ? 'retracted' : Number(row.created_cursor) > since ? 'new' : 'changed';
+        update.status === 'retracted'
+          ? 'retracted'
+          : Number(row.first_cursor ?? row.created_cursor) > since
+            ? 'new'
+            : 'changed';
       return { kind, cursor: update.cursor, update };
     });
     return { changes, complete: rows.length <= limit };
   }
 
-  private async changeTime(seq: number): Promise<string | undefined> {
-    const row = await this.db.selectFrom('changes').select('at').where('seq', '=', seq).executeTakeFirst();
+  private async changeTime(event: string, cursor: number): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom('changes')
+      .select('at')
+      .where('event', '=', event)
+      .where('cursor', '=', cursor)
+      .executeTakeFirst();
     return row?.at;
   }
 
-  async headCursor(): Promise<number> {
-    const row = await this.db
-      .selectFrom('changes')
-      .select((eb) => eb.fn.max('seq').as('head'))
-      .executeTakeFirst();
-    return Number(row?.head ?? 0);
+  headCursor(event: string): Promise<number> {
+    return headCursor(this.db, event);
   }
 
-  async oldestCursor(): Promise<number> {
+  async oldestCursor(event: string): Promise<number> {
     const row = await this.db
       .selectFrom('changes')
-      .select((eb) => eb.fn.min('seq').as('oldest'))
+      .select((eb) => eb.fn.min('cursor').as('oldest'))
+      .where('event', '=', event)
       .executeTakeFirst();
     return Number(row?.oldest ?? 0);
   }
 
   async pruneChanges(before: string): Promise<number> {
-    const head = await this.headCursor();
+    // Each event keeps its newest change, so the log always says how far back it reaches.
     const result = await this.db
       .deleteFrom('changes')
       .where('at', '<', before)
-      .where('seq', '<', head)
+      .where((eb) =>
+        eb(
+          'cursor',
+          '<',
+          eb.selectFrom('events').select('events.head_cursor').whereRef('events.slug', '=', 'changes.event'),
+        ),
+      )
       .executeTakeFirst();
     return Number(result.numDeletedRows);
   }

@@ -7,6 +7,8 @@ import * as tokens from './migrations/005-tokens.js';
 import * as clusters from './migrations/006-clusters.js';
 import * as dayCounts from './migrations/007-day-counts.js';
 import * as searchPlans from './migrations/008-search-plans.js';
+import * as eventCursors from './migrations/009-event-cursors.js';
+import * as sourceErrorKinds from './migrations/010-source-error-kinds.js';
 
 /** Migrations are listed here rather than read from a folder, so they work from src and dist alike. */
 const migrations: Record<string, Migration> = {
@@ -18,6 +20,8 @@ const migrations: Record<string, Migration> = {
   '006-clusters': clusters,
   '007-day-counts': dayCounts,
   '008-search-plans': searchPlans,
+  '009-event-cursors': eventCursors,
+  '010-source-error-kinds': sourceErrorKinds,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

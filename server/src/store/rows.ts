@@ -45,8 +45,8 @@ export function snapshot(update: Update) {
   return { title, summary, url, source, author, publishedAt, topics, pinned, status };
 }
 
-/** The row a new update is stored as, with its change-log cursor. */
-export function newUpdateRow(update: NewUpdate, seq: number): UpdateRow {
+/** The row a new update is stored as, with its place in the change log. */
+export function newUpdateRow(update: NewUpdate, { cursor, seq }: { cursor: number; seq: number }): UpdateRow {
   return {
     id: update.id,
     event: update.event,
@@ -68,8 +68,9 @@ export function newUpdateRow(update: NewUpdate, seq: number): UpdateRow {
     version: 1,
     ingested_at: update.at,
     updated_at: update.at,
-    cursor: seq,
+    cursor,
     created_cursor: seq,
+    first_cursor: cursor,
     corrected_at: null,
     correction_note: null,
     retracted_at: null,

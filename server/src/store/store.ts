@@ -158,11 +158,11 @@ export interface Store {
     since: number,
     options: { topics?: string[]; limit: number; overlapMs?: number },
   ): Promise<{ changes: Change[]; complete: boolean }>;
-  /** The newest cursor in the change log (0 when empty). */
-  headCursor(): Promise<number>;
-  /** The oldest cursor the change log still holds (0 when empty). */
-  oldestCursor(): Promise<number>;
-  /** Forgets changes older than `before`, always keeping the newest; returns how many went. */
+  /** The event's newest change-log cursor (0 before its first change). Cursors count per event. */
+  headCursor(event: string): Promise<number>;
+  /** The oldest cursor of the event that the change log still holds (0 when it holds none). */
+  oldestCursor(event: string): Promise<number>;
+  /** Forgets changes older than `before`, always keeping each event's newest; returns how many went. */
   pruneChanges(before: string): Promise<number>;
   countUpdates(event: string): Promise<number>;
   /** Resolves when the database answers a trivial query. */

@@ -25,8 +25,12 @@ export interface UpdatesTable {
   version: number;
   ingested_at: string;
   updated_at: string;
+  /** Cursors count per event (events.head_cursor); this is the one of the update's last change. */
   cursor: number;
+  /** The global change-log seq it was created at: the full-text index's rowid. */
   created_cursor: number;
+  /** The event's cursor it was created at; null for rows older than per-event cursors. */
+  first_cursor: number | null;
   corrected_at: string | null;
   correction_note: string | null;
   retracted_at: string | null;
@@ -50,6 +54,8 @@ export interface SourcesTable {
   /** Declared in the config file (re-applied on start) rather than created through the API. */
   from_config: number;
   status: string;
+  /** One of SourceErrorKind: what readers are told; `error` has the detail for admins. */
+  error_kind: string | null;
   error: string | null;
   last_fetch_at: string | null;
   last_success_at: string | null;
@@ -83,10 +89,13 @@ export interface UpdateTopicsTable {
   topic: string;
 }
 
-/** The change log: every change to an update gets the next seq, the cursor clients resume from. */
+/** The change log: every change to an update gets the next seq, and the next cursor of its event. */
 export interface ChangesTable {
+  /** Global order of changes, inside the server. */
   seq: Generated<number>;
   event: string;
+  /** The change's cursor within its event: what readers see and resume from. */
+  cursor: number | null;
   update_id: string;
   kind: string;
   at: string;
@@ -105,6 +114,8 @@ export interface EventsTable {
   slug: string;
   start_date: string;
   time_zone: string;
+  /** The event's newest change-log cursor. */
+  head_cursor: Generated<number>;
 }
 
 export interface Database {

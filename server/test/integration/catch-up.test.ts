@@ -160,11 +160,11 @@ describe('catch-up after a disconnect', () => {
     const first = await socket.emitWithAck('subscribe', { event: 'test-war' });
     if (!first.ok) throw new Error('subscribe failed');
     for (let i = 0; i < 5; i++) await server.post(anUpdate());
-    const head = (await server.store.headCursor()) as number;
+    const head = (await server.store.headCursor('test-war')) as number;
 
     // Retention: everything but the newest change is older than the cut.
     await server.store.pruneChanges('2100-01-01T00:00:00.000Z');
-    expect(await server.store.oldestCursor()).toBe(head);
+    expect(await server.store.oldestCursor('test-war')).toBe(head);
     const stale = await socket.emitWithAck('subscribe', { event: 'test-war', since: first.cursor });
     expect(stale).toMatchObject({ ok: false, error: { code: 'gap_too_large' } });
     const recent = await socket.emitWithAck('subscribe', { event: 'test-war', since: head - 1 });

@@ -171,7 +171,7 @@ describe('GET /api/first-view', () => {
   it('gives the cursor to subscribe from, so a change made after the view is replayed', async () => {
     await post({});
     const view = await firstView(`?event=${testEvent.slug}`);
-    expect(view.view?.cursor).toBe(await server.store.headCursor());
+    expect(view.view?.cursor).toBe(await server.store.headCursor(testEvent.slug));
     const later = await post({ title: 'Made after the first view' });
 
     const socket = await server.socket();
