@@ -35,24 +35,31 @@ export function requireScope(access: Access, scope: TokenScope): RequestHandler 
   };
 }
 
-/** The event named in the URL, if the caller may see it (else 404). */
+/**
+ * Whether the request may see `event` (undefined: there is no such event). The token is checked
+ * whether or not the event exists or is private, so the time an answer takes does not tell a
+ * private event from a missing one.
+ */
+export async function canView(
+  access: Access,
+  req: Request,
+  event: EventRuntime | undefined,
+): Promise<boolean> {
+  const viewer = await access.allows(presentedToken(req), 'viewer');
+  return event !== undefined && (event.config.visibility === 'public' || viewer);
+}
+
+/**
+ * The event named in the URL, if the caller may see it. A private event the caller may not see is
+ * answered exactly like a missing one (404, same message, same work), so its existence does not leak.
+ */
 export async function viewableEvent(
   access: Access,
   events: EventCatalog,
   req: Request,
   slug: string,
 ): Promise<EventRuntime> {
-  const event = events.get(slug);
-  await assertCanView(access, req, event);
+  const event = events.find(slug);
+  if (!(await canView(access, req, event)) || !event) throw AppError.notFound(`Event "${slug}"`);
   return event;
-}
-
-/**
- * Whether the request may see the event. A private event the caller may not see is answered
- * exactly like a missing one, so its existence does not leak.
- */
-export async function assertCanView(access: Access, req: Request, event: EventRuntime): Promise<void> {
-  if (event.config.visibility === 'private' && !(await access.allows(presentedToken(req), 'viewer'))) {
-    throw AppError.notFound(`Event "${event.config.slug}"`);
-  }
 }

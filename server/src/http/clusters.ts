@@ -3,7 +3,7 @@ import type { Access } from '../access.js';
 import { AppError } from '../errors.js';
 import type { EventCatalog } from '../events.js';
 import type { IngestPipeline } from '../ingest/pipeline.js';
-import { assertCanView } from './auth.js';
+import { canView } from './auth.js';
 
 type ById = RequestHandler<{ id: string }>;
 
@@ -18,12 +18,12 @@ export function clustersRouter(deps: {
   const { pipeline, events, access, writer, json } = deps;
   /** The cluster, if the caller may see its event (else 404, like a missing one). */
   const visible = async (req: Request<{ id: string }>) => {
-    const cluster = await pipeline.cluster(req.params.id);
-    const event = events.find(cluster.members[0]?.event ?? '');
-    if (!event) throw AppError.notFound(`Cluster "${req.params.id}"`);
-    await assertCanView(access, req, event).catch(() => {
-      throw AppError.notFound(`Cluster "${req.params.id}"`);
+    const cluster = await pipeline.cluster(req.params.id).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === 'not_found') return undefined;
+      throw error;
     });
+    const allowed = await canView(access, req, cluster && events.find(cluster.members[0]?.event ?? ''));
+    if (!cluster || !allowed) throw AppError.notFound(`Cluster "${req.params.id}"`);
     return cluster;
   };
   const read: ById = async (req, res) => {

@@ -2,7 +2,7 @@ import { batchInputSchema } from '@dayline/shared';
 import { Router, type Request, type RequestHandler } from 'express';
 import type { Access } from '../access.js';
 import type { EventCatalog } from '../events.js';
-import { assertCanView } from './auth.js';
+import { canView } from './auth.js';
 import { AppError } from '../errors.js';
 import type { IngestPipeline } from '../ingest/pipeline.js';
 import type { Metrics } from '../metrics.js';
@@ -49,11 +49,8 @@ export function updatesRouter(deps: {
   /** The update, if it exists and the caller may see its event. */
   const visible = async (req: Request<{ id: string }>) => {
     const update = await store.getUpdate(req.params.id);
-    const event = update && events.find(update.event);
-    if (!update || !event) throw AppError.notFound(`Update "${req.params.id}"`);
-    await assertCanView(access, req, event).catch(() => {
-      throw AppError.notFound(`Update "${req.params.id}"`);
-    });
+    const allowed = await canView(access, req, update && events.find(update.event));
+    if (!update || !allowed) throw AppError.notFound(`Update "${req.params.id}"`);
     return update;
   };
   const read: ById = async (req, res) => {
