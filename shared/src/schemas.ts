@@ -36,24 +36,48 @@ export const eventSchema = z.object({
 });
 export type Event = z.infer<typeof eventSchema>;
 
-const text = (max: number) => z.string().trim().max(max);
+/** Halves of UTF-16 surrogate pairs standing alone: not text, and stored as UTF-8 they change. */
+const loneSurrogates = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** Control characters other than tab, line feed and carriage return. */
+const controls = /(?![\t\n\r])\p{Cc}/gu;
+/** Space and the invisible characters a copy and paste leaves at either end. */
+const edges = /^[\p{White_Space}\u200B\u2060\uFEFF]+|[\p{White_Space}\u200B\u2060\uFEFF]+$/gu;
+
+/**
+ * Text as Dayline stores it: lone surrogates become U+FFFD (as any UTF-8 store would make them),
+ * control characters go, Unicode NFC, trimmed of space and invisible characters at the ends. Done
+ * once, here at the edge, so what is stored and read back is exactly what was acknowledged.
+ */
+export function normalizeText(value: string): string {
+  return value.replace(loneSurrogates, '\uFFFD').replace(controls, '').normalize('NFC').replace(edges, '');
+}
+
+/** Whether the text shows anything: not only space, zero-width or other invisible characters. */
+export const hasVisibleText = (value: string): boolean =>
+  /[^\p{White_Space}\p{Default_Ignorable_Code_Point}\p{Cc}]/u.test(value);
+
+/** Optional text, normalised. */
+export const plainText = (max: number) => z.string().overwrite(normalizeText).max(max);
+/** Text that must show something: a title of zero-width spaces is as empty as one of spaces. */
+export const visibleText = (max: number) =>
+  plainText(max).refine(hasVisibleText, { message: 'Must contain at least one visible character' });
 
 export const sourceSchema = z.strictObject({
-  name: text(120).min(1),
+  name: visibleText(120),
   url: httpUrlSchema.optional(),
 });
 export type Source = z.infer<typeof sourceSchema>;
 
 /** What a writer sends: one update of the timeline. Unknown fields are rejected. */
 export const updateInputSchema = z.strictObject({
-  title: text(300).min(1),
-  summary: text(5000).optional(),
+  title: visibleText(300),
+  summary: plainText(5000).optional(),
   url: httpUrlSchema.optional(),
   source: sourceSchema.optional(),
-  author: text(200).min(1).optional(),
+  author: visibleText(200).optional(),
   publishedAt: instantSchema,
   topics: z.array(topicIdSchema).max(20).optional(),
-  externalId: text(500).min(1).optional(),
+  externalId: visibleText(500).optional(),
   pinned: z.boolean().optional(),
 });
 export type UpdateInput = z.input<typeof updateInputSchema>;
@@ -117,15 +141,15 @@ export type Update = z.infer<typeof updateSchema>;
 /** PATCH /api/updates/:id: the fields that change, and an optional note shown with the correction. */
 export const updatePatchSchema = z
   .strictObject({
-    title: text(300).min(1).optional(),
-    summary: text(5000).optional(),
+    title: visibleText(300).optional(),
+    summary: plainText(5000).optional(),
     url: httpUrlSchema.nullable().optional(),
     source: sourceSchema.nullable().optional(),
-    author: text(200).nullable().optional(),
+    author: plainText(200).nullable().optional(),
     publishedAt: instantSchema.optional(),
     topics: z.array(topicIdSchema).max(20).optional(),
     pinned: z.boolean().optional(),
-    correctionNote: text(500).min(1).optional(),
+    correctionNote: visibleText(500).optional(),
   })
   .refine((patch) => Object.keys(patch).some((key) => key !== 'correctionNote'), {
     message: 'Name at least one field to change',
@@ -133,7 +157,7 @@ export const updatePatchSchema = z
 export type UpdatePatch = z.input<typeof updatePatchSchema>;
 
 /** DELETE /api/updates/:id: an optional reason shown on the tombstone. */
-export const retractSchema = z.strictObject({ reason: text(500).min(1).optional() });
+export const retractSchema = z.strictObject({ reason: visibleText(500).optional() });
 
 export const versionKinds = ['created', 'corrected', 'pinned', 'unpinned', 'retracted'] as const;
 export type VersionKind = (typeof versionKinds)[number];
