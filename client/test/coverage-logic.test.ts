@@ -106,6 +106,7 @@ describe('sources panel', () => {
     topics: [],
     enabled: true,
     status: 'ok',
+    errorKind: null,
     error: null,
     lastFetchAt: '2022-03-16T11:58:00Z',
     lastSuccessAt: '2022-03-16T11:58:00Z',
@@ -140,6 +141,13 @@ describe('sources panel', () => {
     expect(sourceError(source({ status: 'failing', error: 'HTTP 500' }))).toBe('HTTP 500');
     expect(sourceError(source({ status: 'ok', error: 'HTTP 500' }))).toBeNull();
     expect(sourceError(source({ status: 'disabled', error: null }))).toBe('Turned off');
+  });
+
+  it('tells readers the kind of error when the details are for admins only', () => {
+    expect(sourceError(source({ status: 'failing', errorKind: 'refused', error: null }))).toBe(
+      'Address not allowed',
+    );
+    expect(sourceError(source({ status: 'failing', errorKind: 'http', error: 'HTTP 503' }))).toBe('HTTP 503');
   });
 
   it('says what the last fetch brought and when the next poll is', () => {

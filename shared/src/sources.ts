@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { httpUrlSchema, topicIdSchema } from './schemas.js';
+import { httpUrlSchema, topicIdSchema, visibleText } from './schemas.js';
 
 /** The shortest poll interval: polling faster than this is impolite to publishers. */
 export const minPollSeconds = 30;
 export const defaultPollSeconds = 120;
 
 const sourceFields = {
-  name: z.string().trim().min(1).max(120),
+  name: visibleText(120),
   url: httpUrlSchema,
   pollSeconds: z.number().int().min(minPollSeconds).max(86_400),
   /** Topics every item of this source gets. */
@@ -38,17 +38,46 @@ export type SourcePatch = z.input<typeof sourcePatchSchema>;
 export const sourceStatuses = ['pending', 'ok', 'failing', 'disabled'] as const;
 export type SourceStatus = (typeof sourceStatuses)[number];
 
-/** A feed source and its health, as GET /api/events/:slug/sources shows it. */
+/**
+ * Why a source is failing, in a word a reader can be shown. The detailed message (addresses, TLS
+ * errors, redirect targets) is for admins only: a hostile feed could otherwise use it to map the
+ * server's network.
+ */
+export const sourceErrorKinds = [
+  'refused',
+  'dns',
+  'connection',
+  'timeout',
+  'tls',
+  'http',
+  'redirect',
+  'gone',
+  'too_large',
+  'not_a_feed',
+  'internal',
+] as const;
+export type SourceErrorKind = (typeof sourceErrorKinds)[number];
+
+/**
+ * A feed source and its health, as GET /api/events/:slug/sources shows it. Everyone sees the outlet's
+ * name, its health and the kind of error; only admins see the feed URL (with any `user:pass@` taken
+ * out: credentials are never shown once saved) and the detailed error.
+ */
 export const sourceViewSchema = z.object({
   id: z.string(),
   event: z.string(),
   name: z.string(),
-  url: z.string(),
+  /** Admins only, without credentials. */
+  url: z.string().optional(),
+  /** Admins only: whether the stored URL carries credentials (which are never shown). */
+  hasCredentials: z.boolean().optional(),
   pollSeconds: z.number().int(),
   topics: z.array(z.string()),
   enabled: z.boolean(),
   status: z.enum(sourceStatuses),
-  /** Why the source is failing or disabled, for the operator. */
+  /** Why the source is failing or disabled, in a word. */
+  errorKind: z.enum(sourceErrorKinds).nullable(),
+  /** The detailed reason, for admins; null for everyone else. */
   error: z.string().nullable(),
   lastFetchAt: z.string().nullable(),
   lastSuccessAt: z.string().nullable(),

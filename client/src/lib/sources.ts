@@ -1,4 +1,4 @@
-import type { SourceStatus, SourceView } from '@dayline/shared';
+import type { SourceErrorKind, SourceStatus, SourceView } from '@dayline/shared';
 
 /** How often the open sources panel asks again: polls happen every few minutes at most. */
 export const sourcesRefreshMs = 30_000;
@@ -18,10 +18,29 @@ export function sortSources(sources: readonly SourceView[]): SourceView[] {
   return [...sources].sort((a, b) => severity[a.status] - severity[b.status] || a.name.localeCompare(b.name));
 }
 
-/** The error is for the operator of a failing or disabled source; an old one on a healthy source is noise. */
+/** What each kind of failure is called for readers; admins also get the detailed message. */
+export const errorKindLabels: Record<SourceErrorKind, string> = {
+  refused: 'Address not allowed',
+  dns: 'Host not found',
+  connection: 'Could not connect',
+  timeout: 'Timed out',
+  tls: 'Secure connection failed',
+  http: "The outlet's server answered with an error",
+  redirect: 'Bad or too many redirects',
+  gone: 'Removed by the outlet',
+  too_large: 'Feed too large',
+  not_a_feed: 'Not a readable feed',
+  internal: 'Internal error',
+};
+
+/** Why a failing or disabled source fails; an old error on a healthy source is noise. */
 export function sourceError(source: SourceView): string | null {
   if (source.status !== 'failing' && source.status !== 'disabled') return null;
-  return source.error?.trim() || (source.status === 'disabled' ? 'Turned off' : 'Unknown error');
+  return (
+    source.error?.trim() ||
+    (source.errorKind ? errorKindLabels[source.errorKind] : null) ||
+    (source.status === 'disabled' ? 'Turned off' : 'Unknown error')
+  );
 }
 
 /** "12 seen, 3 new", or a dash before the first successful fetch. */

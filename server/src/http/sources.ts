@@ -7,7 +7,7 @@ import type { EventCatalog } from '../events.js';
 import { sourceView } from '../store/source-store.js';
 import type { Store } from '../store/store.js';
 import type { Access } from '../access.js';
-import { viewableEvent } from './auth.js';
+import { presentedToken, viewableEvent } from './auth.js';
 import { parseOr400 } from './validate.js';
 
 interface Deps {
@@ -19,12 +19,13 @@ interface Deps {
   json: RequestHandler;
 }
 
-/** An event's feed sources: public health list, and management with the ingest token. */
+/** An event's feed sources: public health list (details for admins), and management (admin token). */
 export function eventSourcesRouter({ store, events, access, clock, writer, json }: Deps): Router {
   const router = Router();
   const list: RequestHandler<{ slug: string }> = async (req, res) => {
     const event = await viewableEvent(access, events, req, req.params.slug);
-    res.json((await store.sources.list(event.config.slug)).map(sourceView));
+    const admin = await access.allows(presentedToken(req), 'admin');
+    res.json((await store.sources.list(event.config.slug)).map((s) => sourceView(s, { admin })));
   };
   const create: RequestHandler<{ slug: string }> = async (req, res) => {
     const event = events.get(req.params.slug);
@@ -40,7 +41,7 @@ export function eventSourcesRouter({ store, events, access, clock, writer, json 
       fromConfig: false,
       at: clock.now().toISOString(),
     });
-    res.status(201).json(sourceView(source));
+    res.status(201).json(sourceView(source, { admin: true }));
   };
   router.get('/:slug/sources', list);
   router.post('/:slug/sources', writer, json, create);
@@ -68,7 +69,7 @@ export function sourcesRouter({ store, events, clock, writer, json }: Deps): Rou
     }
     const updated = await store.sources.update(source.id, changes, clock.now().toISOString());
     if (!updated) throw AppError.notFound(`Source "${req.params.id}"`);
-    res.json(sourceView(updated));
+    res.json(sourceView(updated, { admin: true }));
   };
   const remove: RequestHandler<{ id: string }> = async (req, res) => {
     await find(req.params.id);

@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import { Agent, request } from 'undici';
 import { retryAfterMs } from './backoff.js';
+import type { SourceErrorKind } from '@dayline/shared';
 import { checkUrl, guardedLookup, type AddressPolicy, type Resolve } from './ssrf.js';
 
 export const USER_AGENT = 'Dayline/0.1 (+https://github.com/dayline; feed reader)';
@@ -44,7 +45,7 @@ export type FetchOutcome =
     }
   | { kind: 'not-modified' }
   | { kind: 'gone'; status: 410; message: string }
-  | { kind: 'error'; status?: number; message: string; retryAfterMs?: number };
+  | { kind: 'error'; reason: SourceErrorKind; status?: number; message: string; retryAfterMs?: number };
 
 export const FETCH_DEFAULTS = {
   connectTimeoutMs: 10_000,
@@ -76,7 +77,7 @@ export async function fetchFeed(
   try {
     current = new URL(url);
   } catch {
-    return { kind: 'error', message: `Invalid feed URL: ${url}` };
+    return { kind: 'error', reason: 'refused', message: `Invalid feed URL: ${url}` };
   }
 
   const controller = new AbortController();
@@ -106,7 +107,7 @@ export async function fetchFeed(
   try {
     for (let redirects = 0; ; redirects++) {
       const refused = checkUrl(current, policy);
-      if (refused) return { kind: 'error', message: refused };
+      if (refused) return { kind: 'error', reason: 'refused', message: refused };
       const response = await request(current, {
         method: 'GET',
         headers,
@@ -123,11 +124,17 @@ export async function fetchFeed(
         await response.body.dump();
         const location = header('location');
         if (!location) {
-          return { kind: 'error', status, message: `Redirect (HTTP ${status}) without a Location` };
+          return {
+            kind: 'error',
+            reason: 'redirect',
+            status,
+            message: `Redirect (HTTP ${status}) without a Location`,
+          };
         }
         if (redirects >= settings.maxRedirects) {
           return {
             kind: 'error',
+            reason: 'redirect',
             status,
             message: `Too many redirects (more than ${settings.maxRedirects})`,
           };
@@ -135,7 +142,12 @@ export async function fetchFeed(
         try {
           current = new URL(location, current);
         } catch {
-          return { kind: 'error', status, message: `Redirect to an invalid URL: ${location}` };
+          return {
+            kind: 'error',
+            reason: 'redirect',
+            status,
+            message: `Redirect to an invalid URL: ${location}`,
+          };
         }
         continue;
       }
@@ -157,6 +169,7 @@ export async function fetchFeed(
           status === 429 || status === 503 ? retryAfterMs(header('retry-after'), options.now()) : undefined;
         return {
           kind: 'error',
+          reason: 'http',
           status,
           message: `HTTP ${status} ${STATUS_CODES[status] ?? ''}`.trim(),
           ...(retryAfter !== undefined ? { retryAfterMs: retryAfter } : {}),
@@ -166,12 +179,16 @@ export async function fetchFeed(
       const declaredLength = Number(header('content-length'));
       if (declaredLength > settings.maxBodyBytes) {
         discard(response.body);
-        return { kind: 'error', message: `Body larger than ${formatBytes(settings.maxBodyBytes)}` };
+        return {
+          kind: 'error',
+          reason: 'too_large',
+          message: `Body larger than ${formatBytes(settings.maxBodyBytes)}`,
+        };
       }
       const decoder = decoderFor(header('content-encoding'));
       if (decoder instanceof Error) {
         discard(response.body);
-        return { kind: 'error', message: decoder.message };
+        return { kind: 'error', reason: 'not_a_feed', message: decoder.message };
       }
       const body = await readLimited(response.body, decoder, settings.maxBodyBytes);
       const contentType = header('content-type');
@@ -188,7 +205,7 @@ export async function fetchFeed(
       };
     }
   } catch (error) {
-    return { kind: 'error', message: describeFailure(error, current, settings, timedOut) };
+    return { kind: 'error', ...describeFailure(error, current, settings, timedOut) };
   } finally {
     clearTimeout(timer);
     await agent.destroy().catch(() => undefined);
@@ -274,35 +291,45 @@ function describeFailure(
   url: URL,
   settings: { connectTimeoutMs: number; totalTimeoutMs: number; maxBodyBytes: number },
   timedOut: boolean,
-): string {
-  if (timedOut) return `Timed out after ${formatSeconds(settings.totalTimeoutMs)}`;
-  if (error instanceof BodyTooLargeError) return `Body larger than ${formatBytes(settings.maxBodyBytes)}`;
+): { reason: SourceErrorKind; message: string } {
+  const timeout = {
+    reason: 'timeout',
+    message: `Timed out after ${formatSeconds(settings.totalTimeoutMs)}`,
+  } as const;
+  if (timedOut) return timeout;
+  if (error instanceof BodyTooLargeError)
+    return { reason: 'too_large', message: `Body larger than ${formatBytes(settings.maxBodyBytes)}` };
   const cause = findCoded(error);
   const code = cause?.code;
   const host = url.hostname;
   switch (code) {
     case 'DAYLINE_REFUSED_ADDRESS':
-      return cause?.message ?? 'Refused address';
+      return { reason: 'refused', message: cause?.message ?? 'Refused address' };
     case 'UND_ERR_CONNECT_TIMEOUT':
-      return `Could not connect to ${host} within ${formatSeconds(settings.connectTimeoutMs)}`;
+      return {
+        reason: 'timeout',
+        message: `Could not connect to ${host} within ${formatSeconds(settings.connectTimeoutMs)}`,
+      };
     case 'UND_ERR_HEADERS_TIMEOUT':
     case 'UND_ERR_BODY_TIMEOUT':
-      return `Timed out after ${formatSeconds(settings.totalTimeoutMs)}`;
+      return timeout;
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
     case 'EAI_NONAME':
-      return `DNS lookup failed for ${host} (${code})`;
+      return { reason: 'dns', message: `DNS lookup failed for ${host} (${code})` };
     case 'ECONNREFUSED':
-      return `Connection refused by ${url.host}`;
+      return { reason: 'connection', message: `Connection refused by ${url.host}` };
     case 'ECONNRESET':
     case 'UND_ERR_SOCKET':
-      return `Connection to ${url.host} was dropped`;
+      return { reason: 'connection', message: `Connection to ${url.host} was dropped` };
   }
   // zlib codes start Z_, brotli decoder codes ERR__ (such as ERR__ERROR_FORMAT_PADDING_1).
-  if (code && /^(Z_|ERR__|ERR_BROTLI)/.test(code)) return 'Could not decompress the response body';
-  if (code && /CERT|TLS|SSL/.test(code)) return `TLS error with ${host}: ${cause?.message ?? code}`;
+  if (code && /^(Z_|ERR__|ERR_BROTLI)/.test(code))
+    return { reason: 'not_a_feed', message: 'Could not decompress the response body' };
+  if (code && /CERT|TLS|SSL/.test(code))
+    return { reason: 'tls', message: `TLS error with ${host}: ${cause?.message ?? code}` };
   const message = error instanceof Error ? error.message : String(error);
-  return `Fetch failed: ${message}${code ? ` (${code})` : ''}`;
+  return { reason: 'connection', message: `Fetch failed: ${message}${code ? ` (${code})` : ''}` };
 }
 
 /** undici wraps socket errors; the useful code may sit on a cause. */

@@ -1,3 +1,4 @@
+import type { SourceErrorKind } from '@dayline/shared';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock.js';
@@ -105,7 +106,7 @@ export class FeedPoller {
       // A bug or a store failure: count it as a failed poll so the source backs off, never stops.
       logger.error({ err: error, source: source.id }, 'feed poll failed');
       this.deps.metrics.feedFetched('internal');
-      record = this.failure(source, null, 'Internal error while polling; see the server log');
+      record = this.failure(source, null, 'internal', 'Internal error while polling; see the server log');
     }
     await sources.recordPoll(source.id, this.#owner, record);
     logger.info(
@@ -137,10 +138,16 @@ export class FeedPoller {
         return this.success(source, 304, 0, 0);
       case 'gone':
         metrics.feedFetched('gone');
-        return { ...this.failure(source, 410, outcome.message), disable: true, status: 'disabled' };
+        return { ...this.failure(source, 410, 'gone', outcome.message), disable: true, status: 'disabled' };
       case 'error':
         metrics.feedFetched(outcome.status === undefined ? 'fetch_error' : 'http_error');
-        return this.failure(source, outcome.status ?? null, outcome.message, outcome.retryAfterMs);
+        return this.failure(
+          source,
+          outcome.status ?? null,
+          outcome.reason,
+          outcome.message,
+          outcome.retryAfterMs,
+        );
       case 'ok': {
         let feed;
         try {
@@ -152,7 +159,7 @@ export class FeedPoller {
         } catch (error) {
           if (!(error instanceof FeedParseError)) throw error;
           metrics.feedFetched('parse_error');
-          return this.failure(source, outcome.status, error.message);
+          return this.failure(source, outcome.status, 'not_a_feed', error.message);
         }
         let fresh = 0;
         for (const item of feed.items) {
@@ -184,6 +191,7 @@ export class FeedPoller {
       at: now.toISOString(),
       status: 'ok',
       httpStatus,
+      errorKind: null,
       error: null,
       success: true,
       itemsSeen: seen,
@@ -196,6 +204,7 @@ export class FeedPoller {
   private failure(
     source: Source,
     httpStatus: number | null,
+    errorKind: SourceErrorKind,
     error: string,
     retryAfterMs?: number,
   ): PollRecord {
@@ -213,6 +222,7 @@ export class FeedPoller {
       at: now.toISOString(),
       status: 'failing',
       httpStatus,
+      errorKind,
       error,
       success: false,
       failures,

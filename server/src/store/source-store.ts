@@ -1,10 +1,12 @@
-import type { SourceStatus, SourceView } from '@dayline/shared';
+import type { SourceErrorKind, SourceStatus, SourceView } from '@dayline/shared';
 import { sql, type Kysely } from 'kysely';
 import type { Updateable } from 'kysely';
 import type { Database, SourceRow, SourcesTable } from './tables.js';
 
-/** A source as the poller needs it: settings plus the validators of its last fetch. */
-export interface Source extends SourceView {
+/** A source as stored and as the poller needs it: settings, health and the validators of its last fetch. */
+export interface Source extends Omit<SourceView, 'url' | 'hasCredentials'> {
+  /** As saved, credentials included: for fetching, never for showing. */
+  url: string;
   etag: string | null;
   lastModified: string | null;
   failures: number;
@@ -23,6 +25,7 @@ export interface PollRecord {
   at: string;
   status: SourceStatus;
   httpStatus: number | null;
+  errorKind: SourceErrorKind | null;
   error: string | null;
   /** Set only after a fetch that returned a feed (or 304). */
   success: boolean;
@@ -46,6 +49,7 @@ function toSource(row: SourceRow): Source {
     topics: JSON.parse(row.topics) as string[],
     enabled: Boolean(row.enabled),
     status: row.status as SourceStatus,
+    errorKind: row.error_kind as SourceErrorKind | null,
     error: row.error,
     lastFetchAt: row.last_fetch_at,
     lastSuccessAt: row.last_success_at,
@@ -59,10 +63,27 @@ function toSource(row: SourceRow): Source {
   };
 }
 
-/** The public view: no validators or failure counters. */
-export function sourceView(source: Source): SourceView {
-  const { etag: _etag, lastModified: _lastModified, failures: _failures, ...view } = source;
-  return view;
+/** The URL without its `user:pass@`, and whether it had any. */
+function withoutCredentials(url: string): { url: string; hasCredentials: boolean } {
+  try {
+    const parsed = new URL(url);
+    const hasCredentials = parsed.username !== '' || parsed.password !== '';
+    parsed.username = '';
+    parsed.password = '';
+    return { url: parsed.href, hasCredentials };
+  } catch {
+    return { url: '', hasCredentials: false };
+  }
+}
+
+/**
+ * What a caller is shown of a source. Everyone: the outlet, its health and the kind of error.
+ * Admins also: the URL without credentials (never shown once saved) and the detailed error, which
+ * can name internal addresses that a hostile feed's redirects could otherwise map.
+ */
+export function sourceView(source: Source, { admin }: { admin: boolean }): SourceView {
+  const { etag: _etag, lastModified: _lastModified, failures: _failures, url, error, ...health } = source;
+  return admin ? { ...health, ...withoutCredentials(url), error } : { ...health, error: null };
 }
 
 function settingsColumns(settings: Partial<SourceSettings>): Updateable<SourcesTable> {
@@ -141,7 +162,9 @@ export class SourceStore {
       .set({
         ...settingsColumns(settings),
         ...(urlChanged ? { etag: null, last_modified: null } : {}),
-        ...(urlChanged || enabling ? { next_poll_at: at, failures: 0, status: 'pending', error: null } : {}),
+        ...(urlChanged || enabling
+          ? { next_poll_at: at, failures: 0, status: 'pending', error_kind: null, error: null }
+          : {}),
         ...(disabling ? { status: 'disabled' } : {}),
       })
       .where('id', '=', id)
@@ -187,6 +210,7 @@ export class SourceStore {
       .updateTable('sources')
       .set({
         status: record.disable ? 'disabled' : record.status,
+        error_kind: record.errorKind,
         error: record.error,
         http_status: record.httpStatus,
         last_fetch_at: record.at,

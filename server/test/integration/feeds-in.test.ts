@@ -94,8 +94,10 @@ async function addSource(body: Record<string, unknown>): Promise<SourceView> {
   return (await response.json()) as SourceView;
 }
 
-async function sources(): Promise<SourceView[]> {
-  return (await (await fetch(`${server.url}/api/events/test-war/sources`)).json()) as SourceView[];
+/** The sources list as a reader sees it, or as an admin (with the feed URLs and detailed errors). */
+async function sources(as: 'reader' | 'admin' = 'reader', on: TestServer = server): Promise<SourceView[]> {
+  const headers: Record<string, string> = as === 'admin' ? { authorization: `Bearer ${token}` } : {};
+  return (await (await fetch(`${on.url}/api/events/test-war/sources`, { headers })).json()) as SourceView[];
 }
 
 async function timeline(): Promise<Update[]> {
@@ -184,9 +186,14 @@ describe('feed sources', () => {
     }
     await poll();
     const byName = new Map((await sources()).map((s) => [s.name, s]));
-    expect(byName.get('Source ok')).toMatchObject({ status: 'ok', itemsNew: 1 });
-    expect(byName.get('Source broken')).toMatchObject({ status: 'failing' });
-    expect(byName.get('Source broken')?.error).toBeTruthy();
+    const detailed = new Map((await sources('admin')).map((s) => [s.name, s]));
+    expect(byName.get('Source ok')).toMatchObject({ status: 'ok', itemsNew: 1, errorKind: null });
+    expect(byName.get('Source broken')).toMatchObject({
+      status: 'failing',
+      errorKind: 'not_a_feed',
+      error: null,
+    });
+    expect(detailed.get('Source broken')?.error).toBeTruthy();
     const down = byName.get('Source down');
     expect(down).toMatchObject({ status: 'failing', httpStatus: 503 });
     // Retry-After: 600 s is honoured over the 120 s interval.
@@ -197,7 +204,8 @@ describe('feed sources', () => {
       httpStatus: 410,
       nextPollAt: null,
     });
-    expect(byName.get('Source gone')?.error).toMatch(/410|gone/i);
+    expect(byName.get('Source gone')).toMatchObject({ errorKind: 'gone', error: null });
+    expect(detailed.get('Source gone')?.error).toMatch(/410|gone/i);
     expect((await timeline()).map((u) => u.title)).toEqual(['Aid convoy arrives']);
   });
 
@@ -217,11 +225,10 @@ describe('feed sources', () => {
         body: JSON.stringify({ name: 'Local', url: `${publisher.url}/feed.xml` }),
       });
       await strict.app.poller?.drain();
-      const [health] = (await (
-        await fetch(`${strict.url}/api/events/test-war/sources`)
-      ).json()) as SourceView[];
-      expect(health).toMatchObject({ status: 'failing' });
-      expect(health?.error).toMatch(/private|loopback|refused/i);
+      const [health] = await sources('reader', strict);
+      expect(health).toMatchObject({ status: 'failing', errorKind: 'refused', error: null });
+      const [detailed] = await sources('admin', strict);
+      expect(detailed?.error).toMatch(/private|loopback|refused/i);
       expect(publisher.hits.get('/feed.xml')).toBeUndefined();
     } finally {
       await strict.close();

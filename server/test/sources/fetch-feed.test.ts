@@ -124,10 +124,12 @@ describe('fetchFeed: compression', () => {
     });
     expect(await fetchFeed(fixture.url('/corrupt'), {}, local)).toMatchObject({
       kind: 'error',
+      reason: 'not_a_feed',
       message: 'Could not decompress the response body',
     });
     expect(await fetchFeed(fixture.url('/unknown'), {}, local)).toEqual({
       kind: 'error',
+      reason: 'not_a_feed',
       message: 'Unsupported Content-Encoding: compress',
     });
   });
@@ -154,7 +156,7 @@ describe('fetchFeed: limits', () => {
       pump();
     });
     const outcome = await fetchFeed(fixture.url('/'), {}, { ...local, maxBodyBytes: 1024 * 1024 });
-    expect(outcome).toEqual({ kind: 'error', message: 'Body larger than 1 MB' });
+    expect(outcome).toEqual({ kind: 'error', reason: 'too_large', message: 'Body larger than 1 MB' });
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(closed).toBe(true);
     expect(written).toBeLessThan(20 * 1024 * 1024);
@@ -167,6 +169,7 @@ describe('fetchFeed: limits', () => {
     });
     expect(await fetchFeed(fixture.url('/'), {}, local)).toEqual({
       kind: 'error',
+      reason: 'too_large',
       message: 'Body larger than 5 MB',
     });
   });
@@ -188,7 +191,7 @@ describe('fetchFeed: limits', () => {
     for (const path of ['/gzip', '/br']) {
       const started = Date.now();
       const outcome = await fetchFeed(fixture.url(path), {}, { ...local, maxBodyBytes: 1024 * 1024 });
-      expect(outcome).toEqual({ kind: 'error', message: 'Body larger than 1 MB' });
+      expect(outcome).toEqual({ kind: 'error', reason: 'too_large', message: 'Body larger than 1 MB' });
       expect(Date.now() - started).toBeLessThan(2000);
     }
   });
@@ -200,14 +203,14 @@ describe('fetchFeed: limits', () => {
     });
     const started = Date.now();
     const outcome = await fetchFeed(fixture.url('/'), {}, { ...local, totalTimeoutMs: 300 });
-    expect(outcome).toEqual({ kind: 'error', message: 'Timed out after 0.3 s' });
+    expect(outcome).toEqual({ kind: 'error', reason: 'timeout', message: 'Timed out after 0.3 s' });
     expect(Date.now() - started).toBeLessThan(3000);
   });
 
   it('times out a server that never answers', async () => {
     const fixture = await serve(() => undefined);
     const outcome = await fetchFeed(fixture.url('/'), {}, { ...local, totalTimeoutMs: 250 });
-    expect(outcome).toEqual({ kind: 'error', message: 'Timed out after 0.25 s' });
+    expect(outcome).toEqual({ kind: 'error', reason: 'timeout', message: 'Timed out after 0.25 s' });
   });
 
   it('gives up connecting after the connect timeout', async () => {
@@ -217,7 +220,11 @@ describe('fetchFeed: limits', () => {
       {},
       { ...local, resolve: neverAnswers, connectTimeoutMs: 200 },
     );
-    expect(outcome).toEqual({ kind: 'error', message: 'Could not connect to stuck.example within 0.2 s' });
+    expect(outcome).toEqual({
+      kind: 'error',
+      reason: 'timeout',
+      message: 'Could not connect to stuck.example within 0.2 s',
+    });
   });
 });
 
@@ -258,7 +265,11 @@ describe('fetchFeed: redirects', () => {
   it('refuses a sixth redirect', async () => {
     const fixture = await serve(chain);
     const outcome = await fetchFeed(fixture.url('/hop/6'), {}, local);
-    expect(outcome).toMatchObject({ kind: 'error', message: 'Too many redirects (more than 5)' });
+    expect(outcome).toMatchObject({
+      kind: 'error',
+      reason: 'redirect',
+      message: 'Too many redirects (more than 5)',
+    });
     expect(fixture.requests).toHaveLength(6);
   });
 
@@ -266,6 +277,7 @@ describe('fetchFeed: redirects', () => {
     const fixture = await serve((_request, response) => response.writeHead(302).end());
     expect(await fetchFeed(fixture.url('/'), {}, local)).toMatchObject({
       kind: 'error',
+      reason: 'redirect',
       status: 302,
       message: 'Redirect (HTTP 302) without a Location',
     });
@@ -294,7 +306,7 @@ describe('fetchFeed: refusing private networks', () => {
       ['http://[fd12:3456::1]/', 'Refused: fd12:3456::1 is a private address'],
     ];
     for (const [url, message] of cases) {
-      expect(await fetchFeed(url, {}, strict())).toEqual({ kind: 'error', message });
+      expect(await fetchFeed(url, {}, strict())).toEqual({ kind: 'error', reason: 'refused', message });
     }
     expect(fixture.requests).toHaveLength(0);
   });
@@ -308,11 +320,13 @@ describe('fetchFeed: refusing private networks', () => {
     );
     expect(outcome).toEqual({
       kind: 'error',
+      reason: 'refused',
       message: 'Refused: localhost resolves to a loopback address (127.0.0.1)',
     });
     const withSystemDns = await fetchFeed(`http://localhost:${fixture.port}/`, {}, strict());
     expect(withSystemDns).toMatchObject({
       kind: 'error',
+      reason: 'refused',
       message: expect.stringMatching(/^Refused: localhost resolves to a loopback address/),
     });
     expect(fixture.requests).toHaveLength(0);
@@ -330,6 +344,7 @@ describe('fetchFeed: refusing private networks', () => {
     );
     expect(outcome).toEqual({
       kind: 'error',
+      reason: 'refused',
       message: 'Refused: feed.example resolves to a private address (10.0.0.3)',
     });
   });
@@ -338,11 +353,13 @@ describe('fetchFeed: refusing private networks', () => {
     for (const url of ['file:///etc/passwd', 'ftp://files.example.org/feed.xml', 'gopher://x.example/']) {
       expect(await fetchFeed(url, {}, strict())).toMatchObject({
         kind: 'error',
+        reason: 'refused',
         message: expect.stringMatching(/^Refused: only http and https feed URLs are fetched/),
       });
     }
     expect(await fetchFeed('not a url', {}, strict())).toEqual({
       kind: 'error',
+      reason: 'refused',
       message: 'Invalid feed URL: not a url',
     });
   });
@@ -352,6 +369,7 @@ describe('fetchFeed: refusing private networks', () => {
       '/to-metadata': 'http://169.254.169.254/latest/meta-data/iam/',
       '/to-private': 'http://10.1.2.3/admin',
       '/to-ipv6-loopback': `http://[::1]:1/`,
+      '/to-ipv4-compatible': `http://[::127.0.0.1]:1/`,
       '/to-internal-name': 'http://internal.example/feed',
       '/to-localhost': 'http://localhost/',
       '/to-file': 'file:///etc/passwd',
@@ -368,12 +386,17 @@ describe('fetchFeed: refusing private networks', () => {
       '/to-metadata': 'Refused: 169.254.169.254 is a link-local address',
       '/to-private': 'Refused: 10.1.2.3 is a private address',
       '/to-ipv6-loopback': 'Refused: ::1 is a loopback address',
+      '/to-ipv4-compatible': 'Refused: ::7f00:1 is an IPv4-compatible address',
       '/to-internal-name': 'Refused: internal.example resolves to a private address (10.0.0.3)',
       '/to-localhost': 'Refused: localhost resolves to a loopback address (::1)',
       '/to-file': 'Refused: only http and https feed URLs are fetched, not file',
     };
     for (const [path, message] of Object.entries(expected)) {
-      expect(await fetchFeed(fixture.url(path), {}, options)).toEqual({ kind: 'error', message });
+      expect(await fetchFeed(fixture.url(path), {}, options)).toEqual({
+        kind: 'error',
+        reason: 'refused',
+        message,
+      });
     }
     expect(fixture.requests.map((r) => r.path)).toEqual(Object.keys(expected));
   });
@@ -413,6 +436,7 @@ describe('fetchFeed: statuses and failures', () => {
     });
     expect(await fetchFeed(fixture.url('/seconds'), {}, local)).toEqual({
       kind: 'error',
+      reason: 'http',
       status: 429,
       message: 'HTTP 429 Too Many Requests',
       retryAfterMs: 120_000,
@@ -423,17 +447,20 @@ describe('fetchFeed: statuses and failures', () => {
     });
     expect(await fetchFeed(fixture.url('/unavailable'), {}, local)).toEqual({
       kind: 'error',
+      reason: 'http',
       status: 503,
       message: 'HTTP 503 Service Unavailable',
       retryAfterMs: 30_000,
     });
     expect(await fetchFeed(fixture.url('/garbage'), {}, local)).toEqual({
       kind: 'error',
+      reason: 'http',
       status: 429,
       message: 'HTTP 429 Too Many Requests',
     });
     expect(await fetchFeed(fixture.url('/other'), {}, local)).toEqual({
       kind: 'error',
+      reason: 'http',
       status: 500,
       message: 'HTTP 500 Internal Server Error',
     });
@@ -445,6 +472,7 @@ describe('fetchFeed: statuses and failures', () => {
     );
     expect(await fetchFeed(fixture.url('/missing'), {}, local)).toEqual({
       kind: 'error',
+      reason: 'http',
       status: 404,
       message: 'HTTP 404 Not Found',
     });
@@ -456,6 +484,7 @@ describe('fetchFeed: statuses and failures', () => {
   it('explains DNS failures and refused connections', async () => {
     expect(await fetchFeed('http://nowhere.example/feed', {}, { ...local, resolve: fakeDns({}) })).toEqual({
       kind: 'error',
+      reason: 'dns',
       message: 'DNS lookup failed for nowhere.example (ENOTFOUND)',
     });
 
@@ -463,6 +492,7 @@ describe('fetchFeed: statuses and failures', () => {
     await closed.close();
     expect(await fetchFeed(closed.url('/'), {}, local)).toEqual({
       kind: 'error',
+      reason: 'connection',
       message: `Connection refused by 127.0.0.1:${closed.port}`,
     });
   });
