@@ -39,11 +39,18 @@ const rangeDescriptions: Record<string, string> = {
   broadcast: 'a broadcast address',
 };
 
+const ipv4Compatible = ipaddr.parseCIDR('::/96');
+
 /** Describes why an address is not public unicast ("a private address"), or undefined if it is. */
 export function nonPublicRange(address: string): string | undefined {
   if (!ipaddr.isValid(address)) return 'an invalid address';
   // process() unwraps IPv4-mapped IPv6 (::ffff:10.0.0.1), which would otherwise pass as IPv6 unicast.
-  const range = ipaddr.process(address).range();
+  const parsed = ipaddr.process(address);
+  const range = parsed.range();
+  // ::/96 is the deprecated IPv4-compatible range (RFC 4291): ::7f00:1, written [::127.0.0.1], means
+  // 127.0.0.1 to some stacks, yet ipaddr.js calls it unicast. Nothing public lives there.
+  if (range === 'unicast' && parsed.kind() === 'ipv6' && parsed.match(ipv4Compatible))
+    return 'an IPv4-compatible address';
   if (range === 'unicast') return undefined;
   return rangeDescriptions[range] ?? 'a reserved address';
 }

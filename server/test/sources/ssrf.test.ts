@@ -25,6 +25,8 @@ describe('nonPublicRange', () => {
     ['::ffff:10.0.0.3', 'a private address'],
     ['::ffff:169.254.169.254', 'a link-local address'],
     ['64:ff9b::a00:3', 'a reserved address'],
+    ['::7f00:1', 'an IPv4-compatible address'],
+    ['::a00:3', 'an IPv4-compatible address'],
   ])('refuses %s as %s', (address, description) => {
     expect(nonPublicRange(address)).toBe(description);
   });
