@@ -30,6 +30,14 @@ export interface ClusterIndexOptions {
    * update by the number of candidates rather than by the size of the window.
    */
   maxPostings?: number;
+  /**
+   * How many telling terms two updates must share to join: not numbers, and not stock words that
+   * most updates in the window share (above `stockShare` of them). A shared number ("… 17"), one
+   * place or one stock word is never enough by itself, however short the two headlines are.
+   */
+  minSharedTerms?: number;
+  /** A term held by more than this share of the window's updates is a stock word. */
+  stockShare?: number;
 }
 
 /**
@@ -43,7 +51,12 @@ export const defaultClusterOptions: Required<ClusterIndexOptions> = {
   titleWeight: 2,
   nameWeight: 2,
   maxPostings: 2000,
+  minSharedTerms: 2,
+  stockShare: 0.5,
 };
+
+/** Numbers (casualty counts, dates, "17") tell stories apart but never join them on their own. */
+const numeric = /\d/;
 
 /** One update as the clustering engine sees it. */
 export interface ClusterItem {
@@ -307,11 +320,32 @@ export class ClusterIndex {
       const bound = (partial + commonNorm) * decay;
       if (bound < threshold || (best && bound < best.score)) continue;
       const score = (partial + this.#commonDot(vector, common, doc)) * decay;
-      if (!best || score > best.score || (score === best.score && isEarlier(doc, best.doc))) {
-        best = { doc, score };
-      }
+      if (best && (score < best.score || (score === best.score && !isEarlier(doc, best.doc)))) continue;
+      if (score >= threshold && !this.#enoughEvidence(vector, doc)) continue;
+      best = { doc, score };
     }
     return best;
+  }
+
+  /** Whether the two share at least `minSharedTerms` telling terms (see the option). */
+  #enoughEvidence(vector: Vector, doc: Doc): boolean {
+    const { minSharedTerms, stockShare } = this.options;
+    // In a small window every word is "common"; stock words only count as such among enough updates.
+    const stockDf = this.#byId.size >= 20 ? stockShare * this.#byId.size : Infinity;
+    let shared = 0;
+    for (let i = 0, j = 0; i < vector.termIds.length && j < doc.termIds.length;) {
+      const x = vector.termIds[i]!;
+      const y = doc.termIds[j]!;
+      if (x < y) i++;
+      else if (x > y) j++;
+      else {
+        i++;
+        j++;
+        if (this.#terms.df(x) > stockDf || numeric.test(this.#terms.name(x))) continue;
+        if (++shared >= minSharedTerms) return true;
+      }
+    }
+    return false;
   }
 
   #commonDot(vector: Vector, common: readonly number[], doc: Doc): number {

@@ -32,6 +32,11 @@ export class TermIndex {
     return id;
   }
 
+  /** The term itself, for the rules that look at what a term is (a number, say). */
+  name(id: number): string {
+    return this.#names[id] ?? '';
+  }
+
   /** How many live documents hold the term. */
   df(id: number): number {
     return this.#df[id] ?? 0;
