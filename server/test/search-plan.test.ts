@@ -177,7 +177,6 @@ describe('search plans (SQLite)', () => {
       { topics: ['diplomacy', 'energy'], source: 'Wire 1' },
       { pinned: true },
       { day: 4 },
-      { collapse: true },
       { from: '2022-03-01T03:00:00.000Z' },
     ];
     for (const filter of filters) {

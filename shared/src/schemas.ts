@@ -126,9 +126,20 @@ export const updateSchema = z.object({
       ),
     )
     .optional(),
-  /** The similar-story cluster this update belongs to, when it has other members. */
+  /**
+   * The story this update belongs to, when it has other reports. `headId` is its first report: the
+   * earliest published (or the pinned one), whose headline, outlet and time are in `firstReport`.
+   */
   cluster: z
-    .object({ id: z.string(), headId: z.string(), size: z.number().int(), sources: z.array(z.string()) })
+    .object({
+      id: z.string(),
+      headId: z.string(),
+      size: z.number().int(),
+      sources: z.array(z.string()),
+      firstReport: z
+        .object({ title: z.string(), source: z.string().optional(), publishedAt: z.string() })
+        .optional(),
+    })
     .optional(),
   /** The source gave no readable date, so `publishedAt` is when Dayline first saw the item. */
   dateEstimated: z.boolean().optional(),
@@ -210,7 +221,10 @@ export const updatesQuerySchema = z.object({
   before: z.string().max(200).optional(),
   /** Start the page at this instant (inclusive) instead of the newest: day and update permalinks. */
   from: instantSchema.optional(),
-  /** `true`: one entry per similar-story cluster (its head, carrying `cluster`), not every member. */
+  /**
+   * Accepted and ignored, for links and clients from before every report had its own card: a
+   * list always holds every report that matches, whatever story it belongs to (docs/quality.md).
+   */
   collapse: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')

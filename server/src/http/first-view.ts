@@ -75,7 +75,6 @@ async function eventView(store: Store, event: EventRuntime, query: FirstViewQuer
       q,
       source,
       from,
-      collapse: query.collapse,
       limit: query.limit,
     }),
     store.countDays(slug, { topics: [], q, source }).then(dated),

@@ -364,7 +364,8 @@ export class IngestPipeline {
   /** A story and its members, oldest first. */
   async cluster(clusterId: string): Promise<ClusterView> {
     const { members } = await this.requireCluster(clusterId);
-    const head = members.find((m) => m.id === clusterId) ?? members[0];
+    // Every member carries the story's first report (pinned, else earliest published).
+    const head = members.find((m) => m.id === m.cluster?.headId) ?? members[0];
     return {
       id: clusterId,
       headId: head?.id ?? clusterId,

@@ -74,6 +74,16 @@ function hasAnyTopic(topics: string[]) {
     );
 }
 
+/** Whether `a` heads a story before `b`: pinned first, then the earliest published, then the lower id. */
+function isFirstReport(
+  a: Pick<UpdateRow, 'id' | 'published_at' | 'pinned'>,
+  b: Pick<UpdateRow, 'id' | 'published_at' | 'pinned'>,
+): boolean {
+  if (Boolean(a.pinned) !== Boolean(b.pinned)) return Boolean(a.pinned);
+  if (a.published_at !== b.published_at) return a.published_at < b.published_at;
+  return a.id < b.id;
+}
+
 function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
   return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
@@ -258,31 +268,49 @@ export class KyselyStore implements Store {
       .execute();
   }
 
-  /** Rows as readers see them, each with its cluster (size, outlets) when it has other members. */
+  /**
+   * Rows as readers see them, each with its story (size, outlets, first report) when it has other
+   * reports. The first report is the pinned one, else the earliest published (then lowest id), so
+   * it stays right when reports arrive out of order.
+   */
   private async present(rows: UpdateRow[]): Promise<Update[]> {
     const clusterIds = [...new Set(rows.map(clusterOf))];
     if (clusterIds.length === 0) return [];
     const members = await this.db
       .selectFrom('updates')
-      .select(['id', 'cluster_id', 'source_name'])
+      .select(['id', 'cluster_id', 'source_name', 'title', 'published_at', 'pinned'])
       .where((eb) => eb.or([eb('cluster_id', 'in', clusterIds), eb('id', 'in', clusterIds)]))
       .where('status', '!=', 'retracted')
       .orderBy('created_cursor')
       .execute();
-    const clusters = new Map<string, { size: number; sources: string[] }>();
+    const clusters = new Map<string, { size: number; sources: string[]; first: (typeof members)[number] }>();
     for (const member of members) {
       const id = clusterOf(member);
-      const cluster = clusters.get(id) ?? { size: 0, sources: [] };
+      const cluster = clusters.get(id) ?? { size: 0, sources: [], first: member };
       cluster.size += 1;
       if (member.source_name && !cluster.sources.includes(member.source_name))
         cluster.sources.push(member.source_name);
+      if (isFirstReport(member, cluster.first)) cluster.first = member;
       clusters.set(id, cluster);
     }
     return rows.map((row) => {
       const update = rowToUpdate(row);
       const id = clusterOf(row);
       const cluster = clusters.get(id);
-      if (cluster && cluster.size > 1) update.cluster = { id, headId: id, ...cluster } satisfies ClusterInfo;
+      if (cluster && cluster.size > 1) {
+        const { first, size, sources } = cluster;
+        update.cluster = {
+          id,
+          headId: first.id,
+          size,
+          sources,
+          firstReport: {
+            title: first.title,
+            ...(first.source_name ? { source: first.source_name } : {}),
+            publishedAt: first.published_at,
+          },
+        } satisfies ClusterInfo;
+      }
       return update;
     });
   }
@@ -417,9 +445,6 @@ export class KyselyStore implements Store {
     if (filter.source) query = query.where('source_name', '=', filter.source);
     if (filter.day !== undefined) query = query.where('day', '=', filter.day);
     if (filter.pinned !== undefined) query = query.where('pinned', '=', filter.pinned ? 1 : 0);
-    if (filter.collapse) {
-      query = query.where((eb) => eb.or([eb('cluster_id', 'is', null), eb('cluster_id', '=', eb.ref('id'))]));
-    }
     if (filter.from) query = query.where('published_at', '<=', filter.from);
     if (filter.before) {
       const key = decodePageToken(filter.before);

@@ -74,8 +74,6 @@ export interface ListFilter {
   pinned?: boolean;
   /** Start at this instant (inclusive), going older. */
   from?: string;
-  /** Only cluster heads (and updates in no cluster). */
-  collapse?: boolean;
   /** Opaque keyset token from a previous page's `next`. */
   before?: string;
   limit: number;
