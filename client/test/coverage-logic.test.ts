@@ -1,6 +1,6 @@
 import type { SourceView, Update } from '@dayline/shared';
 import { describe, expect, it, vi } from 'vitest';
-import { clusterOf, collapses, isClusterMember, similarLabel } from '../src/lib/clusters.js';
+import { clusterOf, similarLabel } from '../src/lib/clusters.js';
 import { takeToken, Credentials, tokenStorageKey } from '../src/lib/credentials.js';
 import { reasonsFor, reasonsSentence, reasonText } from '../src/lib/reasons.js';
 import {
@@ -78,20 +78,17 @@ describe('similar coverage', () => {
     expect(similarLabel({ ...cluster, size: 3, sources: ['A', 'B', 'B'] }, 'A')).toBe('+2 similar: B');
   });
 
-  it('tells heads from members, and ignores a missing or lone cluster', () => {
+  it('reads a story, and ignores a missing or lone cluster', () => {
     const head = withExtras({ id: 'h', cluster });
-    const member = withExtras({ id: 'm', cluster });
     expect(clusterOf(head)).toEqual(cluster);
-    expect(isClusterMember(head)).toBe(false);
-    expect(isClusterMember(member)).toBe(true);
+    const first = { title: 'Dam breached', source: 'Kyiv Ledger', publishedAt: '2022-03-16T05:00:00Z' };
+    expect(clusterOf(withExtras({ id: 'm', cluster: { ...cluster, firstReport: first } }))).toEqual({
+      ...cluster,
+      firstReport: first,
+    });
     expect(clusterOf(update({ id: 'x' }))).toBeNull();
     expect(clusterOf(withExtras({ id: 'x', cluster: { ...cluster, size: 1 } }))).toBeNull();
     expect(clusterOf(withExtras({ id: 'x', cluster: { id: 1 } }))).toBeNull();
-  });
-
-  it('folds every view except one outlet’s own', () => {
-    expect(collapses({ source: '' })).toBe(true);
-    expect(collapses({ source: 'Northern Wire' })).toBe(false);
   });
 });
 

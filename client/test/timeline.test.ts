@@ -131,12 +131,10 @@ describe('Timeline: loading', () => {
     expect(timeline.next).toBe('token-1');
     updatesMock.mockResolvedValueOnce(page([update({ id: 'a', publishedAt: '2022-03-15T10:00:00.000Z' })]));
     await timeline.loadOlder();
-    // One outlet's view shows that outlet's own items, folded into another's cluster or not.
     expect(updatesMock).toHaveBeenLastCalledWith(kyiv.slug, {
       topics: [],
       q: 'grain',
       source: 'Wire',
-      collapse: false,
       before: 'token-1',
     });
     expect(timeline.next).toBeNull();
@@ -171,11 +169,8 @@ describe('Timeline: loading', () => {
       topics: ['military'],
       q: 'shelling',
       source: '',
-      collapse: true,
       from: undefined,
     });
-    // Day counts count every update, folded or not.
-    expect(daysMock).not.toHaveBeenCalledWith(kyiv.slug, expect.objectContaining({ collapse: true }));
     expect(timeline.counts.get(21)).toBe(2);
     expect(timeline.topicCounts.get('diplomacy')).toBe(3);
     expect(timeline.total).toBe(5);
@@ -441,7 +436,7 @@ describe('Timeline: similar coverage', () => {
   const clustered = (id: string, time: string, fields: Record<string, unknown>) =>
     at(id, time, fields as Partial<Update>);
 
-  it('adds no row for a new member: the head card changes in place, same version, later cursor', async () => {
+  it('gives a new report of a story its own card, counted as new, where its time puts it', async () => {
     daysMock.mockResolvedValue(days([[21, 2]]));
     const timeline = await loaded([
       at('h', '10:00', { cursor: 5, source: { name: 'Wire' } }),
@@ -456,15 +451,46 @@ describe('Timeline: similar coverage', () => {
       'changed',
       clustered('h', '10:00', { cursor: 8, source: { name: 'Wire' }, ...cluster('h', 2, ['Wire', 'Post']) }),
     );
+    // A reader further down is not moved: the new report waits behind "1 new update".
     expect(ids(timeline)).toEqual(['h', 'x']);
-    expect(timeline.groups[0]?.items[0]).toMatchObject({ version: 1, cursor: 8, cluster: { size: 2 } });
-    // Nothing new to show or announce: the member is part of the story already on screen. The
-    // day still counts it, as a fresh load's day counts would.
-    expect(timeline.waitingCount).toBe(0);
-    expect(timeline.unread).toBe(0);
+    expect(timeline.waitingCount).toBe(1);
     expect(timeline.counts.get(21)).toBe(3);
-    // Its outlet can still be chosen in the source filter.
     expect(timeline.sources).toEqual(['Post', 'Wire']);
+    // At the top it arrives at the top.
+    timeline.setAtTop(true);
+    timeline.apply(
+      'new',
+      clustered('m2', '12:00', {
+        cursor: 9,
+        source: { name: 'Desk' },
+        ...cluster('h', 3, ['Wire', 'Post', 'Desk']),
+      }),
+    );
+    expect(ids(timeline)[0]).toBe('m2');
+  });
+
+  it('shows every card of a story the story as it stands now', async () => {
+    const timeline = await loaded([
+      clustered('m', '11:00', { cursor: 6, ...cluster('h', 2, ['A', 'B']) }),
+      clustered('h', '10:00', { cursor: 5, ...cluster('h', 2, ['A', 'B']) }),
+    ]);
+    timeline.apply('new', clustered('m2', '12:00', { cursor: 7, ...cluster('h', 3, ['A', 'B', 'C']) }));
+    for (const id of ['h', 'm', 'm2']) {
+      const shown = timeline.groups[0]?.items.find((u) => u.id === id);
+      expect(shown && timeline.storyOf(shown)?.size, id).toBe(3);
+    }
+    // The report that started it leaves (retracted): the one left is alone again.
+    timeline.apply(
+      'retracted',
+      clustered('m2', '12:00', { cursor: 8, status: 'retracted', cluster: undefined }),
+    );
+    timeline.apply(
+      'retracted',
+      clustered('m', '11:00', { cursor: 9, status: 'retracted', cluster: undefined }),
+    );
+    timeline.apply('changed', clustered('h', '10:00', { cursor: 10, cluster: undefined }));
+    const head = timeline.groups[0]?.items.find((u) => u.id === 'h');
+    expect(head && timeline.storyOf(head)).toBeNull();
   });
 
   it('ignores an older copy of the head that arrives after the cluster grew', async () => {
@@ -475,22 +501,8 @@ describe('Timeline: similar coverage', () => {
     expect(timeline.groups[0]?.items[0]).toMatchObject({ cursor: 9, cluster: { size: 3 } });
   });
 
-  it('takes away the card of an update that joins a cluster headed by another', async () => {
-    daysMock.mockResolvedValue(days([[21, 2]]));
-    const timeline = await loaded([at('h', '10:00'), at('late', '11:00', { cursor: 3 })]);
-    timeline.apply('changed', clustered('late', '11:00', { cursor: 6, ...cluster('h', 2, ['A', 'B']) }));
-    expect(ids(timeline)).toEqual(['h']);
-    expect(timeline.counts.get(21)).toBe(2);
-  });
-
-  it('keeps members out while paused and out of the catch-up summary', async () => {
+  it('counts every report of a story in the catch-up summary', async () => {
     const timeline = await loaded([at('h', '10:00')]);
-    timeline.setPaused(true);
-    timeline.apply('new', clustered('m', '11:00', { cursor: 7, ...cluster('h', 2, ['A', 'B']) }));
-    expect(timeline.waitingCount).toBe(0);
-    timeline.setPaused(false);
-    expect(ids(timeline)).toEqual(['h']);
-
     timeline.catchUp(
       [
         {
@@ -502,20 +514,8 @@ describe('Timeline: similar coverage', () => {
       ],
       true,
     );
-    expect(timeline.summary).toEqual({ new: 1, corrected: 0, retracted: 0 });
-    expect(ids(timeline)).toEqual(['n', 'h']);
-  });
-
-  it('shows members as rows of their own in one outlet’s view', async () => {
-    const timeline = await loaded([at('h', '10:00', { source: { name: 'Post' } })], {
-      filters: { source: 'Post' },
-    });
-    expect(updatesMock).toHaveBeenLastCalledWith(kyiv.slug, expect.objectContaining({ collapse: false }));
-    timeline.apply(
-      'new',
-      clustered('m', '11:00', { cursor: 7, source: { name: 'Post' }, ...cluster('x', 2, ['Wire', 'Post']) }),
-    );
-    expect(ids(timeline)).toEqual(['m', 'h']);
+    expect(timeline.summary).toEqual({ new: 2, corrected: 0, retracted: 0 });
+    expect(ids(timeline)).toEqual(['n', 'm2', 'h']);
   });
 
   it('keeps a permalinked member on screen', async () => {

@@ -1,10 +1,13 @@
 import type { UpdateInput } from '@dayline/shared';
-import { expect, test, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { startServer, type RunningServer } from '../server.js';
 import { postOne, ready } from './helpers.js';
 
-// Similar coverage: three outlets telling one story fold into one card ("+2 similar"), which
-// expands to list them; a fourth report of the story updates that card live instead of adding a row.
+// Stories never hide news: every report of a story has its own card at its own time; a later one
+// names the story's first report, and "+N similar" lists the story's other reports. A new report
+// of a developing story arrives at the top like any news.
 const event = 'ukraine-war';
 let server: RunningServer;
 
@@ -58,61 +61,78 @@ const fourth = report(
 );
 
 const cards = (page: Page) => page.getByTestId('update-card');
+const card = (page: Page, title: string) =>
+  cards(page).filter({ has: page.getByRole('heading', { name: title }) });
 
-test('one story from three outlets is one card that expands to list them, and grows live', async ({
+async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const dir = path.join(testInfo.project.outputDir, 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  const body = await page.screenshot({ path: path.join(dir, `${name}.png`), animations: 'disabled' });
+  await testInfo.attach(name, { body, contentType: 'image/png' });
+}
+
+const dam = report(
+  'Dam on the Dnipro breached, thousands told to evacuate',
+  'The dam was breached before dawn and villages downstream were told to evacuate.',
+  'River Wire',
+  '2022-03-26T07:39:00Z',
+);
+const damLater = report(
+  'Nova Kakhovka dam breach: 16,000 evacuated, governor says',
+  'The governor said 16,000 people had been evacuated after the dam breach.',
+  'Steppe Courier',
+  '2022-03-26T09:39:00Z',
+);
+const between = [
+  'Railway timetable restored between Kharkiv and Poltava',
+  'Schools reopen online across three regions',
+  'Central bank holds interest rate steady',
+].map((title, i) => ({
+  title,
+  publishedAt: ['2022-03-26T07:50:00Z', '2022-03-26T08:20:00Z', '2022-03-26T08:50:00Z'][i]!,
+}));
+
+for (const width of [390, 1280]) {
+  test(`a new report of a developing story arrives at the top on its own card, naming the story (${width} px)`, async ({
+    page,
+  }, testInfo) => {
+    await page.setViewportSize({ width, height: 844 });
+    await postOne(server.url, event, dam);
+    for (const item of between) await postOne(server.url, event, item);
+    await page.goto(`${server.url}/e/${event}`);
+    await ready(page);
+    await expect(cards(page).first()).toContainText(between[2]!.title);
+
+    await postOne(server.url, event, damLater);
+    // At the top, it arrives at the top: its own card, first.
+    await expect(cards(page).first()).toContainText(damLater.title);
+    const latest = card(page, damLater.title);
+    await expect(latest.getByTestId('story-first')).toHaveText(
+      `Same story as “${dam.title}”, first reported by River Wire at 09:39`,
+    );
+    // Its "+1 similar" lists the first report, not its own headline again.
+    await latest.getByTestId('similar-summary').click();
+    await expect(latest.getByTestId('similar-member')).toHaveCount(1);
+    await expect(latest.getByTestId('similar-member')).toContainText(dam.title);
+    // The first report's card stays where its time puts it, and knows the story grew.
+    await expect(card(page, dam.title).getByTestId('similar-summary')).toHaveText(
+      '+1 similar: Steppe Courier',
+    );
+    await expect(card(page, dam.title).getByTestId('story-first')).toHaveCount(0);
+    await shoot(page, testInfo, `story-arrives-${width}`);
+
+    // A fresh load shows the same.
+    await page.reload();
+    await ready(page);
+    await expect(cards(page).first()).toContainText(damLater.title);
+    await expect(card(page, damLater.title).getByTestId('story-first')).toBeVisible();
+  });
+}
+
+test('read further down, a new report of a story waits behind "1 new update" like any news', async ({
   page,
 }) => {
-  const posted = [];
-  for (const item of story) posted.push(await postOne(server.url, event, item));
-  await postOne(server.url, event, unrelated);
-
-  await page.goto(`${server.url}/e/${event}`);
-  await ready(page);
-  await expect(cards(page)).toHaveCount(2);
-  const head = cards(page).filter({ has: page.getByTestId('similar') });
-  await expect(head).toHaveCount(1);
-  const summary = head.getByTestId('similar-summary');
-  await expect(summary).toHaveText(/^\+2 similar: /);
-  const ownOutlet = await head.locator('.source').textContent();
-  const others = story.map((s) => s.source!.name).filter((name) => name !== ownOutlet);
-  await expect(summary).toHaveText(`+2 similar: ${others.join(', ')}`);
-
-  await summary.click();
-  const members = head.getByTestId('similar-member');
-  await expect(members).toHaveCount(3);
-  // Oldest first: time, outlet, and the headline linking to the article.
-  await expect(members).toHaveText(
-    story.map((s) => new RegExp(`${s.source!.name}.*${s.title.slice(0, 20)}`)),
-  );
-  await expect(members.first().getByRole('link', { name: story[0]!.title })).toHaveAttribute(
-    'href',
-    story[0]!.url!,
-  );
-  await expect(members.first().locator('time')).toHaveText('10:00');
-
-  // A fourth report of the story: the card grows in place, no row is added, nothing is counted new.
-  const before = await cards(page).evaluateAll((els) => els.map((el) => el.getAttribute('data-id')));
-  await postOne(server.url, event, fourth);
-  await expect(summary).toHaveText(/^\+3 similar: /);
-  await expect(members).toHaveCount(4);
-  await expect(members.last()).toContainText('Carpathian Herald');
-  expect(await cards(page).evaluateAll((els) => els.map((el) => el.getAttribute('data-id')))).toEqual(before);
-  await expect(page.getByTestId('new-updates')).toHaveCount(0);
-  // It is listed under the head, not as a card of its own.
-  await expect(cards(page).getByRole('heading', { name: fourth.title })).toHaveCount(0);
-  await expect(members.getByRole('link', { name: fourth.title })).toBeVisible();
-  expect(posted.map((u) => u.id)).toContain(await head.getAttribute('data-id'));
-
-  // A fresh load shows the same: two cards, one with +3.
-  await page.reload();
-  await ready(page);
-  await expect(cards(page)).toHaveCount(2);
-  await expect(page.getByTestId('similar-summary')).toHaveText(/^\+3 similar: /);
-});
-
-test('read further down, a new member is not counted as a new update', async ({ page }) => {
   for (const item of story) await postOne(server.url, event, item);
-  // Enough other stories to scroll, each its own (no shared words to cluster on).
   const headlines = [
     'Railway timetable restored between Kharkiv and Poltava',
     'Schools reopen online across three regions',
@@ -140,8 +160,44 @@ test('read further down, a new member is not counted as a new update', async ({ 
   );
   await page.waitForTimeout(200);
   await postOne(server.url, event, fourth);
-  await postOne(server.url, event, unrelated);
-  // Only the unrelated one waits behind the button.
   await expect(page.getByTestId('new-updates')).toHaveText(/^1 new update/);
-  await expect(page.getByTestId('similar-summary')).toHaveText(/^\+3 similar: /);
+  await page.getByTestId('new-updates').click();
+  await expect(cards(page).first()).toContainText(fourth.title);
 });
+
+for (const width of [390, 1280]) {
+  test(`search finds a report inside a story headed by another outlet, and the chip agrees (${width} px)`, async ({
+    page,
+  }, testInfo) => {
+    await page.setViewportSize({ width, height: 844 });
+    await postOne(
+      server.url,
+      event,
+      report(
+        'Ships leave Odesa under the new grain corridor deal',
+        'Three ships carrying grain left Odesa along the grain corridor.',
+        'Harbour Gazette',
+        '2022-03-26T06:00:00Z',
+      ),
+    );
+    const inside = await postOne(
+      server.url,
+      event,
+      report(
+        'Grain corridor: three more ships leave Odesa',
+        'More ships carrying grain left Odesa through the corridor.',
+        'Granary Times',
+        '2022-03-26T07:00:00Z',
+      ),
+    );
+    expect(inside.cluster).toBeDefined();
+    await postOne(server.url, event, unrelated);
+    await page.goto(`${server.url}/e/${event}?q=${encodeURIComponent('grain corridor')}`);
+    await ready(page);
+    await expect(cards(page)).toHaveCount(2);
+    await expect(page.getByText('No updates match')).toHaveCount(0);
+    await expect(card(page, 'Grain corridor: three more ships leave Odesa')).toBeVisible();
+    await expect(page.getByRole('button', { name: /^All/ })).toContainText('2');
+    await shoot(page, testInfo, `story-search-${width}`);
+  });
+}

@@ -75,7 +75,7 @@ export function ownWords(count = 24): string {
 
 /**
  * `count` updates, one an hour backwards from `newest`, titled `${prefix} N` (N = 1 is the newest).
- * Each summary ends in words of its own: the server folds similar stories into one card, and
+ * Each summary ends in words of its own: the server groups similar reports into one story, and
  * "Report 1" and "Report 2" alone would read as one story told twice.
  */
 export function hourly(

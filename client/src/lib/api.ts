@@ -8,7 +8,7 @@ import type {
   UpdateVersion,
 } from '@dayline/shared';
 import { credentials } from './credentials.js';
-import { collapses, type ClusterDetail } from './clusters.js';
+import type { ClusterDetail } from './clusters.js';
 import type { Route } from './route.js';
 
 /** A failed request, carrying the server's error code (or a client-side one such as `network`). */
@@ -99,8 +99,6 @@ export function fetchFirstView(route: Route, signal?: AbortSignal): Promise<Firs
     topics: topicsParam(filters.topics),
     q: filters.q,
     source: filters.source,
-    // Pages fold similar coverage into its head, as later pages do (see clusters.ts).
-    collapse: collapses(filters) ? 'true' : undefined,
     day: target.kind === 'day' ? target.day : undefined,
     update: target.kind === 'update' ? target.id : undefined,
     limit: pageSize,
@@ -115,8 +113,6 @@ export interface ListFilters {
 }
 
 export interface UpdatesOptions extends ListFilters {
-  /** Only cluster heads and unclustered updates: similar coverage folds into its head's card. */
-  collapse?: boolean;
   before?: string | null;
   /** Start at this instant (inclusive) and go older: day and update permalinks. */
   from?: string;
@@ -132,7 +128,6 @@ export function fetchUpdates(slug: string, options: UpdatesOptions): Promise<Upd
     topics: topicsParam(options.topics),
     q: options.q,
     source: options.source,
-    collapse: options.collapse ? 'true' : undefined,
     from: options.from,
     pinned: options.pinned ? 'true' : undefined,
     before: options.before ?? undefined,

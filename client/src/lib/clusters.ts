@@ -1,22 +1,10 @@
-import type { Update } from '@dayline/shared';
-import type { Filters } from './route.js';
+import type { ClusterInfo, Update } from '@dayline/shared';
 
-/** Similar coverage of one story: present on an update only when its cluster has more than one. */
-export interface ClusterInfo {
-  id: string;
-  /** The update whose card stands for the whole cluster. */
-  headId: string;
-  size: number;
-  /** The outlets in the cluster. */
-  sources: string[];
-}
+/** The story an update belongs to, when it has other reports (`Update['cluster']`). */
+export type { ClusterInfo } from '@dayline/shared';
 
-/** GET /api/clusters/:id. */
-export interface ClusterDetail extends ClusterInfo {
-  firstSeen: string;
-  /** Oldest first. */
-  members: Update[];
-}
+/** GET /api/clusters/:id: a story and its reports, oldest first. */
+export type { ClusterView as ClusterDetail } from '@dayline/shared';
 
 /** The cluster an update belongs to, when it has company; read defensively (the field is optional). */
 export function clusterOf(update: Update): ClusterInfo | null {
@@ -27,13 +15,12 @@ export function clusterOf(update: Update): ClusterInfo | null {
     return null;
   }
   const names = Array.isArray(sources) ? sources.filter((s): s is string => typeof s === 'string') : [];
-  return { id, headId, size, sources: names };
-}
-
-/** A member other than the head: in a collapsed list it has no card of its own. */
-export function isClusterMember(update: Update): boolean {
-  const cluster = clusterOf(update);
-  return cluster !== null && cluster.headId !== update.id;
+  const first = (c as { firstReport?: unknown }).firstReport;
+  const firstReport =
+    typeof first === 'object' && first !== null && typeof (first as { title?: unknown }).title === 'string'
+      ? (first as NonNullable<ClusterInfo['firstReport']>)
+      : undefined;
+  return { id, headId, size, sources: names, ...(firstReport ? { firstReport } : {}) };
 }
 
 /** How many outlets a head card names before "…". */
@@ -49,12 +36,4 @@ export function similarLabel(cluster: ClusterInfo, headSource: string | undefine
   if (others.length === 0) return count;
   const named = others.slice(0, namedOutlets).join(', ');
   return `${count}: ${named}${others.length > namedOutlets ? ', …' : ''}`;
-}
-
-/**
- * Whether a view folds similar coverage into its head's card. A view of one outlet does not: its
- * reader asked for that outlet's own items, which may be members of clusters headed by others.
- */
-export function collapses(filters: Pick<Filters, 'source'>): boolean {
-  return filters.source === '';
 }

@@ -11,7 +11,7 @@ import type {
 import { SvelteMap, SvelteSet } from 'svelte/reactivity';
 import { Announcer } from './announcer.svelte.js';
 import { ApiError, errorMessage, fetchDays, fetchUpdate, fetchUpdates, type ListFilters } from './api.js';
-import { clusterOf, collapses, isClusterMember } from './clusters.js';
+import { clusterOf, type ClusterInfo } from './clusters.js';
 import { KeyEvents } from './key-events.svelte.js';
 import { noFilters, latest, sameFilters, type Filters, type Target } from './route.js';
 import {
@@ -93,6 +93,8 @@ export class Timeline {
   #counts = $derived(countsByGroup(this.#filteredDays ?? this.#days));
   #topicCounts = $derived(topicTotals(this.#days));
   #sources = new SvelteSet<string>();
+  /** Each story's latest state seen on any of its reports, with that change's cursor. */
+  #stories = new SvelteMap<string, { story: ClusterInfo | null; cursor: number }>();
 
   #next = $state<string | null>(null);
   /** The instant the loaded list starts at (a permalink), or null when it starts at the newest. */
@@ -371,6 +373,7 @@ export class Timeline {
   #clear(): number {
     const generation = ++this.#generation;
     this.#items.clear();
+    this.#stories.clear();
     this.#sorted = [];
     this.#waiting.clear();
     this.#fresh.clear();
@@ -389,8 +392,6 @@ export class Timeline {
     const filters = this.#filters;
     const target = this.#target;
     const list: ListFilters = { topics: filters.topics, q: filters.q, source: filters.source };
-    // Pages fold similar coverage into its head; day counts count every update (docs/api.md).
-    const collapse = collapses(filters);
 
     try {
       let from: string | undefined;
@@ -406,7 +407,7 @@ export class Timeline {
         else targetUpdate = undefined;
       }
       const [page, days, filteredDays] = await Promise.all([
-        fetchUpdates(this.event.slug, { ...list, collapse, from }),
+        fetchUpdates(this.event.slug, { ...list, from }),
         // Counts only decorate the chart and headings; without them the headings count what is shown.
         fetchDays(this.event.slug, { ...list, topics: [] }).catch(() => null),
         filters.topics.length > 0 ? fetchDays(this.event.slug, list).catch(() => null) : null,
@@ -468,8 +469,7 @@ export class Timeline {
     const { topics, q, source } = this.#filters;
     this.#older = 'loading';
     try {
-      const collapse = collapses(this.#filters);
-      const page = await fetchUpdates(this.event.slug, { topics, q, source, collapse, before });
+      const page = await fetchUpdates(this.event.slug, { topics, q, source, before });
       if (generation !== this.#generation) return;
       const fresh = page.items.filter((u) => isNewer(u, this.#items.get(u.id)));
       for (const update of fresh) this.#put(update);
@@ -499,7 +499,7 @@ export class Timeline {
     if (this.#state === 'ready' && reconnected) {
       const summary = summarise(
         mine,
-        (u) => !this.#folded(u) && matchesFilters(u, this.#filters),
+        (u) => matchesFilters(u, this.#filters),
         (id) => this.#items.get(id) ?? this.#waiting.get(id)?.update,
       );
       if (summary.new + summary.corrected + summary.retracted > 0) {
@@ -573,40 +573,12 @@ export class Timeline {
     }
     if (this.#state !== 'ready') return;
     if (!options.again) this.#countDays(kind, update);
-    if (this.#folded(update)) {
-      this.#fold(update, options.force);
-      return;
-    }
     if (this.#paused && !options.force) {
       this.#hold(kind, update, options.again);
       return;
     }
     this.keyEvents.apply(update);
     this.#handle(kind, update, options);
-  }
-
-  /**
-   * A member of a cluster in a folded view: it gets no row (its head's card, changed alongside,
-   * says "+N similar"), no "N new updates" and no announcement. A card it had before it joined
-   * the cluster goes, except while paused, which holds back every visible change.
-   */
-  #fold(update: Update, force = false): void {
-    const shown = this.#items.get(update.id);
-    if (shown && this.#paused && !force) {
-      if (isNewer(update, shown)) this.#waiting.set(update.id, { kind: 'changed', update });
-      return;
-    }
-    this.#waiting.delete(update.id);
-    this.keyEvents.apply(update);
-    if (shown) {
-      this.#items.delete(update.id);
-      this.#removed.add(update.id);
-    }
-  }
-
-  /** Whether the current view folds this update into its cluster's head (a permalink's own never is). */
-  #folded(update: Update): boolean {
-    return collapses(this.#filters) && isClusterMember(update) && !this.isTarget(update.id);
   }
 
   #hold(kind: ChangeKind, update: Update, again = false): void {
@@ -666,10 +638,30 @@ export class Timeline {
   }
 
   #put(update: Update): void {
+    const before = this.#items.get(update.id);
     this.#items.set(update.id, update);
     if (update.source?.name) this.#sources.add(update.source.name);
-    // Outlets folded into a card are still outlets a reader may want to filter by.
-    for (const name of clusterOf(update)?.sources ?? []) this.#sources.add(name);
+    // Outlets of a story's other reports are outlets a reader may want to filter by too.
+    const story = clusterOf(update);
+    for (const name of story?.sources ?? []) this.#sources.add(name);
+    // The newest change to any report of a story carries the story as it is now (a report that
+    // left it, alone again, carries none): every card of the story shows that.
+    const storyId = story?.id ?? (before && clusterOf(before)?.id);
+    const known = storyId === undefined ? undefined : this.#stories.get(storyId);
+    if (storyId !== undefined && (!known || update.cursor > known.cursor)) {
+      this.#stories.set(storyId, { story, cursor: update.cursor });
+    }
+  }
+
+  /**
+   * The story a card belongs to as it stands now, or null when it has no other report. A report's
+   * own copy may be older than the story's latest change (another outlet joined since).
+   */
+  storyOf(update: Update): ClusterInfo | null {
+    const own = clusterOf(update);
+    if (!own) return null;
+    const latest = this.#stories.get(own.id);
+    return latest && latest.cursor > update.cursor ? latest.story : own;
   }
 
   #highlight(id: string): void {
