@@ -61,6 +61,23 @@ describe('ClusterIndex', () => {
     expect(index.clusterCount).toBe(2);
   });
 
+  it('never joins on a shared number or a word most updates share alone', () => {
+    const index = new ClusterIndex();
+    index.add({ id: 'bridge', title: 'Bridge in Kherson reopens 17', at: at(0) });
+    expect(index.add({ id: 'mps', title: 'Parliament elects 17 deputies', at: at(0.5) }).joined).toBe(false);
+    // "Convoy" is in most of the window here: a stock word, like the number, joins nothing.
+    for (let i = 0; i < 24; i++)
+      index.add({ id: `c${i}`, title: `Convoy ${i} of line${i} leaves`, at: at(1) });
+    expect(index.add({ id: 'x', title: 'Convoy 3 reaches Mariupol', at: at(1.5) }).joined).toBe(false);
+    // Two telling words still join, letters and digits together ("F16") counting as a word.
+    expect(index.add({ id: 'f1', title: 'Pilots train on F16 jets in Denmark', at: at(2) }).joined).toBe(
+      false,
+    );
+    expect(index.add({ id: 'f2', title: 'F16 jets training begins for pilots', at: at(2.5) }).clusterId).toBe(
+      'f1',
+    );
+  });
+
   it('does not join a look-alike published too long after, or beyond the window', () => {
     const decayed = new ClusterIndex();
     decayed.add(strike);

@@ -56,7 +56,7 @@ export const defaultClusterOptions: Required<ClusterIndexOptions> = {
 };
 
 /** Numbers (casualty counts, dates, "17") tell stories apart but never join them on their own. */
-const numeric = /\d/;
+const numeric = /^\d+$/;
 
 /** One update as the clustering engine sees it. */
 export interface ClusterItem {
