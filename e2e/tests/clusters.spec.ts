@@ -201,3 +201,50 @@ for (const width of [390, 1280]) {
     await shoot(page, testInfo, `story-search-${width}`);
   });
 }
+
+test('a shared number joins nothing: "… 17" and "… 17 …" stay two stories', async ({ page }) => {
+  await postOne(
+    server.url,
+    event,
+    report('Bridge in Kherson reopens 17', '', 'River Wire', '2022-03-26T07:00:00Z'),
+  );
+  await postOne(
+    server.url,
+    event,
+    report('Parliament elects 17 deputies', '', 'Desk', '2022-03-26T07:30:00Z'),
+  );
+  await page.goto(`${server.url}/e/${event}`);
+  await ready(page);
+  await expect(cards(page)).toHaveCount(2);
+  await expect(page.getByTestId('similar')).toHaveCount(0);
+});
+
+test('the earliest published report heads its story, even when it arrives later', async ({ page }) => {
+  await postOne(server.url, event, story[1]!); // 08:20 UTC, arrives first
+  await postOne(server.url, event, story[0]!); // 08:00 UTC, arrives second
+  await page.goto(`${server.url}/e/${event}`);
+  await ready(page);
+  await expect(card(page, story[1]!.title).getByTestId('story-first')).toHaveText(
+    `Same story as “${story[0]!.title}”, first reported by Kyiv Ledger at 10:00`,
+  );
+  await expect(card(page, story[0]!.title).getByTestId('story-first')).toHaveCount(0);
+});
+
+test('after a time offline, every report that arrived is counted, story members included', async ({
+  page,
+  context,
+}) => {
+  await postOne(server.url, event, story[0]!);
+  await page.goto(`${server.url}/e/${event}`);
+  await ready(page);
+  await context.setOffline(true);
+  await expect(page.getByTestId('connection')).toHaveText('Offline');
+  await postOne(server.url, event, story[1]!);
+  await postOne(server.url, event, story[2]!);
+  await postOne(server.url, event, unrelated);
+  await context.setOffline(false);
+  await expect(page.getByTestId('connection')).toHaveText('Live');
+  await expect(page.getByTestId('offline-summary')).toContainText('While you were offline: 3 new');
+  await expect(cards(page)).toHaveCount(4);
+  await expect(card(page, story[2]!.title).getByTestId('story-first')).toContainText(story[0]!.title);
+});
