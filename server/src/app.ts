@@ -20,6 +20,7 @@ import { apiRouter } from './http/routes.js';
 import { corsFor, securityHeaders } from './http/security.js';
 import { IngestPipeline } from './ingest/pipeline.js';
 import { StoryClusters } from './ingest/story-clusters.js';
+import { ChangeFollower } from './live/change-follower.js';
 import { LiveHub, type LiveServer } from './live/hub.js';
 import { useRedisAdapter } from './live/redis-adapter.js';
 import { dropSlowReaders } from './live/slow-readers.js';
@@ -54,6 +55,8 @@ export interface App {
 /** Composes Dayline from its parts; production wiring lives in main.ts. */
 export async function createApp(config: Config & { ingestToken: string }, deps: AppDeps): Promise<App> {
   const { store, clock, logger } = deps;
+  // Recorded with every change this process commits, so the change log tells servers from tools.
+  store.actAsServerNode();
   const events = new EventCatalog(config.events);
   const access = new Access(config.ingestToken, store.tokens);
   await syncEventClocks(store, events);
@@ -94,6 +97,12 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
     limits: config.limits,
   });
   metrics.watchLive(io, hub);
+  const follower = new ChangeFollower({
+    store,
+    deliver: (kind, update) => hub.publishLocally(kind, update),
+    clustered: redis !== undefined,
+    logger,
+  });
   const slowReaders = dropSlowReaders(io, {
     maxBufferedBytes: config.limits.maxBufferedBytes ?? defaultMaxBufferedKb * 1024,
     logger,
@@ -191,6 +200,7 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
           const actual = (httpServer.address() as AddressInfo).port;
           simulator?.start();
           poller?.start();
+          follower.start().catch((error: unknown) => logger.error({ err: error }, 'change log follower'));
           resolve({ port: actual, url: `http://localhost:${actual}` });
         });
       });
@@ -200,6 +210,7 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
       clearInterval(pruneTimer);
       slowReaders.stop();
       await poller?.stop();
+      await follower.stop();
       httpServer.close();
       await inFlight.drain();
       // A disconnect from the server, not a dropped connection: clients come back (through the load

@@ -124,8 +124,17 @@ export class LiveHub implements ChangePublisher {
   }
 
   publish(kind: ChangeKind, update: Update): void {
-    const rooms = [eventRoom(update.event), ...update.topics.map((t) => topicRoom(update.event, t))];
     const target = this.deps.cluster && !this.deps.cluster.ready() ? this.io.local : this.io;
+    this.#emit(target, kind, update);
+  }
+
+  /** To this node's readers only: a change another process committed, which each node delivers. */
+  publishLocally(kind: ChangeKind, update: Update): void {
+    this.#emit(this.io.local, kind, update);
+  }
+
+  #emit(target: LiveServer | LiveServer['local'], kind: ChangeKind, update: Update): void {
+    const rooms = [eventRoom(update.event), ...update.topics.map((t) => topicRoom(update.event, t))];
     target.to(rooms).emit(eventForChange[kind], update);
   }
 

@@ -28,6 +28,7 @@ export interface ChangeEntry {
 export async function appendChanges(
   trx: Transaction<Database>,
   entries: readonly ChangeEntry[],
+  origin: string,
 ): Promise<{ cursor: number; seq: number }[]> {
   await lockChangeLog(trx);
   const perEvent = new Map<string, number>();
@@ -60,6 +61,7 @@ export async function appendChanges(
           kind: e.kind,
           at: e.at,
           cursor: cursors[i + j] as number,
+          origin,
         })),
       )
       .returning(['seq', 'event', 'cursor'])
@@ -73,8 +75,12 @@ export async function appendChanges(
 }
 
 /** Appends one change; returns its cursor within its event. */
-export async function appendChange(trx: Transaction<Database>, entry: ChangeEntry): Promise<number> {
-  const [appended] = await appendChanges(trx, [entry]);
+export async function appendChange(
+  trx: Transaction<Database>,
+  entry: ChangeEntry,
+  origin: string,
+): Promise<number> {
+  const [appended] = await appendChanges(trx, [entry], origin);
   return (appended as { cursor: number }).cursor;
 }
 

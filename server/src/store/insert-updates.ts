@@ -76,6 +76,7 @@ interface Holder {
 export async function insertUpdates(
   trx: Transaction<Database>,
   updates: readonly NewUpdate[],
+  origin: string,
 ): Promise<{ row: UpdateRow; created: boolean }[]> {
   await lockChangeLog(trx);
   const holders = new Map<string, Holder>();
@@ -115,6 +116,7 @@ export async function insertUpdates(
   const appended = await appendChanges(
     trx,
     fresh.map((u) => ({ event: u.event, updateId: u.id, kind: 'new', at: u.at })),
+    origin,
   );
   const rows = new Map(
     fresh.map((u, i) => [u.id, newUpdateRow(u, appended[i] as { cursor: number; seq: number })]),

@@ -17,8 +17,10 @@ import { chooseSearchPlan, defaultSearchTuning, type SearchTuning } from './sear
 import { SourceStore } from './source-store.js';
 import { TokenStore } from './token-store.js';
 import { decodePageToken, encodePageToken } from './page-token.js';
+import { randomUUID } from 'node:crypto';
 import {
   DuplicateKeyError,
+  type LoggedChange,
   type EventClockRow,
   type ListFilter,
   type Mutation,
@@ -92,6 +94,8 @@ function isUniqueViolation(error: unknown): boolean {
 export class KyselyStore implements Store {
   readonly sources: SourceStore;
   readonly tokens: TokenStore;
+  readonly #id = randomUUID();
+  #origin = `tool:${this.#id}`;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -99,6 +103,50 @@ export class KyselyStore implements Store {
   ) {
     this.sources = new SourceStore(db);
     this.tokens = new TokenStore(db);
+  }
+
+  get origin(): string {
+    return this.#origin;
+  }
+
+  actAsServerNode(): void {
+    this.#origin = `node:${this.#id}`;
+  }
+
+  async lastChangeSeq(): Promise<number> {
+    const row = await this.db
+      .selectFrom('changes')
+      .select((eb) => eb.fn.max('seq').as('last'))
+      .executeTakeFirst();
+    return Number(row?.last ?? 0);
+  }
+
+  async changesAfterSeq(seq: number, limit: number): Promise<LoggedChange[]> {
+    const rows = await this.db
+      .selectFrom('changes')
+      .select(['seq', 'event', 'update_id', 'kind', 'cursor', 'origin'])
+      .where('seq', '>', seq)
+      .orderBy('seq')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => ({
+      seq: Number(row.seq),
+      event: row.event,
+      updateId: row.update_id,
+      kind: row.kind as LoggedChange['kind'],
+      cursor: Number(row.cursor ?? row.seq),
+      origin: row.origin,
+    }));
+  }
+
+  async getUpdates(ids: readonly string[]): Promise<Update[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('updates')
+      .selectAll()
+      .where('id', 'in', [...ids])
+      .execute();
+    return this.present(rows);
   }
 
   async syncEvents(
@@ -153,7 +201,9 @@ export class KyselyStore implements Store {
     if (updates.length === 0) return [];
     for (let attempt = 1; ; attempt++) {
       try {
-        const stored = await this.db.transaction().execute((trx) => insertUpdates(trx, updates));
+        const stored = await this.db
+          .transaction()
+          .execute((trx) => insertUpdates(trx, updates, this.#origin));
         const presented = await this.present(stored.map((s) => s.row));
         return stored.map((s, i) => ({ update: presented[i] as Update, created: s.created }));
       } catch (error) {
@@ -190,12 +240,16 @@ export class KyselyStore implements Store {
       const current = rowToUpdate(row);
       const mutation = decide(current);
       if (!mutation) return { row, changed: false };
-      const cursor = await appendChange(trx, {
-        event: current.event,
-        updateId: id,
-        kind: mutation.kind === 'retracted' ? 'retracted' : 'changed',
-        at: mutation.at,
-      });
+      const cursor = await appendChange(
+        trx,
+        {
+          event: current.event,
+          updateId: id,
+          kind: mutation.kind === 'retracted' ? 'retracted' : 'changed',
+          at: mutation.at,
+        },
+        this.#origin,
+      );
       const columns = {
         ...fieldsToColumns(mutation.fields),
         version: current.version + 1,
@@ -348,12 +402,16 @@ export class KyselyStore implements Store {
           .where('id', '=', id)
           .executeTakeFirst();
         if (!current) continue;
-        const cursor = await appendChange(trx, {
-          event: current.event,
-          updateId: id,
-          kind: current.status === 'retracted' ? 'retracted' : 'changed',
-          at,
-        });
+        const cursor = await appendChange(
+          trx,
+          {
+            event: current.event,
+            updateId: id,
+            kind: current.status === 'retracted' ? 'retracted' : 'changed',
+            at,
+          },
+          this.#origin,
+        );
         const move = moves.find((m) => m.id === id);
         changed.push(
           await trx

@@ -9,6 +9,7 @@ import * as dayCounts from './migrations/007-day-counts.js';
 import * as searchPlans from './migrations/008-search-plans.js';
 import * as eventCursors from './migrations/009-event-cursors.js';
 import * as sourceErrorKinds from './migrations/010-source-error-kinds.js';
+import * as changeOrigins from './migrations/011-change-origins.js';
 
 /** Migrations are listed here rather than read from a folder, so they work from src and dist alike. */
 const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '008-search-plans': searchPlans,
   '009-event-cursors': eventCursors,
   '010-source-error-kinds': sourceErrorKinds,
+  '011-change-origins': changeOrigins,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -86,11 +86,34 @@ export interface EventClockRow {
 }
 
 /** The single source of truth. Callers never see SQL; SQLite and PostgreSQL share one implementation. */
+/** One entry of the change log, as a follower of the log reads it. */
+export interface LoggedChange {
+  /** Global order of the log. */
+  seq: number;
+  event: string;
+  updateId: string;
+  kind: 'new' | 'changed' | 'retracted';
+  /** The change's cursor within its event. */
+  cursor: number;
+  /** Who committed it: `node:<id>` (a server), `tool:<id>` (a command), null for older changes. */
+  origin: string | null;
+}
+
 export interface Store {
   /** Feed sources, their health and polling leases. */
   readonly sources: SourceStore;
   /** Named API tokens with scopes. */
   readonly tokens: TokenStore;
+  /** Who this store's writes are recorded as in the change log: `tool:<id>`, or `node:<id>`. */
+  readonly origin: string;
+  /** Records this process's writes as a server node's (createApp does this). */
+  actAsServerNode(): void;
+  /** The newest seq of the change log (0 when empty). */
+  lastChangeSeq(): Promise<number>;
+  /** Changes after `seq`, oldest first, at most `limit`. */
+  changesAfterSeq(seq: number, limit: number): Promise<LoggedChange[]>;
+  /** Updates by id, as readers see them (missing ids are left out). */
+  getUpdates(ids: readonly string[]): Promise<Update[]>;
   /** Records each event's clock; recomputes stored days when an event's start or zone changed. */
   syncEvents(
     events: EventClockRow[],

@@ -96,6 +96,8 @@ export interface ChangesTable {
   event: string;
   /** The change's cursor within its event: what readers see and resume from. */
   cursor: number | null;
+  /** The process that committed it: `node:<id>` (a server) or `tool:<id>` (a command); null before. */
+  origin: string | null;
   update_id: string;
   kind: string;
   at: string;

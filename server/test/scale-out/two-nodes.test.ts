@@ -1,3 +1,9 @@
+import { execFile } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import type { SubscribeAck, Update, UpdatePage } from '@dayline/shared';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,6 +52,43 @@ async function post(url: string, title: string): Promise<Update> {
 }
 
 describe('two nodes on PostgreSQL and Redis', () => {
+  it("delivers each change once on both nodes: a node's own, the other's through Redis, a tool's from the change log", async () => {
+    const readers = [await subscribed(nodeA.url), await subscribed(nodeB.url)];
+    const got = readers.map(({ socket }) => {
+      const ids: string[] = [];
+      for (const kind of ['update:new', 'update:changed', 'update:retracted']) {
+        socket.on(kind, (u: Update) => ids.push(u.id));
+      }
+      return ids;
+    });
+    const onA = await post(nodeA.url, 'Grain ship leaves the southern port');
+    const onB = await post(nodeB.url, 'Parliament debates the winter budget');
+    const file = path.join(tmpdir(), `dayline-two-nodes-${process.pid}-${Date.now()}.ndjson`);
+    writeFileSync(
+      file,
+      JSON.stringify({ title: 'Volunteers repair a village school', publishedAt: new Date().toISOString() }),
+    );
+    const { DAYLINE_CONFIG: _ignored, ...env } = process.env;
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/import.ts', '--event', 'ukraine-war', file],
+      {
+        cwd: fileURLToPath(new URL('../..', import.meta.url)),
+        env: { ...env, DATABASE_URL: cluster.database.url, DAYLINE_DEMO: 'off' },
+      },
+    );
+    rmSync(file, { force: true });
+    expect(stdout).toContain('1 created');
+    for (const ids of got) await expect.poll(() => ids.length, { timeout: 3000 }).toBe(3);
+    // Longer than a few looks at the log: nothing comes twice.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    for (const ids of got) {
+      expect(ids).toHaveLength(3);
+      expect(ids).toEqual(expect.arrayContaining([onA.id, onB.id]));
+    }
+    for (const { socket } of readers) socket.disconnect();
+  }, 60_000);
+
   it('an update POSTed to node A reaches a client on node B; after A is killed its clients catch up on B', async () => {
     const onB = await subscribed(nodeB.url);
     const arrived = new Promise<Update>((resolve) => onB.socket.once('update:new', resolve));

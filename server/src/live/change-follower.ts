@@ -1,0 +1,103 @@
+import type { ChangeKind, Update } from '@dayline/shared';
+import type { Logger } from '../logger.js';
+import type { LoggedChange, Store } from '../store/store.js';
+
+/** How often a server looks in the change log for what other processes committed. */
+export const followIntervalMs = 300;
+/** Changes read per look; a long import is delivered in several. */
+const batchSize = 500;
+
+/**
+ * Follows the change log and delivers to this node's readers the changes other processes committed:
+ * `npm run import` and `npm run retag`, or another server node when there is no Redis between them.
+ * This node's own commits go out at once from the commit (the live hub), and with Redis another
+ * node's come through the adapter, so both are left out here: the origin recorded with each change
+ * says whose it is, and the log's seq is where a look starts, so nothing is delivered twice or skipped.
+ */
+export class ChangeFollower {
+  #last = 0;
+  #timer: NodeJS.Timeout | undefined;
+  #stopped = true;
+  #looking: Promise<unknown> = Promise.resolve();
+  /** Updates created in a look that left them out for a later change of theirs: still new to readers. */
+  readonly #unseenNew = new Set<string>();
+
+  constructor(
+    private readonly deps: {
+      store: Store;
+      /** Delivers one change to this node's own readers. */
+      deliver(kind: ChangeKind, update: Update): void;
+      /** Server nodes share Redis: their changes reach every node through the adapter. */
+      clustered: boolean;
+      logger: Logger;
+      intervalMs?: number;
+    },
+  ) {}
+
+  /** Starts from the log's newest change: what came before is in every reader's first view. */
+  async start(): Promise<void> {
+    this.#last = await this.deps.store.lastChangeSeq();
+    this.#stopped = false;
+    this.#schedule();
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    clearTimeout(this.#timer);
+    await this.#looking;
+  }
+
+  /** Delivers what other processes committed since the last look; returns how many changes. */
+  async follow(): Promise<number> {
+    const { store } = this.deps;
+    let delivered = 0;
+    for (;;) {
+      const changes = await store.changesAfterSeq(this.#last, batchSize);
+      const last = changes.at(-1);
+      if (!last) return delivered;
+      this.#last = last.seq;
+      delivered += await this.#deliver(changes.filter((c) => this.#isForeign(c)));
+      if (changes.length < batchSize) return delivered;
+    }
+  }
+
+  #isForeign(change: LoggedChange): boolean {
+    const { origin } = change;
+    if (origin === null || origin === this.deps.store.origin) return false;
+    return !(this.deps.clustered && origin.startsWith('node:'));
+  }
+
+  /** Each update once, in its latest state, if that state is one of these changes. */
+  async #deliver(changes: readonly LoggedChange[]): Promise<number> {
+    const latest = new Map<string, LoggedChange>();
+    for (const change of changes) {
+      if (change.kind === 'new') this.#unseenNew.add(change.updateId);
+      latest.set(change.updateId, change);
+    }
+    if (latest.size === 0) return 0;
+    const updates = await this.deps.store.getUpdates([...latest.keys()]);
+    const inOrder = updates
+      .map((update) => ({ update, change: latest.get(update.id) as LoggedChange }))
+      .sort((a, b) => a.change.seq - b.change.seq);
+    let delivered = 0;
+    for (const { update, change } of inOrder) {
+      // Changed again since: that later change delivers it (or this node already did).
+      if (update.cursor !== change.cursor) continue;
+      const isNew = this.#unseenNew.delete(update.id);
+      const kind: ChangeKind = update.status === 'retracted' ? 'retracted' : isNew ? 'new' : 'changed';
+      this.deps.deliver(kind, update);
+      delivered += 1;
+    }
+    return delivered;
+  }
+
+  #schedule(): void {
+    if (this.#stopped) return;
+    this.#timer = setTimeout(() => {
+      this.#looking = this.follow()
+        .catch((error: unknown) => this.deps.logger.warn({ err: error }, 'following the change log failed'))
+        .finally(() => this.#schedule());
+    }, this.deps.intervalMs ?? followIntervalMs);
+    this.#timer.unref();
+  }
+}

@@ -1,0 +1,131 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import type { Update } from '@dayline/shared';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { anUpdate, startServer, testEvent, type TestServer, type TestSocket } from './helpers.js';
+
+// What `npm run import` and `npm run retag` commit, in processes of their own, reaches open pages
+// live: every server follows the change log for what other processes committed.
+const run = promisify(execFile);
+const serverDir = fileURLToPath(new URL('../..', import.meta.url));
+
+let server: TestServer;
+let dir: string;
+beforeEach(async () => {
+  server = await startServer();
+  dir = mkdtempSync(path.join(tmpdir(), 'dayline-tools-'));
+});
+afterEach(async () => {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Runs one of the CLIs as a person would, against the server's database and this config. */
+async function tool(script: string, ...args: string[]) {
+  const config = path.join(dir, 'dayline.yaml');
+  writeFileSync(
+    config,
+    `events:
+  - slug: test-war
+    title: Test war
+    startDate: '2022-02-24'
+    timeZone: Europe/Kyiv
+    topics:
+      - { id: military, label: Military, color: '#b91c1c', keywords: [shelling, missile, drone] }
+      - { id: diplomacy, label: Diplomacy, color: '#1d4ed8', keywords: [talks, ceasefire] }
+      - { id: energy, label: Energy, color: '#c2410c', keywords: [gas, power grid] }
+`,
+  );
+  const { DAYLINE_CONFIG: _ignored, ...env } = process.env;
+  return run(process.execPath, ['--import', 'tsx', `src/cli/${script}.ts`, ...args], {
+    cwd: serverDir,
+    env: { ...env, DATABASE_URL: server.databaseUrl, DAYLINE_CONFIG: config, DAYLINE_DEMO: 'off' },
+  });
+}
+
+/** Every push a socket gets, with when it came. */
+function record(socket: TestSocket) {
+  const got: { kind: string; update: Update; at: number }[] = [];
+  for (const kind of ['update:new', 'update:changed', 'update:retracted'] as const) {
+    socket.on(kind, (update) => got.push({ kind, update, at: Date.now() }));
+  }
+  return got;
+}
+
+describe('changes committed by another process', () => {
+  it('npm run import and npm run retag reach an open page live within 2 s, once each', async () => {
+    const drone = (await (
+      await server.post(anUpdate({ title: 'Drone seen over the river' }))
+    ).json()) as Update;
+    expect(drone.topics).toEqual([]);
+    const socket = await server.socket();
+    const ack = await socket.emitWithAck('subscribe', { event: testEvent.slug });
+    if (!ack.ok) throw new Error(ack.error.message);
+    const got = record(socket);
+
+    const file = path.join(dir, 'updates.ndjson');
+    const titles = [
+      'Grain ship leaves the port',
+      'Talks resume in the capital',
+      'Power grid repaired in the east',
+    ];
+    writeFileSync(
+      file,
+      titles
+        .map((title, i) =>
+          JSON.stringify({ title, publishedAt: `2022-03-16T1${i}:00:00Z`, source: { name: 'Import Wire' } }),
+        )
+        .join('\n'),
+    );
+    const imported = await tool('import', '--event', testEvent.slug, file);
+    const done = Date.now();
+    expect(imported.stdout).toContain('3 created');
+    await expect.poll(() => got.length, { timeout: 2000 }).toBe(3);
+    expect(got.map((g) => [g.kind, g.update.title]).sort()).toEqual(
+      titles.map((t) => ['update:new', t]).sort(),
+    );
+    for (const g of got) expect(g.at - done).toBeLessThan(2000);
+
+    // The rules in the tool's config know that drones are military: the retag goes out live too.
+    const retagged = await tool('retag', '--event', testEvent.slug);
+    const retagDone = Date.now();
+    expect(retagged.stdout).toContain('1 changed');
+    await expect.poll(() => got.length, { timeout: 2000 }).toBe(4);
+    expect(got[3]).toMatchObject({ kind: 'update:changed', update: { id: drone.id, topics: ['military'] } });
+    expect((got[3]?.at ?? Infinity) - retagDone).toBeLessThan(2000);
+
+    // Nothing twice, and a reconnect from the last cursor has nothing left to replay.
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(got).toHaveLength(4);
+    const cursor = Math.max(ack.cursor, ...got.map((g) => g.update.cursor));
+    const again = await socket.emitWithAck('subscribe', { event: testEvent.slug, since: cursor });
+    expect(again).toMatchObject({ ok: true, missed: [] });
+  }, 60_000);
+
+  it('delivers a change of another node on the same store without Redis, once', async () => {
+    const other = await startServer({}, { databaseUrl: server.databaseUrl });
+    try {
+      const socket = await server.socket();
+      await socket.emitWithAck('subscribe', { event: testEvent.slug });
+      const got = record(socket);
+      const posted = (await (
+        await other.post(anUpdate({ title: 'Grain ship leaves the southern port' }))
+      ).json()) as Update;
+      await expect.poll(() => got.length, { timeout: 2000 }).toBe(1);
+      expect(got[0]).toMatchObject({ kind: 'update:new', update: { id: posted.id } });
+      // Its own writes go out from the commit, not again from the log.
+      const own = (await (
+        await server.post(anUpdate({ title: 'Parliament debates the winter budget' }))
+      ).json()) as Update;
+      await expect.poll(() => got.length, { timeout: 2000 }).toBe(2);
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      expect(got.map((g) => g.update.id)).toEqual([posted.id, own.id]);
+    } finally {
+      await other.close();
+    }
+  });
+});
