@@ -23,8 +23,9 @@ Imports FILE into the event through the ingest pipeline (validate, tag, dedup):
 Options:
   --event SLUG        the event to import into (required)
   --source NAME       outlet name for a feed file's items (default: the feed's title)
-Uses the same DATABASE_URL and DAYLINE_CONFIG as the server. Readers see imported updates on
-their next load or reconnect; importing the same file again adds nothing.`;
+Uses the same DATABASE_URL and DAYLINE_CONFIG as the server. Open pages get the imported updates
+live (each server follows the change log); importing the same file again adds nothing. Exits 1
+when any line or item was rejected (they are listed), 0 when everything was taken.`;
 
 const batchSize = 500;
 
@@ -125,7 +126,7 @@ async function main(): Promise<number> {
   );
   for (const problem of problems.slice(0, 20)) process.stdout.write(`  rejected ${problem}\n`);
   if (problems.length > 20) process.stdout.write(`  … and ${problems.length - 20} more\n`);
-  return 0;
+  return tally.rejected > 0 ? 1 : 0;
 }
 
 runCli(main, (error) => error instanceof FeedParseError || (error as { code?: string }).code === 'ENOENT');

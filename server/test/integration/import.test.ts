@@ -51,11 +51,18 @@ describe('npm run import', () => {
         item('Refugees cross the border', { externalId: 'imp-4' }),
       ].join('\n'),
     );
-    const first = await importFile('--event', 'ukraine-war', file);
+    // Some lines were rejected: it says which, and exits 1 as the tools it sits beside would.
+    const first = (await importFile('--event', 'ukraine-war', file).then(
+      () => expect.fail('an import with rejected lines must exit non-zero'),
+      (error: unknown) => error,
+    )) as { code: number; stdout: string };
+    expect(first.code).toBe(1);
     expect(first.stdout).toContain('3 created, 1 duplicate, 0 updated, 2 rejected');
     expect(first.stdout).toMatch(/line 5: .*title/);
     expect(first.stdout).toContain('line 6: not valid JSON');
-    const again = await importFile('--event', 'ukraine-war', file);
+    const again = (await importFile('--event', 'ukraine-war', file).catch((error: unknown) => error)) as {
+      stdout: string;
+    };
     expect(again.stdout).toContain('0 created, 4 duplicate');
 
     const store = await openStore(database.url);
@@ -74,8 +81,10 @@ describe('npm run import', () => {
   it('imports a feed file, and explains bad arguments', async () => {
     const result = await importFile('--event', 'ukraine-war', '--source', 'Fixture Feed', rssFixture);
     expect(result.stdout).toMatch(/Imported .*rss2\.xml into ukraine-war: [1-9]\d* created/);
+    // An unknown event is one plain line, not a stack trace.
     await expect(importFile('--event', 'no-such-event', rssFixture)).rejects.toMatchObject({
-      stderr: expect.stringContaining('Event "no-such-event" not found'),
+      code: 1,
+      stderr: 'Event "no-such-event" not found\n',
     });
     await expect(importFile('--event', 'ukraine-war')).rejects.toMatchObject({
       stderr: expect.stringContaining('Usage: npm run import'),
