@@ -1,5 +1,5 @@
 import { dayOfConflict, type Event } from '@dayline/shared';
-import type { EventConfig } from './config.js';
+import type { EventConfig } from './event-config.js';
 import { AppError } from './errors.js';
 import { TopicTagger } from './ingest/topics.js';
 import type { Store } from './store/store.js';

@@ -4,3 +4,4 @@ export * from './schemas.js';
 export * from './socket-events.js';
 export * from './sources.js';
 export * from './first-view.js';
+export * from './topic-rules.js';

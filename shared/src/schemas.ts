@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isTimeZone } from './day.js';
+import { topicRules } from './topic-rules.js';
 
 export const slugSchema = z
   .string()
@@ -91,6 +92,16 @@ export const batchInputSchema = z.strictObject({
 export const updateStatuses = ['published', 'corrected', 'retracted'] as const;
 export type UpdateStatus = (typeof updateStatuses)[number];
 
+/** Why an update carries a topic: one rule that gave it (server/src/ingest/topics.ts). */
+export const topicReasonSchema = z.object({
+  rule: z.enum(topicRules),
+  /** The text that matched as it appears in the update, the category, the source, or the topic id. */
+  match: z.string(),
+  /** The configured keyword, regex or category that matched, when it differs from the text. */
+  pattern: z.string().optional(),
+});
+export type TopicReason = z.infer<typeof topicReasonSchema>;
+
 /** A stored update as every reader sees it. `cursor` is the change-log position of its last change. */
 export const updateSchema = z.object({
   id: z.string(),
@@ -114,18 +125,7 @@ export const updateSchema = z.object({
   correctedAt: z.string().optional(),
   correctionNote: z.string().optional(),
   /** Why the update has each topic: the rule and the text that matched. */
-  topicReasons: z
-    .record(
-      z.string(),
-      z.array(
-        z.object({
-          rule: z.enum(['explicit', 'keyword', 'regex', 'source', 'category']),
-          match: z.string(),
-          pattern: z.string().optional(),
-        }),
-      ),
-    )
-    .optional(),
+  topicReasons: z.record(z.string(), z.array(topicReasonSchema)).optional(),
   /**
    * The story this update belongs to, when it has other reports. `headId` is its first report: the
    * earliest published (or the pinned one), whose headline, outlet and time are in `firstReport`.

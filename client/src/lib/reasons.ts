@@ -1,15 +1,8 @@
-import type { Update } from '@dayline/shared';
+import { topicRules, type TopicReason, type Update } from '@dayline/shared';
 
-/** Why an update carries a topic: one rule that gave it (server/src/ingest/topics.ts). */
-export interface TopicReason {
-  rule: 'explicit' | 'keyword' | 'regex' | 'source' | 'category';
-  /** The text that matched as it appears in the update, the category, the source, or the topic id. */
-  match: string;
-  /** The configured keyword, regex or category, when it differs from the text that matched. */
-  pattern?: string;
-}
+export type { TopicReason } from '@dayline/shared';
 
-const rules = new Set<TopicReason['rule']>(['explicit', 'keyword', 'regex', 'source', 'category']);
+const rules = new Set<TopicReason['rule']>(topicRules);
 
 function isReason(value: unknown): value is TopicReason {
   if (typeof value !== 'object' || value === null) return false;

@@ -1,7 +1,7 @@
 import { dayOfConflict, type Update, type UpdatePatch, type updatePatchSchema } from '@dayline/shared';
 import type { z } from 'zod';
 import { AppError } from '../errors.js';
-import type { EventConfig } from '../config.js';
+import type { EventConfig } from '../event-config.js';
 import type { Mutation, UpdateFields } from '../store/store.js';
 import { canonicalUrl, cleanParagraphs, cleanText, contentKey } from './normalize.js';
 

@@ -31,12 +31,10 @@ export class StoryClusters {
 
   constructor(private readonly store: Store) {}
 
-  /** The cluster a new update belongs to: the best match's, or a new one named after the update. */
-  async assign(event: string, item: ClusterCandidate): Promise<ClusterAssignment> {
-    return (await this.assignAll(event, [item]))[0] as ClusterAssignment;
-  }
-
-  /** Clusters a batch in order, catching up with the store once for all of it. */
+  /**
+   * The story of each new update, in order: its best match's, or a new one named after it. Catches
+   * up with the store once for the whole batch.
+   */
   async assignAll(event: string, items: readonly ClusterCandidate[]): Promise<ClusterAssignment[]> {
     if (items.length === 0) return [];
     const earliest = items.reduce((a, b) => (Date.parse(b.publishedAt) < Date.parse(a.publishedAt) ? b : a));

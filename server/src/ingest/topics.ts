@@ -1,13 +1,5 @@
-import type { TopicConfig } from '../config.js';
-
-/** Why an update got a topic. */
-export interface TopicReason {
-  rule: 'explicit' | 'keyword' | 'regex' | 'source' | 'category';
-  /** The text that matched as it appears in the update, the category, the source, or the topic id. */
-  match: string;
-  /** The configured keyword, regex or category that matched, when it differs from the text. */
-  pattern?: string;
-}
+import type { TopicReason } from '@dayline/shared';
+import type { TopicConfig } from '../event-config.js';
 
 export interface TagInput {
   title: string;

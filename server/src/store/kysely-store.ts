@@ -193,10 +193,6 @@ export class KyselyStore implements Store {
     }
   }
 
-  async insertUpdate(update: NewUpdate): Promise<{ update: Update; created: boolean }> {
-    return (await this.insertUpdates([update]))[0] as { update: Update; created: boolean };
-  }
-
   async insertUpdates(updates: readonly NewUpdate[]): Promise<{ update: Update; created: boolean }[]> {
     if (updates.length === 0) return [];
     for (let attempt = 1; ; attempt++) {

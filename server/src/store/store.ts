@@ -119,8 +119,6 @@ export interface Store {
     events: EventClockRow[],
     dayOf: (publishedAt: string, event: EventClockRow) => number,
   ): Promise<void>;
-  /** Stores the update unless one with the same dedup key exists; then returns that one. */
-  insertUpdate(update: NewUpdate): Promise<{ update: Update; created: boolean }>;
   /**
    * Stores several in one transaction (one commit), with the same outcome per item as storing them
    * one by one in this order: a copy of a stored update, or of an earlier item, is not stored again.

@@ -1,0 +1,6 @@
+/**
+ * The kinds of rule that give an update a topic, as `topicReasons` names them. In a module of its
+ * own, without zod, so the reader's bundle can use it without the schemas.
+ */
+export const topicRules = ['explicit', 'keyword', 'regex', 'source', 'category'] as const;
+export type TopicRule = (typeof topicRules)[number];
