@@ -195,9 +195,9 @@ export class IngestPipeline {
       })),
     );
     const at = clock.now().toISOString();
-    let results: Awaited<ReturnType<typeof store.insertUpdates>>;
+    let inserted: Awaited<ReturnType<typeof store.insertUpdates>>;
     try {
-      results = await store.insertUpdates(
+      inserted = await store.insertUpdates(
         prepared.map((p, i) => ({ ...p, clusterId: (assignments[i] as ClusterAssignment).clusterId, at })),
       );
     } catch (error) {
@@ -206,24 +206,22 @@ export class IngestPipeline {
       await clusters.moved(slug);
       throw error;
     }
+    const { results, grown } = inserted;
     const dropped = new Set<string>();
     for (const [i, { created }] of results.entries()) {
       if (!created) dropped.add((prepared[i] as NewUpdate).id);
     }
     for (const id of dropped) clusters.forget(slug, id);
-    const joined = new Set<string>();
     let regrouped = false;
     for (const [i, { update, created }] of results.entries()) {
       if (!created) continue;
       publisher.publish('new', update);
-      const assignment = assignments[i] as ClusterAssignment;
       // Its story's first report was a copy, not stored: the store made it a story of its own.
-      if (dropped.has(assignment.clusterId)) regrouped = true;
-      else if (assignment.joined) joined.add(assignment.clusterId);
+      if (dropped.has((assignments[i] as ClusterAssignment).clusterId)) regrouped = true;
     }
     if (regrouped) await clusters.moved(slug);
-    // The story's card shows how many outlets carry it: its head changes with every member.
-    if (joined.size) this.publishAll(await store.regroup([], [...joined], at));
+    // Committed with the new reports: the stories they joined, on the reports they are named after.
+    this.publishAll(grown);
     return results;
   }
 

@@ -20,6 +20,7 @@ import { decodePageToken, encodePageToken } from './page-token.js';
 import { randomUUID } from 'node:crypto';
 import {
   DuplicateKeyError,
+  type InsertedUpdates,
   type LoggedChange,
   type EventClockRow,
   type ListFilter,
@@ -193,15 +194,18 @@ export class KyselyStore implements Store {
     }
   }
 
-  async insertUpdates(updates: readonly NewUpdate[]): Promise<{ update: Update; created: boolean }[]> {
-    if (updates.length === 0) return [];
+  async insertUpdates(updates: readonly NewUpdate[]): Promise<InsertedUpdates> {
+    if (updates.length === 0) return { results: [], grown: [] };
     for (let attempt = 1; ; attempt++) {
       try {
-        const stored = await this.db
+        const { stored, grown } = await this.db
           .transaction()
           .execute((trx) => insertUpdates(trx, updates, this.#origin));
-        const presented = await this.present(stored.map((s) => s.row));
-        return stored.map((s, i) => ({ update: presented[i] as Update, created: s.created }));
+        const presented = await this.present([...stored.map((s) => s.row), ...grown]);
+        return {
+          results: stored.map((s, i) => ({ update: presented[i] as Update, created: s.created })),
+          grown: presented.slice(stored.length),
+        };
       } catch (error) {
         // Another writer stored one of these items after our look-up: again, and theirs wins.
         if (!isUniqueViolation(error) || attempt === 3) throw error;

@@ -86,6 +86,14 @@ export interface EventClockRow {
 }
 
 /** The single source of truth. Callers never see SQL; SQLite and PostgreSQL share one implementation. */
+/** What one insert committed: each item's outcome, and the stories' first reports it touched. */
+export interface InsertedUpdates {
+  /** Per item, in order: the update it is stored as, and whether this insert created it. */
+  results: { update: Update; created: boolean }[];
+  /** Stored reports whose story the new ones joined, each with a new cursor (same version). */
+  grown: Update[];
+}
+
 /** One entry of the change log, as a follower of the log reads it. */
 export interface LoggedChange {
   /** Global order of the log. */
@@ -123,7 +131,7 @@ export interface Store {
    * Stores several in one transaction (one commit), with the same outcome per item as storing them
    * one by one in this order: a copy of a stored update, or of an earlier item, is not stored again.
    */
-  insertUpdates(updates: readonly NewUpdate[]): Promise<{ update: Update; created: boolean }[]>;
+  insertUpdates(updates: readonly NewUpdate[]): Promise<InsertedUpdates>;
   getUpdate(id: string): Promise<Update | undefined>;
   /**
    * Changes an update as `decide` says, given its current state, in one transaction with the next
