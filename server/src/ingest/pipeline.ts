@@ -243,33 +243,26 @@ export class IngestPipeline {
     return this.mutate(id, 'changed', (current) => decideCorrection(current, patch, event.config, at));
   }
 
-  /** DELETE: the update becomes a tombstone. Clients get `update:retracted`. */
+  /**
+   * DELETE: the update becomes a tombstone (clients get `update:retracted`). If it was part of a
+   * story, the story's first report among those left gets a change in the same commit, so every
+   * card of the story shows it one report smaller.
+   */
   async retract(id: string, raw: unknown): Promise<Update> {
     const parsed = retractSchema.safeParse(raw ?? {});
     if (!parsed.success) throw AppError.invalid(parsed.error);
     const at = this.deps.clock.now().toISOString();
     const before = await this.require(id);
-    const tombstone = await this.mutate(id, 'retracted', (current) =>
-      decideRetraction(current, parsed.data.reason, at),
-    );
-    if (before.status !== 'retracted' && before.cluster) await this.leaveCluster(before, at);
+    const story = before.status === 'retracted' ? undefined : before.cluster;
+    const left = story ? (await this.deps.store.clusterMembers(story.id)).filter((m) => m.id !== id) : [];
+    // Members come earliest published first; a pinned one heads the story whatever its time.
+    const head = left.find((m) => m.pinned) ?? left[0];
+    const tombstone = await this.mutate(id, 'retracted', (current) => {
+      const mutation = decideRetraction(current, parsed.data.reason, at);
+      return mutation && head ? { ...mutation, touch: [head.id] } : mutation;
+    });
+    if (story) this.deps.clusters.forget(before.event, id);
     return tombstone;
-  }
-
-  /**
-   * A retracted update leaves its story: if it was the head, the earliest remaining member becomes
-   * the head (so the story stays on the timeline); either way the story's card is updated.
-   */
-  private async leaveCluster(update: Update, at: string): Promise<void> {
-    const { store, clusters } = this.deps;
-    const clusterId = update.cluster?.id ?? update.id;
-    clusters.forget(update.event, update.id);
-    const remaining = await store.clusterMembers(clusterId);
-    const head = remaining[0];
-    if (!head) return;
-    const moves = clusterId === update.id ? remaining.map((m) => ({ id: m.id, clusterId: head.id })) : [];
-    this.publishAll(await store.regroup(moves, [head.id], at));
-    if (moves.length) await clusters.moved(update.event);
   }
 
   /**
@@ -413,6 +406,7 @@ export class IngestPipeline {
     }
     if (!result) throw AppError.notFound(`Update "${id}"`);
     if (result.changed) this.deps.publisher.publish(kind, result.update);
+    this.publishAll(result.touched);
     return result.update;
   }
 

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import { appendChanges, lockChangeLog } from './change-log.js';
+import { touchUpdates } from './touch.js';
 import { DayCountChanges } from './day-counts.js';
 import { clusterOf, newUpdateRow, rowToUpdate, snapshot } from './rows.js';
 import type { NewUpdate } from './store.js';
@@ -149,48 +150,13 @@ export async function insertUpdates(
       row: holder.row ?? (rows.get(holder.fresh?.id ?? '') as UpdateRow),
       created,
     })),
-    grown: await touchGrownStories(trx, stored, origin),
+    // The stored reports that stories grown by this batch are named after: a reader filtered away
+    // from the new report still sees the story's count move on its first report.
+    grown: await touchUpdates(
+      trx,
+      [...new Set(stored.map(clusterOf))].filter((id) => !rows.has(id)),
+      stored[0]?.ingested_at ?? new Date().toISOString(),
+      origin,
+    ),
   };
-}
-
-/**
- * The stored reports that stories grown by this batch are named after get a change of their own
- * (no new version), in the same transaction: a reader filtered away from the new report still sees
- * the story's count move on its first report.
- */
-async function touchGrownStories(
-  trx: Transaction<Database>,
-  stored: readonly UpdateRow[],
-  origin: string,
-): Promise<UpdateRow[]> {
-  const fresh = new Set(stored.map((row) => row.id));
-  const grown = [...new Set(stored.map(clusterOf))].filter((id) => !fresh.has(id));
-  if (grown.length === 0) return [];
-  const touched: UpdateRow[] = [];
-  for (const some of chunks(grown, 300)) {
-    touched.push(...(await trx.selectFrom('updates').selectAll().where('id', 'in', some).execute()));
-  }
-  const at = stored[0]?.ingested_at ?? new Date().toISOString();
-  const appended = await appendChanges(
-    trx,
-    touched.map((row) => ({
-      event: row.event,
-      updateId: row.id,
-      kind: row.status === 'retracted' ? 'retracted' : 'changed',
-      at,
-    })),
-    origin,
-  );
-  const bumped: UpdateRow[] = [];
-  for (const [i, row] of touched.entries()) {
-    bumped.push(
-      await trx
-        .updateTable('updates')
-        .set({ cursor: (appended[i] as { cursor: number }).cursor, updated_at: at })
-        .where('id', '=', row.id)
-        .returningAll()
-        .executeTakeFirstOrThrow(),
-    );
-  }
-  return bumped;
 }

@@ -12,6 +12,7 @@ import { DayCountChanges, dayTotal, recountDays } from './day-counts.js';
 import { isPostgres } from './dialect.js';
 import { inFullText, matchText } from './full-text.js';
 import { insertUpdates } from './insert-updates.js';
+import { touchUpdates } from './touch.js';
 import { clusterOf, rowToUpdate, snapshot } from './rows.js';
 import { chooseSearchPlan, defaultSearchTuning, type SearchTuning } from './search-plan.js';
 import { SourceStore } from './source-store.js';
@@ -221,10 +222,12 @@ export class KyselyStore implements Store {
   async mutateUpdate(
     id: string,
     decide: (current: Update) => Mutation | undefined,
-  ): Promise<{ update: Update; changed: boolean } | undefined> {
+  ): Promise<{ update: Update; changed: boolean; touched: Update[] } | undefined> {
     try {
       const result = await this.mutateInTransaction(id, decide);
-      return result && { update: (await this.present([result.row]))[0] as Update, changed: result.changed };
+      if (!result) return undefined;
+      const [update, ...touched] = await this.present([result.row, ...result.touched]);
+      return { update: update as Update, changed: result.changed, touched };
     } catch (error) {
       if (isUniqueViolation(error))
         throw new DuplicateKeyError('Dedup key taken by another update', { cause: error });
@@ -239,7 +242,7 @@ export class KyselyStore implements Store {
       if (!row) return undefined;
       const current = rowToUpdate(row);
       const mutation = decide(current);
-      if (!mutation) return { row, changed: false };
+      if (!mutation) return { row, changed: false, touched: [] };
       const cursor = await appendChange(
         trx,
         {
@@ -267,7 +270,8 @@ export class KyselyStore implements Store {
       counts.replace(row, updated);
       await counts.apply(trx);
       await this.keepVersion(trx, rowToUpdate(updated), mutation.kind, mutation.at, mutation.note);
-      return { row: updated, changed: true };
+      const touched = await touchUpdates(trx, mutation.touch ?? [], mutation.at, this.#origin);
+      return { row: updated, changed: true, touched };
     });
   }
 
@@ -391,38 +395,11 @@ export class KyselyStore implements Store {
     touched: string[],
     at: string,
   ): Promise<Update[]> {
-    const ids = [...new Set([...moves.map((m) => m.id), ...touched])];
+    const ids = [...moves.map((m) => m.id), ...touched];
+    const stories = new Map(moves.map((m) => [m.id, m.clusterId]));
     const rows = await this.db.transaction().execute(async (trx) => {
       await lockChangeLog(trx);
-      const changed: UpdateRow[] = [];
-      for (const id of ids) {
-        const current = await trx
-          .selectFrom('updates')
-          .select(['event', 'status'])
-          .where('id', '=', id)
-          .executeTakeFirst();
-        if (!current) continue;
-        const cursor = await appendChange(
-          trx,
-          {
-            event: current.event,
-            updateId: id,
-            kind: current.status === 'retracted' ? 'retracted' : 'changed',
-            at,
-          },
-          this.#origin,
-        );
-        const move = moves.find((m) => m.id === id);
-        changed.push(
-          await trx
-            .updateTable('updates')
-            .set({ cursor, updated_at: at, ...(move ? { cluster_id: move.clusterId } : {}) })
-            .where('id', '=', id)
-            .returningAll()
-            .executeTakeFirstOrThrow(),
-        );
-      }
-      return changed;
+      return touchUpdates(trx, ids, at, this.#origin, stories);
     });
     return this.present(rows);
   }

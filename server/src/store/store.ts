@@ -64,6 +64,8 @@ export interface Mutation {
   fields: Partial<UpdateFields>;
   note?: string;
   at: string;
+  /** Other updates to give a new cursor in the same commit (a story's first report, when a report leaves it). */
+  touch?: readonly string[];
 }
 
 export interface ListFilter {
@@ -140,7 +142,7 @@ export interface Store {
   mutateUpdate(
     id: string,
     decide: (current: Update) => Mutation | undefined,
-  ): Promise<{ update: Update; changed: boolean } | undefined>;
+  ): Promise<{ update: Update; changed: boolean; touched: Update[] } | undefined>;
   /** Every version, oldest first. */
   listVersions(id: string): Promise<UpdateVersion[]>;
   /** A cluster's live (not retracted) members, oldest first; empty if there is no such cluster. */

@@ -144,17 +144,24 @@ describe('similar-story clusters', () => {
     expect((await send(`/api/clusters/nope/merge`, { cluster: first.id })).status).toBe(404);
   });
 
-  it('when the first report is retracted, the next one heads the story', async () => {
+  it('when the first report is retracted, the next one heads the story, in the same commit', async () => {
     const first = await post(0);
     const second = await post(1);
     await post(2);
+    const socket = await server.socket();
+    await socket.emitWithAck('subscribe', { event: 'test-war' });
+    const retracted = nextEvent(socket, 'update:retracted');
+    const headChanged = nextEvent(socket, 'update:changed');
     await fetch(`${server.url}/api/updates/${first.id}`, {
       method: 'DELETE',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: '{}',
     });
+    expect((await retracted).id).toBe(first.id);
+    expect(await headChanged).toMatchObject({ id: second.id, cluster: { headId: second.id, size: 2 } });
     const left = await list();
     expect(left).toHaveLength(2);
-    for (const u of left) expect(u.cluster).toMatchObject({ id: second.id, headId: second.id, size: 2 });
+    // The story keeps its id; its first report is now the earliest one left, on every card.
+    for (const u of left) expect(u.cluster).toMatchObject({ id: first.id, headId: second.id, size: 2 });
   });
 });
