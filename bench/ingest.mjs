@@ -40,20 +40,40 @@ const started = performance.now();
 const inputs = [...updateInputs(rows, 11)];
 const results = [];
 
-// 1. The batch API, one POST of 500 after another, with a health probe alongside.
-{
-  const server = await startServer('dayline');
-  const url = `${server.url}/api/events/${eventSlug}/updates`;
+/**
+ * A reader alongside a write: GET /api/health and the first page of the timeline, one after the
+ * other every 20 ms, timed, until `stop()` gives their timings.
+ */
+function readerProbe(server) {
   const health = [];
+  const page = [];
   let probing = true;
-  const probe = (async () => {
+  const timed = async (list, path) => {
+    const t = performance.now();
+    await fetch(`${server.url}${path}`).then((r) => r.arrayBuffer());
+    list.push(performance.now() - t);
+  };
+  const running = (async () => {
     while (probing) {
-      const t = performance.now();
-      await fetch(`${server.url}/api/health`).then((r) => r.arrayBuffer());
-      health.push(performance.now() - t);
+      await timed(health, '/api/health');
+      await timed(page, `/api/events/${eventSlug}/updates?limit=50`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   })();
+  return {
+    async stop() {
+      probing = false;
+      await running;
+      return { health: summary(health), page: summary(page) };
+    },
+  };
+}
+
+// 1. The batch API, one POST of 500 after another, with a reader probe alongside.
+{
+  const server = await startServer('dayline');
+  const url = `${server.url}/api/events/${eventSlug}/updates`;
+  const probe = readerProbe(server);
   const t0 = performance.now();
   let created = 0;
   for (let i = 0; i < inputs.length; i += 500) {
@@ -68,20 +88,15 @@ const results = [];
     created += batch.filter((r) => r.status === 'created').length;
   }
   const seconds = (performance.now() - t0) / 1000;
-  probing = false;
-  await probe;
+  const readers = await probe.stop();
   await server.stop();
-  results.push({ path: 'batch API (POST 500 per request)', created, seconds, health: summary(health) });
+  results.push({ path: 'batch API (POST 500 per request)', created, seconds, readers });
 }
 
-// 2. The importer, as `npm run import` runs it (after its build step), on the server core.
-{
-  const dir = tempDir('dayline-bench-import-');
-  const file = path.join(dir, 'updates.ndjson');
-  writeFileSync(file, inputs.map((i) => JSON.stringify(i)).join('\n'));
+/** Runs `npm run import`'s program (as it runs after its build step) on the server core. */
+function runImporter(dir, file) {
   const argv = [path.join(serverDist, 'cli/import.js'), '--event', eventSlug, file];
-  const t0 = performance.now();
-  const output = await new Promise((resolve, reject) => {
+  return new Promise((resolve, reject) => {
     const child = spawn(
       pinning ? 'taskset' : process.execPath,
       pinning ? ['-c', cores.server, process.execPath, ...argv] : argv,
@@ -91,6 +106,7 @@ const results = [];
           ...process.env,
           DATABASE_URL: `sqlite:${path.join(dir, 'bench.db')}`,
           DAYLINE_INGEST_TOKEN: token,
+          DAYLINE_DEMO: 'off',
         },
         stdio: ['ignore', 'pipe', 'inherit'],
         timeout: 10 * 60_000,
@@ -102,10 +118,32 @@ const results = [];
       code === 0 ? resolve(out) : reject(new Error(`import exited ${code}: ${out}`)),
     );
   });
+}
+
+// 2. The importer, as `npm run import` runs it, alone; then again into the database of a running
+// server, whose readers get the imported updates live (it follows the change log), with a reader
+// probe on that server.
+for (const withServer of [false, true]) {
+  const dir = tempDir('dayline-bench-import-');
+  const file = path.join(dir, 'updates.ndjson');
+  writeFileSync(file, inputs.map((i) => JSON.stringify(i)).join('\n'));
+  const server = withServer ? await startServer('dayline', { dir }) : undefined;
+  const probe = server && readerProbe(server);
+  const t0 = performance.now();
+  const output = await runImporter(dir, file);
   const seconds = (performance.now() - t0) / 1000;
+  // The server delivers what the importer committed within a look or two at the log.
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const readers = await probe?.stop();
+  await server?.stop();
   const created = Number(/(\d+) created/.exec(output)?.[1] ?? 0);
   rmSync(dir, { recursive: true, force: true });
-  results.push({ path: 'importer (ndjson file)', created, seconds });
+  results.push({
+    path: withServer ? 'importer into a running server' : 'importer (ndjson file)',
+    created,
+    seconds,
+    ...(readers ? { readers } : {}),
+  });
 }
 
 // 3. The baseline: raw better-sqlite3 inserts of the same rows, 500 per transaction, and (for
@@ -145,10 +183,30 @@ save(
       results.map((r) => [r.path, r.created, round(r.seconds, 2), round(rate(r)), ratio(rate(r), rate(raw))]),
     ),
     '',
-    (() => {
-      const h = results[0].health;
-      return `GET /api/health while the batch API ran (${h.n} probes): p50 ${round(h.p50)} ms, p99 ${round(h.p99)} ms, max ${round(h.max)} ms.`;
-    })(),
+    'A reader alongside each write (GET /api/health, then the first page of 50, every 20 ms):',
+    '',
+    table(
+      [
+        'while',
+        'health p50',
+        'health p99',
+        'health max',
+        'first page p50',
+        'first page p99',
+        'first page max',
+      ],
+      results
+        .filter((r) => r.readers)
+        .map(({ path: while_, readers: { health, page } }) => [
+          while_,
+          round(health.p50),
+          round(health.p99),
+          round(health.max),
+          round(page.p50),
+          round(page.p99),
+          round(page.max),
+        ]),
+    ),
   ].join('\n'),
 );
 

@@ -6,6 +6,8 @@ import type { LoggedChange, Store } from '../store/store.js';
 export const followIntervalMs = 300;
 /** Changes read per look; a long import is delivered in several. */
 const batchSize = 500;
+/** Updates loaded and delivered between two yields to the event loop, so readers are answered meanwhile. */
+const sliceSize = 50;
 
 /**
  * Follows the change log and delivers to this node's readers the changes other processes committed:
@@ -67,26 +69,31 @@ export class ChangeFollower {
     return !(this.deps.clustered && origin.startsWith('node:'));
   }
 
-  /** Each update once, in its latest state, if that state is one of these changes. */
+  /** Each update once, in its latest state, if that state is one of these changes; in log order. */
   async #deliver(changes: readonly LoggedChange[]): Promise<number> {
     const latest = new Map<string, LoggedChange>();
     for (const change of changes) {
       if (change.kind === 'new') this.#unseenNew.add(change.updateId);
+      latest.delete(change.updateId);
       latest.set(change.updateId, change);
     }
-    if (latest.size === 0) return 0;
-    const updates = await this.deps.store.getUpdates([...latest.keys()]);
-    const inOrder = updates
-      .map((update) => ({ update, change: latest.get(update.id) as LoggedChange }))
-      .sort((a, b) => a.change.seq - b.change.seq);
+    const ordered = [...latest.values()];
     let delivered = 0;
-    for (const { update, change } of inOrder) {
-      // Changed again since: that later change delivers it (or this node already did).
-      if (update.cursor !== change.cursor) continue;
-      const isNew = this.#unseenNew.delete(update.id);
-      const kind: ChangeKind = update.status === 'retracted' ? 'retracted' : isNew ? 'new' : 'changed';
-      this.deps.deliver(kind, update);
-      delivered += 1;
+    for (let i = 0; i < ordered.length; i += sliceSize) {
+      const slice = ordered.slice(i, i + sliceSize);
+      const updates = new Map(
+        (await this.deps.store.getUpdates(slice.map((c) => c.updateId))).map((u) => [u.id, u]),
+      );
+      for (const change of slice) {
+        const update = updates.get(change.updateId);
+        // Changed again since: that later change delivers it (or this node already did).
+        if (!update || update.cursor !== change.cursor) continue;
+        const isNew = this.#unseenNew.delete(update.id);
+        const kind: ChangeKind = update.status === 'retracted' ? 'retracted' : isNew ? 'new' : 'changed';
+        this.deps.deliver(kind, update);
+        delivered += 1;
+      }
+      await new Promise((resolve) => setImmediate(resolve));
     }
     return delivered;
   }
