@@ -19,7 +19,7 @@ const sliceSize = 50;
 export class ChangeFollower {
   #last = 0;
   #timer: NodeJS.Timeout | undefined;
-  #stopped = true;
+  #stopped = false;
   #looking: Promise<unknown> = Promise.resolve();
   /** Updates created in a look that left them out for a later change of theirs: still new to readers. */
   readonly #unseenNew = new Set<string>();
@@ -38,8 +38,10 @@ export class ChangeFollower {
 
   /** Starts from the log's newest change: what came before is in every reader's first view. */
   async start(): Promise<void> {
-    this.#last = await this.deps.store.lastChangeSeq();
-    this.#stopped = false;
+    const last = await this.deps.store.lastChangeSeq();
+    // Stopped while it looked (a server closed as soon as it started): it never begins.
+    if (this.#stopped) return;
+    this.#last = last;
     this.#schedule();
   }
 

@@ -155,7 +155,7 @@ export async function insertUpdates(
     grown: await touchUpdates(
       trx,
       [...new Set(stored.map(clusterOf))].filter((id) => !rows.has(id)),
-      stored[0]?.ingested_at ?? new Date().toISOString(),
+      updates[0]?.at ?? '',
       origin,
     ),
   };
