@@ -119,6 +119,7 @@ for (const width of [390, 1280]) {
       '+1 similar: Steppe Courier',
     );
     await expect(card(page, dam.title).getByTestId('story-first')).toHaveCount(0);
+    await latest.scrollIntoViewIfNeeded();
     await shoot(page, testInfo, `story-arrives-${width}`);
 
     // A fresh load shows the same.
@@ -198,6 +199,7 @@ for (const width of [390, 1280]) {
     await expect(page.getByText('No updates match')).toHaveCount(0);
     await expect(card(page, 'Grain corridor: three more ships leave Odesa')).toBeVisible();
     await expect(page.getByRole('button', { name: /^All/ })).toContainText('2');
+    await card(page, 'Grain corridor: three more ships leave Odesa').scrollIntoViewIfNeeded();
     await shoot(page, testInfo, `story-search-${width}`);
   });
 }
