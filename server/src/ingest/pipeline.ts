@@ -175,8 +175,10 @@ export class IngestPipeline {
   }
 
   /**
-   * Clusters prepared items, stores them in one transaction (acknowledged only once it commits),
-   * then publishes: each new update, then the stories that new members joined.
+   * Decides what is new (dedup), gives the new items their stories, stores them in one transaction
+   * (acknowledged only once it commits), then publishes what that commit returned: each new update,
+   * then the stories they joined. Copies of stored updates, or of an earlier item, are never
+   * clustered; the transaction checks again for a writer that stored a copy in between.
    */
   private async storeAndPublish(
     event: EventRuntime,
@@ -184,9 +186,11 @@ export class IngestPipeline {
   ): Promise<IngestResult[]> {
     const { store, clusters, publisher, clock } = this.deps;
     const slug = event.config.slug;
+    const copies = await store.findCopies(prepared);
+    const fresh = prepared.filter((_, i) => copies[i] === undefined);
     const assignments = await clusters.assignAll(
       slug,
-      prepared.map(({ id, title, summary, publishedAt, source }) => ({
+      fresh.map(({ id, title, summary, publishedAt, source }) => ({
         id,
         title,
         summary,
@@ -198,7 +202,7 @@ export class IngestPipeline {
     let inserted: Awaited<ReturnType<typeof store.insertUpdates>>;
     try {
       inserted = await store.insertUpdates(
-        prepared.map((p, i) => ({ ...p, clusterId: (assignments[i] as ClusterAssignment).clusterId, at })),
+        fresh.map((p, i) => ({ ...p, clusterId: (assignments[i] as ClusterAssignment).clusterId, at })),
       );
     } catch (error) {
       // Nothing was stored (disk full, database away): the index must not keep these updates, or
@@ -206,22 +210,31 @@ export class IngestPipeline {
       await clusters.moved(slug);
       throw error;
     }
-    const { results, grown } = inserted;
+    const { results: stored, grown } = inserted;
+    // Stored by another writer since the look-up (a race): not stored again, and out of the index.
     const dropped = new Set<string>();
-    for (const [i, { created }] of results.entries()) {
-      if (!created) dropped.add((prepared[i] as NewUpdate).id);
+    for (const [i, { created }] of stored.entries()) {
+      if (!created) dropped.add((fresh[i] as NewUpdate).id);
     }
     for (const id of dropped) clusters.forget(slug, id);
     let regrouped = false;
-    for (const [i, { update, created }] of results.entries()) {
+    for (const [i, { update, created }] of stored.entries()) {
       if (!created) continue;
       publisher.publish('new', update);
-      // Its story's first report was a copy, not stored: the store made it a story of its own.
+      // Its story's first report was such a copy, not stored: the store made it a story of its own.
       if (dropped.has((assignments[i] as ClusterAssignment).clusterId)) regrouped = true;
     }
     if (regrouped) await clusters.moved(slug);
     // Committed with the new reports: the stories they joined, on the reports they are named after.
     this.publishAll(grown);
+
+    const results: IngestResult[] = [];
+    let next = 0;
+    for (const copy of copies) {
+      if (copy === undefined) results.push(stored[next++] as IngestResult);
+      else if ('stored' in copy) results.push({ update: copy.stored, created: false });
+      else results.push({ update: (results[copy.earlier] as IngestResult).update, created: false });
+    }
     return results;
   }
 

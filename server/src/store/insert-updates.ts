@@ -1,9 +1,9 @@
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { appendChanges, lockChangeLog } from './change-log.js';
 import { touchUpdates } from './touch.js';
 import { DayCountChanges } from './day-counts.js';
 import { clusterOf, newUpdateRow, rowToUpdate, snapshot } from './rows.js';
-import type { NewUpdate } from './store.js';
+import type { DedupKeys, NewUpdate } from './store.js';
 import type { Database, UpdateRow } from './tables.js';
 
 /** Rows per multi-row statement: far below SQLite's and PostgreSQL's limits on bound parameters. */
@@ -34,18 +34,21 @@ const rowKeys = (row: UpdateRow) =>
  * Stored updates sharing a dedup key with any of `updates`: one look-up per kind of key, so each
  * uses its own unique index (an OR across the three makes SQLite scan the event's updates).
  */
-async function findStored(trx: Transaction<Database>, updates: readonly NewUpdate[]): Promise<UpdateRow[]> {
+async function findStored(
+  db: Kysely<Database> | Transaction<Database>,
+  updates: readonly DedupKeys[],
+): Promise<UpdateRow[]> {
   const found = new Map<string, UpdateRow>();
   const keyColumns = [
-    ['content_key', (u: NewUpdate) => u.contentKey],
-    ['external_id', (u: NewUpdate) => u.externalId],
-    ['url_key', (u: NewUpdate) => u.urlKey],
+    ['content_key', (u: DedupKeys) => u.contentKey],
+    ['external_id', (u: DedupKeys) => u.externalId],
+    ['url_key', (u: DedupKeys) => u.urlKey],
   ] as const;
   for (const event of new Set(updates.map((u) => u.event))) {
     for (const [column, keyOf] of keyColumns) {
       const keys = [...new Set(updates.filter((u) => u.event === event).flatMap((u) => keyOf(u) ?? []))];
       for (const some of chunks(keys, 300)) {
-        const rows = await trx
+        const rows = await db
           .selectFrom('updates')
           .selectAll()
           .where('event', '=', event)
@@ -56,6 +59,38 @@ async function findStored(trx: Transaction<Database>, updates: readonly NewUpdat
     }
   }
   return [...found.values()];
+}
+
+/**
+ * What each item of a batch is a copy of, before anything is decided about it: a stored update
+ * (its row), an earlier item of the batch (its index), or nothing (it is new). The insert checks
+ * again in its transaction, for a writer that stores a copy in between.
+ */
+export async function findCopies(
+  db: Kysely<Database>,
+  updates: readonly DedupKeys[],
+): Promise<({ stored: UpdateRow } | { earlier: number } | undefined)[]> {
+  const holders = new Map<string, { order: number; row?: UpdateRow; index?: number }>();
+  for (const row of await findStored(db, updates)) {
+    const holder = { order: Number(row.created_cursor), row };
+    for (const key of rowKeys(row)) {
+      const known = holders.get(key);
+      if (!known || known.order > holder.order) holders.set(key, holder);
+    }
+  }
+  return updates.map((update, index) => {
+    const keys = keysOf(update);
+    const copyOf = keys
+      .map((key) => holders.get(key))
+      .reduce<{ order: number; row?: UpdateRow; index?: number } | undefined>(
+        (a, b) => (b && (!a || b.order < a.order) ? b : a),
+        undefined,
+      );
+    if (copyOf) return copyOf.row ? { stored: copyOf.row } : { earlier: copyOf.index as number };
+    const holder = { order: Number.MAX_SAFE_INTEGER - updates.length + index, index };
+    for (const key of keys) holders.set(key, holder);
+    return undefined;
+  });
 }
 
 /** Where an item of a batch ends up: an update stored before, or one this batch creates. */

@@ -11,7 +11,7 @@ import { appendChange, headCursor, lockChangeLog } from './change-log.js';
 import { DayCountChanges, dayTotal, recountDays } from './day-counts.js';
 import { isPostgres } from './dialect.js';
 import { inFullText, matchText } from './full-text.js';
-import { insertUpdates } from './insert-updates.js';
+import { findCopies, insertUpdates } from './insert-updates.js';
 import { touchUpdates } from './touch.js';
 import { clusterOf, rowToUpdate, snapshot } from './rows.js';
 import { chooseSearchPlan, defaultSearchTuning, type SearchTuning } from './search-plan.js';
@@ -21,6 +21,8 @@ import { decodePageToken, encodePageToken } from './page-token.js';
 import { randomUUID } from 'node:crypto';
 import {
   DuplicateKeyError,
+  type Copy,
+  type DedupKeys,
   type InsertedUpdates,
   type LoggedChange,
   type EventClockRow,
@@ -193,6 +195,13 @@ export class KyselyStore implements Store {
         if (moved) await recountDays(trx, event.slug);
       });
     }
+  }
+
+  async findCopies(updates: readonly DedupKeys[]): Promise<Copy[]> {
+    const copies = await findCopies(this.db, updates);
+    const rows = copies.flatMap((c) => (c && 'stored' in c ? [c.stored] : []));
+    const presented = new Map((await this.present(rows)).map((u) => [u.id, u]));
+    return copies.map((c) => (c && 'stored' in c ? { stored: presented.get(c.stored.id) as Update } : c));
   }
 
   async insertUpdates(updates: readonly NewUpdate[]): Promise<InsertedUpdates> {

@@ -88,6 +88,12 @@ export interface EventClockRow {
 }
 
 /** The single source of truth. Callers never see SQL; SQLite and PostgreSQL share one implementation. */
+/** What a new item turns out to be a copy of: a stored update, or an earlier item of its batch. */
+export type Copy = { stored: Update } | { earlier: number } | undefined;
+
+/** The keys an update is known by for dedup: the same link, external id or content is one item. */
+export type DedupKeys = Pick<NewUpdate, 'event' | 'contentKey' | 'externalId' | 'urlKey'>;
+
 /** What one insert committed: each item's outcome, and the stories' first reports it touched. */
 export interface InsertedUpdates {
   /** Per item, in order: the update it is stored as, and whether this insert created it. */
@@ -134,6 +140,11 @@ export interface Store {
    * one by one in this order: a copy of a stored update, or of an earlier item, is not stored again.
    */
   insertUpdates(updates: readonly NewUpdate[]): Promise<InsertedUpdates>;
+  /**
+   * What each item is a copy of, by its dedup keys, before anything is decided about it: a stored
+   * update, an earlier item of the list (its index), or undefined when it is new.
+   */
+  findCopies(updates: readonly DedupKeys[]): Promise<Copy[]>;
   getUpdate(id: string): Promise<Update | undefined>;
   /**
    * Changes an update as `decide` says, given its current state, in one transaction with the next

@@ -142,3 +142,41 @@ describe('stories', () => {
     expect(story).toMatchObject({ headId: early.id });
   });
 });
+
+describe('copies', () => {
+  it('a report sent again is a copy before anything else: it joins no story and touches none', async () => {
+    const first = await post(
+      'Missile strike hits fuel depot near Lviv',
+      'Northern Wire',
+      '2022-03-20T07:00:00Z',
+      'A fuel depot near Lviv burned after a missile strike.',
+    );
+    const again = {
+      title: 'Fuel depot near Lviv hit by missile strike, officials say',
+      summary: 'Officials said missiles hit the fuel depot near Lviv.',
+      source: { name: 'Baltic Dispatch' },
+      publishedAt: '2022-03-20T07:30:00Z',
+    };
+    const second = (await (await server.post(again)).json()) as Update;
+    expect(second.cluster?.id).toBe(first.id);
+    const socket = await server.socket();
+    await socket.emitWithAck('subscribe', { event: 'test-war' });
+    const pushed: string[] = [];
+    for (const kind of ['update:new', 'update:changed', 'update:retracted'] as const) {
+      socket.on(kind, (u) => pushed.push(`${kind} ${u.id}`));
+    }
+    // Once alone and twice in a batch: the same update back, nothing pushed, the story unchanged.
+    const resent = await server.post(again);
+    expect(resent.status).toBe(200);
+    expect(((await resent.json()) as Update).id).toBe(second.id);
+    const batch = await server.post({ items: [again, again] });
+    const { results } = (await batch.json()) as { results: { id: string; status: string }[] };
+    expect(results).toEqual([
+      { id: second.id, status: 'duplicate' },
+      { id: second.id, status: 'duplicate' },
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(pushed).toEqual([]);
+    expect((await list()).find((u) => u.id === first.id)?.cluster?.size).toBe(2);
+  });
+});
