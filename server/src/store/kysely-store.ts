@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Change, ClusterInfo, Update, UpdateVersion, VersionKind } from '@dayline/shared';
 import {
   sql,
@@ -18,7 +19,6 @@ import { chooseSearchPlan, defaultSearchTuning, type SearchTuning } from './sear
 import { SourceStore } from './source-store.js';
 import { TokenStore } from './token-store.js';
 import { decodePageToken, encodePageToken } from './page-token.js';
-import { randomUUID } from 'node:crypto';
 import {
   DuplicateKeyError,
   type Copy,

@@ -95,26 +95,21 @@ describe('a hostile client', () => {
       expect(response.status, path).toBe(400);
       expect(await response.json(), path).toMatchObject({ error: { code: 'invalid_input' } });
     }
-    const notGzip = await fetch(`${s.url}/api/events/test-war/updates`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${token}`,
-        'content-type': 'application/json',
-        'content-encoding': 'gzip',
-      },
-      body: JSON.stringify(anUpdate()),
-    });
+    // A JSON body that claims an encoding it does not have, or one the server does not read.
+    const postEncoded = (encoding: string) =>
+      fetch(`${s.url}/api/events/test-war/updates`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          'content-encoding': encoding,
+        },
+        body: JSON.stringify(anUpdate()),
+      });
+    const notGzip = await postEncoded('gzip');
     expect(notGzip.status).toBe(400);
     expect(await notGzip.json()).toMatchObject({ error: { code: 'invalid_input' } });
-    const unknownEncoding = await fetch(`${s.url}/api/events/test-war/updates`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${token}`,
-        'content-type': 'application/json',
-        'content-encoding': 'compress',
-      },
-      body: JSON.stringify(anUpdate()),
-    });
+    const unknownEncoding = await postEncoded('compress');
     expect(unknownEncoding.status).toBe(415);
     expect(await unknownEncoding.json()).toMatchObject({ error: { code: 'unsupported_media_type' } });
     expect(errors()).toEqual([]);
