@@ -86,7 +86,8 @@ const forced: Record<string, Partial<SearchTuning>> = {
 };
 const stores = (tunings: Record<string, Partial<SearchTuning>>) =>
   Object.entries(tunings).map(
-    ([name, tuning]) => [name, new KyselyStore(db, { ...defaultSearchTuning, ...tuning })] as const,
+    ([name, tuning]) =>
+      [name, new KyselyStore(db, { searchTuning: { ...defaultSearchTuning, ...tuning } })] as const,
   );
 
 beforeAll(async () => {
@@ -95,7 +96,9 @@ beforeAll(async () => {
     dialect: new SqliteDialect({ database: new SqliteDatabase(path.join(dir, 'test.db')) }),
   });
   await migrateToLatest(db as Kysely<unknown>);
-  reference = new KyselyStore(db, { driveBelow: 1, windowMargin: 4, candidateCost: big, maxPrefixTerms: -1 });
+  reference = new KyselyStore(db, {
+    searchTuning: { driveBelow: 1, windowMargin: 4, candidateCost: big, maxPrefixTerms: -1 },
+  });
   const store = new KyselyStore(db);
   // Every writer tells the store the event's clock first; the store counts the event's cursors.
   await store.syncEvents(

@@ -12,7 +12,8 @@ import { appendChange, headCursor, lockChangeLog } from './change-log.js';
 import { DayCountChanges, dayTotal, recountDays } from './day-counts.js';
 import { isPostgres } from './dialect.js';
 import { inFullText, matchText } from './full-text.js';
-import { findCopies, insertUpdates } from './insert-updates.js';
+import { findCopies } from './insert-updates.js';
+import { transactionInserter, type UpdateInserter } from './update-inserter.js';
 import { touchUpdates } from './touch.js';
 import { clusterOf, rowToUpdate, snapshot } from './rows.js';
 import { chooseSearchPlan, defaultSearchTuning, type SearchTuning } from './search-plan.js';
@@ -101,10 +102,15 @@ export class KyselyStore implements Store {
   readonly #id = randomUUID();
   #origin = `tool:${this.#id}`;
 
+  private readonly searchTuning: SearchTuning;
+  private readonly inserter: UpdateInserter;
+
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly searchTuning: SearchTuning = defaultSearchTuning,
+    options: { searchTuning?: SearchTuning; inserter?: UpdateInserter } = {},
   ) {
+    this.searchTuning = options.searchTuning ?? defaultSearchTuning;
+    this.inserter = options.inserter ?? transactionInserter(db);
     this.sources = new SourceStore(db);
     this.tokens = new TokenStore(db);
   }
@@ -208,9 +214,7 @@ export class KyselyStore implements Store {
     if (updates.length === 0) return { results: [], grown: [] };
     for (let attempt = 1; ; attempt++) {
       try {
-        const { stored, grown } = await this.db
-          .transaction()
-          .execute((trx) => insertUpdates(trx, updates, this.#origin));
+        const { stored, grown } = await this.inserter.insert(updates, this.#origin);
         const presented = await this.present([...stored.map((s) => s.row), ...grown]);
         return {
           results: stored.map((s, i) => ({ update: presented[i] as Update, created: s.created })),
@@ -701,6 +705,7 @@ export class KyselyStore implements Store {
   }
 
   async close(): Promise<void> {
+    await this.inserter.close();
     await this.db.destroy();
   }
 }

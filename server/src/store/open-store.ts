@@ -6,8 +6,9 @@ import pg from 'pg';
 import { ConfigError } from '../config.js';
 import { KyselyStore } from './kysely-store.js';
 import { migrateToLatest } from './migrate.js';
-import { cacheStatements } from './statement-cache.js';
-import { translateStorageFull } from './storage-full.js';
+import { ReadWriteSqliteDialect, WriteTurns } from './read-write-sqlite.js';
+import { connectSqlite } from './sqlite-connection.js';
+import { ThreadInserter, transactionInserter, type UpdateInserter } from './update-inserter.js';
 import type { Store } from './store.js';
 import type { Database } from './tables.js';
 
@@ -18,18 +19,27 @@ export function sqlitePath(databaseUrl: string, cwd = process.cwd()): string {
   return file === ':memory:' ? file : path.resolve(cwd, file);
 }
 
-function openSqlite(file: string, onOpen?: (sqlite: SqliteDatabase.Database) => void): Kysely<Database> {
-  if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
-  const sqlite = new SqliteDatabase(file);
-  // WAL lets readers go on while a write commits; FULL syncs each commit so an acknowledged
-  // update survives a power cut, not only a process crash.
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  onOpen?.(sqlite);
-  const database = translateStorageFull(cacheStatements(sqlite));
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+/**
+ * A SQLite file gets a writing and a reading connection on this thread, and batch inserts run on a
+ * worker thread's connection (update-inserter.ts), so readers are answered while a batch is written.
+ * An in-memory database exists only on its one connection.
+ */
+function openSqlite(
+  file: string,
+  onOpen?: (sqlite: SqliteDatabase.Database) => void,
+): { db: Kysely<Database>; inserter?: UpdateInserter } {
+  if (file === ':memory:') {
+    return {
+      db: new Kysely<Database>({ dialect: new SqliteDialect({ database: connectSqlite(file, onOpen) }) }),
+    };
+  }
+  mkdirSync(path.dirname(file), { recursive: true });
+  const turns = new WriteTurns();
+  const write = connectSqlite(file, onOpen);
+  const read = connectSqlite(file);
+  const db = new Kysely<Database>({ dialect: new ReadWriteSqliteDialect({ read, write, turns }) });
+  // A test that reaches the connection (to fill the disk) has inserts made on that connection.
+  return onOpen ? { db } : { db, inserter: new ThreadInserter(file, turns, db) };
 }
 
 export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url);
@@ -44,22 +54,25 @@ function openPostgres(url: string): Kysely<Database> {
 
 /**
  * Opens the store named by DATABASE_URL (SQLite or PostgreSQL) and migrates it to the latest schema.
- * `onSqliteOpen` reaches the SQLite connection (the disk-full test lowers its `max_page_count`).
+ * `onSqliteOpen` reaches the SQLite connection that writes, which then also takes batch inserts (the
+ * disk-full test lowers its `max_page_count`).
  */
 export async function openStore(
   databaseUrl: string,
   cwd = process.cwd(),
   onSqliteOpen?: (sqlite: SqliteDatabase.Database) => void,
 ): Promise<Store> {
-  let db: Kysely<Database>;
-  if (isPostgresUrl(databaseUrl)) db = openPostgres(databaseUrl);
-  else if (databaseUrl.startsWith('sqlite:')) db = openSqlite(sqlitePath(databaseUrl, cwd), onSqliteOpen);
+  let opened: { db: Kysely<Database>; inserter?: UpdateInserter };
+  if (isPostgresUrl(databaseUrl)) opened = { db: openPostgres(databaseUrl) };
+  else if (databaseUrl.startsWith('sqlite:')) opened = openSqlite(sqlitePath(databaseUrl, cwd), onSqliteOpen);
   else throw new ConfigError('DATABASE_URL: use sqlite:PATH or postgres://USER@HOST:PORT/DATABASE');
+  const { db, inserter = transactionInserter(db) } = opened;
   try {
     await migrateToLatest(db as Kysely<unknown>);
   } catch (error) {
+    await inserter.close();
     await db.destroy();
     throw error;
   }
-  return new KyselyStore(db);
+  return new KyselyStore(db, { inserter });
 }

@@ -1,0 +1,105 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Kysely } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { migrateToLatest } from '../src/store/migrate.js';
+import { openStore } from '../src/store/open-store.js';
+import { ReadWriteSqliteDialect, WriteTurns } from '../src/store/read-write-sqlite.js';
+import { connectSqlite } from '../src/store/sqlite-connection.js';
+import type { NewUpdate } from '../src/store/store.js';
+import type { Database } from '../src/store/tables.js';
+import { threadFrom, ThreadInserter } from '../src/store/update-inserter.js';
+
+let dir: string;
+let file: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'dayline-connections-'));
+  file = path.join(dir, 'dayline.db');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const eventRow = { slug: 'quake', start_date: '2026-01-01', time_zone: 'UTC' };
+
+describe('a SQLite file read and written at once', () => {
+  it('answers a read while a write transaction is open, with what was committed, and orders writes', async () => {
+    const turns = new WriteTurns();
+    const db = new Kysely<Database>({
+      dialect: new ReadWriteSqliteDialect({ read: connectSqlite(file), write: connectSqlite(file), turns }),
+    });
+    await migrateToLatest(db as Kysely<unknown>);
+    const events = () => db.selectFrom('events').select('slug').orderBy('slug').execute();
+    const before = (await events()).length;
+
+    let finish!: () => void;
+    const held = new Promise<void>((resolve) => (finish = resolve));
+    const order: string[] = [];
+    const transaction = db.transaction().execute(async (trx) => {
+      await trx.insertInto('events').values(eventRow).execute();
+      // Inside, the transaction sees its own write.
+      expect(
+        await trx.selectFrom('events').select('slug').where('slug', '=', 'quake').execute(),
+      ).toHaveLength(1);
+      await held;
+      order.push('transaction');
+    });
+    // Outside, a read is answered now, without the uncommitted row; a write waits its turn.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await events()).toHaveLength(before);
+    const write = db
+      .insertInto('events')
+      .values({ ...eventRow, slug: 'flood' })
+      .execute()
+      .then(() => order.push('write'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(order).toEqual([]);
+    finish();
+    await Promise.all([transaction, write]);
+    expect(order).toEqual(['transaction', 'write']);
+    expect((await events()).map((e) => e.slug)).toEqual(expect.arrayContaining(['flood', 'quake']));
+    await db.destroy();
+  });
+});
+
+const newUpdate = (id: string, contentKey: string): NewUpdate => ({
+  id,
+  event: 'quake',
+  title: `Aftershock ${id}`,
+  summary: '',
+  publishedAt: '2026-01-02T10:00:00.000Z',
+  day: 2,
+  topics: [],
+  topicReasons: {},
+  contentKey,
+  pinned: false,
+  clusterId: id,
+  at: '2026-01-02T10:00:01.000Z',
+});
+
+describe('batch inserts on a worker thread', () => {
+  it('commits there and reports what it stored; an error keeps its SQLite code', async () => {
+    const store = await openStore(`sqlite:${file}`, dir);
+    await store.syncEvents([{ slug: 'quake', startDate: '2026-01-01', timeZone: 'UTC' }], () => 1);
+    const turns = new WriteTurns();
+    const db = new Kysely<Database>({
+      dialect: new ReadWriteSqliteDialect({ read: connectSqlite(file), write: connectSqlite(file), turns }),
+    });
+    const inserter = new ThreadInserter(file, turns, db);
+    const batch = Array.from({ length: threadFrom }, (_, i) => newUpdate(`u${i}`, `k${i}`));
+    const { stored } = await inserter.insert([...batch, newUpdate('copy', 'k0')], 'tool:test');
+    // The last is a copy of the first (same content key): stored once.
+    expect(stored.map((s) => s.created)).toEqual([...batch.map(() => true), false]);
+    expect(stored.at(-1)?.row.id).toBe('u0');
+    expect((await store.getUpdate('u1'))?.title).toBe('Aftershock u1');
+    // A stored id with other content: the primary key refuses it, and the code crosses the thread.
+    const clash = Array.from({ length: threadFrom }, (_, i) => newUpdate(i === 5 ? 'u1' : `v${i}`, `w${i}`));
+    await expect(inserter.insert(clash, 'tool:test')).rejects.toMatchObject({
+      code: 'SQLITE_CONSTRAINT_PRIMARYKEY',
+    });
+    await inserter.close();
+    await db.destroy();
+    // Refused whole: none of the clashing batch was stored.
+    expect(await store.countUpdates('quake')).toBe(threadFrom);
+    await store.close();
+  });
+});
