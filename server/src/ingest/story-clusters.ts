@@ -1,4 +1,5 @@
 import type { Store } from '../store/store.js';
+import { TimeSlices } from '../time-slices.js';
 import { ClusterIndex, type ClusterAssignment } from './cluster/index.js';
 
 /** How far apart two reports of one story may be published. */
@@ -38,14 +39,17 @@ export class StoryClusters {
   async assignAll(event: string, items: readonly ClusterCandidate[]): Promise<ClusterAssignment[]> {
     if (items.length === 0) return [];
     const earliest = items.reduce((a, b) => (Date.parse(b.publishedAt) < Date.parse(a.publishedAt) ? b : a));
-    const state = await this.#sync(event, earliest.publishedAt);
-    return items.map((item) => {
+    const slices = new TimeSlices();
+    const state = await this.#sync(event, earliest.publishedAt, slices);
+    const assignments: ClusterAssignment[] = [];
+    for (const item of items) {
       const at = Date.parse(item.publishedAt);
-      const assignment = state.index.add({ ...item, at: new Date(at) });
+      assignments.push(state.index.add({ ...item, at: new Date(at) }));
       state.latest = Math.max(state.latest, at);
       state.index.evict(new Date(state.latest));
-      return assignment;
-    });
+      await slices.pause();
+    }
+    return assignments;
   }
 
   /** Takes an update out (a duplicate that was not stored, a retraction). */
@@ -59,7 +63,7 @@ export class StoryClusters {
     this.#events.delete(event);
   }
 
-  async #sync(event: string, publishedAt: string): Promise<EventIndex> {
+  async #sync(event: string, publishedAt: string, slices: TimeSlices): Promise<EventIndex> {
     let state = this.#events.get(event);
     if (!state) {
       state = { index: new ClusterIndex({ windowMs: clusterWindowMs }), synced: 0, latest: 0 };
@@ -82,6 +86,7 @@ export class StoryClusters {
         row.clusterId,
       );
       state.latest = Math.max(state.latest, at);
+      await slices.pause();
     }
     return state;
   }

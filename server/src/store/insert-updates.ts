@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { TimeSlices } from '../time-slices.js';
 import { appendChanges, lockChangeLog } from './change-log.js';
 import { touchUpdates } from './touch.js';
 import { DayCountChanges } from './day-counts.js';
@@ -37,6 +38,7 @@ const rowKeys = (row: UpdateRow) =>
 async function findStored(
   db: Kysely<Database> | Transaction<Database>,
   updates: readonly DedupKeys[],
+  slices = new TimeSlices(),
 ): Promise<UpdateRow[]> {
   const found = new Map<string, UpdateRow>();
   const keyColumns = [
@@ -55,6 +57,7 @@ async function findStored(
           .where(column, 'in', some)
           .execute();
         for (const row of rows) found.set(row.id, row);
+        await slices.pause();
       }
     }
   }
@@ -115,8 +118,10 @@ export async function insertUpdates(
   origin: string,
 ): Promise<{ stored: { row: UpdateRow; created: boolean }[]; grown: UpdateRow[] }> {
   await lockChangeLog(trx);
+  // Readers go on between the statements (on SQLite's reading connection; see read-write-sqlite.ts).
+  const slices = new TimeSlices();
   const holders = new Map<string, Holder>();
-  for (const row of await findStored(trx, updates)) {
+  for (const row of await findStored(trx, updates, slices)) {
     const holder = { order: Number(row.created_cursor), clusterId: clusterOf(row), row };
     for (const key of rowKeys(row)) {
       const known = holders.get(key);
@@ -158,7 +163,10 @@ export async function insertUpdates(
     fresh.map((u, i) => [u.id, newUpdateRow(u, appended[i] as { cursor: number; seq: number })]),
   );
   const stored = [...rows.values()];
-  for (const some of chunks(stored)) await trx.insertInto('updates').values(some).execute();
+  for (const some of chunks(stored)) {
+    await trx.insertInto('updates').values(some).execute();
+    await slices.pause();
+  }
   const topics = stored.flatMap((row) =>
     [...new Set(JSON.parse(row.topics) as string[])].map((topic) => ({
       update_id: row.id,
@@ -166,7 +174,10 @@ export async function insertUpdates(
       topic,
     })),
   );
-  for (const some of chunks(topics, 300)) await trx.insertInto('update_topics').values(some).execute();
+  for (const some of chunks(topics, 300)) {
+    await trx.insertInto('update_topics').values(some).execute();
+    await slices.pause();
+  }
   const versions = stored.map((row) => ({
     update_id: row.id,
     version: 1,
@@ -175,7 +186,10 @@ export async function insertUpdates(
     content: JSON.stringify(snapshot(rowToUpdate(row))),
     note: null,
   }));
-  for (const some of chunks(versions)) await trx.insertInto('update_versions').values(some).execute();
+  for (const some of chunks(versions)) {
+    await trx.insertInto('update_versions').values(some).execute();
+    await slices.pause();
+  }
   const counts = new DayCountChanges();
   for (const row of stored) counts.add(row, 1);
   await counts.apply(trx);
