@@ -1,4 +1,5 @@
 import { createReadStream, readFileSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
@@ -46,6 +47,9 @@ async function main(): Promise<number> {
   const logger = createLogger('warn');
   const events = new EventCatalog(config.events);
   const event = events.get(values.event);
+  // A bulk import shares the machine with the live server: it gets the CPU the server leaves, so
+  // readers stay answered (its writer thread, started later, inherits this).
+  os.setPriority(os.constants.priority.PRIORITY_BELOW_NORMAL);
   const store = await openStore(config.databaseUrl);
   await syncEventClocks(store, events);
   // No live hub in this process: the store is the record, and clients catch up from it.
