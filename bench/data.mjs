@@ -7,7 +7,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { dayOfConflict } from '@dayline/shared';
+import { eventDay } from '@dayline/shared';
 import Database from 'better-sqlite3';
 import { eventSlug, serverDist, token } from './lib.mjs';
 
@@ -123,7 +123,7 @@ export function insertRaw(db, inputs, batch = 500) {
           JSON.stringify([input.source.name.toLowerCase(), input.title.toLowerCase(), input.publishedAt]),
         )
         .digest('base64url');
-      const day = dayOfConflict(input.publishedAt, event);
+      const day = eventDay(input.publishedAt, event);
       update.run(
         id,
         eventSlug,

@@ -1,6 +1,6 @@
 import type { SourceView, Update } from '@dayline/shared';
 import { describe, expect, it, vi } from 'vitest';
-import { clusterOf, similarLabel } from '../src/lib/clusters.js';
+import { storyOf, similarLabel } from '../src/lib/stories.js';
 import { takeToken, Credentials, tokenStorageKey } from '../src/lib/credentials.js';
 import { reasonsFor, reasonsSentence, reasonText } from '../src/lib/reasons.js';
 import {
@@ -13,7 +13,7 @@ import {
 } from '../src/lib/sources.js';
 import { update } from './fixtures.js';
 
-/** An update with fields the shared type may not name yet (cluster, topicReasons). */
+/** An update with fields the shared type may not name yet (story, topicReasons). */
 const withExtras = (fields: Record<string, unknown> & { id: string }) =>
   update(fields as Partial<Update> & { id: string });
 
@@ -61,7 +61,7 @@ describe('topic reasons', () => {
 });
 
 describe('similar coverage', () => {
-  const cluster = {
+  const story = {
     id: 'c1',
     headId: 'h',
     size: 4,
@@ -69,26 +69,26 @@ describe('similar coverage', () => {
   };
 
   it('names the count of the others and outlets other than the head’s own', () => {
-    expect(similarLabel(cluster, 'Kyiv Ledger')).toBe('+3 similar: Northern Wire, Baltic Dispatch, …');
+    expect(similarLabel(story, 'Kyiv Ledger')).toBe('+3 similar: Northern Wire, Baltic Dispatch, …');
     expect(
-      similarLabel({ ...cluster, size: 3, sources: ['Kyiv Ledger', 'Northern Wire'] }, 'Kyiv Ledger'),
+      similarLabel({ ...story, size: 3, sources: ['Kyiv Ledger', 'Northern Wire'] }, 'Kyiv Ledger'),
     ).toBe('+2 similar: Northern Wire');
-    expect(similarLabel({ ...cluster, size: 2, sources: ['Kyiv Ledger'] }, 'Kyiv Ledger')).toBe('+1 similar');
-    // An outlet with two items in the cluster is named once.
-    expect(similarLabel({ ...cluster, size: 3, sources: ['A', 'B', 'B'] }, 'A')).toBe('+2 similar: B');
+    expect(similarLabel({ ...story, size: 2, sources: ['Kyiv Ledger'] }, 'Kyiv Ledger')).toBe('+1 similar');
+    // An outlet with two items in the story is named once.
+    expect(similarLabel({ ...story, size: 3, sources: ['A', 'B', 'B'] }, 'A')).toBe('+2 similar: B');
   });
 
-  it('reads a story, and ignores a missing or lone cluster', () => {
-    const head = withExtras({ id: 'h', cluster });
-    expect(clusterOf(head)).toEqual(cluster);
+  it('reads a story, and ignores a missing or lone story', () => {
+    const head = withExtras({ id: 'h', story });
+    expect(storyOf(head)).toEqual(story);
     const first = { title: 'Dam breached', source: 'Kyiv Ledger', publishedAt: '2022-03-16T05:00:00Z' };
-    expect(clusterOf(withExtras({ id: 'm', cluster: { ...cluster, firstReport: first } }))).toEqual({
-      ...cluster,
+    expect(storyOf(withExtras({ id: 'm', story: { ...story, firstReport: first } }))).toEqual({
+      ...story,
       firstReport: first,
     });
-    expect(clusterOf(update({ id: 'x' }))).toBeNull();
-    expect(clusterOf(withExtras({ id: 'x', cluster: { ...cluster, size: 1 } }))).toBeNull();
-    expect(clusterOf(withExtras({ id: 'x', cluster: { id: 1 } }))).toBeNull();
+    expect(storyOf(update({ id: 'x' }))).toBeNull();
+    expect(storyOf(withExtras({ id: 'x', story: { ...story, size: 1 } }))).toBeNull();
+    expect(storyOf(withExtras({ id: 'x', story: { id: 1 } }))).toBeNull();
   });
 });
 

@@ -102,13 +102,13 @@ describe('mergeUpdates', () => {
     expect(merged(v2, v1)).toEqual([v2]);
   });
 
-  it('takes a cluster change of the same version: the higher cursor wins, not the higher version', () => {
+  it('takes a story change of the same version: the higher cursor wins, not the higher version', () => {
     const alone = update({ id: 'a', version: 1, cursor: 4 });
     const grown = update({
       id: 'a',
       version: 1,
       cursor: 12,
-      cluster: { id: 'c1', headId: 'a', size: 3, sources: ['Wire', 'Post', 'Herald'] },
+      story: { id: 'c1', headId: 'a', size: 3, sources: ['Wire', 'Post', 'Herald'] },
     } as Partial<Update> & { id: string });
     expect(merged(alone, grown)).toEqual([grown]);
     expect(merged(grown, alone)).toEqual([grown]);

@@ -429,10 +429,10 @@ describe('Timeline: permalinks', () => {
 });
 
 describe('Timeline: similar coverage', () => {
-  const cluster = (headId: string, size: number, sources: string[]) => ({
-    cluster: { id: 'c1', headId, size, sources },
+  const story = (headId: string, size: number, sources: string[]) => ({
+    story: { id: 'c1', headId, size, sources },
   });
-  /** An update carrying a cluster (a field the shared type may not name yet). */
+  /** An update carrying a story (a field the shared type may not name yet). */
   const clustered = (id: string, time: string, fields: Record<string, unknown>) =>
     at(id, time, fields as Partial<Update>);
 
@@ -445,11 +445,11 @@ describe('Timeline: similar coverage', () => {
     timeline.setAtTop(false);
     timeline.apply(
       'new',
-      clustered('m', '11:00', { cursor: 7, source: { name: 'Post' }, ...cluster('h', 2, ['Wire', 'Post']) }),
+      clustered('m', '11:00', { cursor: 7, source: { name: 'Post' }, ...story('h', 2, ['Wire', 'Post']) }),
     );
     timeline.apply(
       'changed',
-      clustered('h', '10:00', { cursor: 8, source: { name: 'Wire' }, ...cluster('h', 2, ['Wire', 'Post']) }),
+      clustered('h', '10:00', { cursor: 8, source: { name: 'Wire' }, ...story('h', 2, ['Wire', 'Post']) }),
     );
     // A reader further down is not moved: the new report waits behind "1 new update".
     expect(ids(timeline)).toEqual(['h', 'x']);
@@ -463,7 +463,7 @@ describe('Timeline: similar coverage', () => {
       clustered('m2', '12:00', {
         cursor: 9,
         source: { name: 'Desk' },
-        ...cluster('h', 3, ['Wire', 'Post', 'Desk']),
+        ...story('h', 3, ['Wire', 'Post', 'Desk']),
       }),
     );
     expect(ids(timeline)[0]).toBe('m2');
@@ -471,10 +471,10 @@ describe('Timeline: similar coverage', () => {
 
   it('shows every card of a story the story as it stands now', async () => {
     const timeline = await loaded([
-      clustered('m', '11:00', { cursor: 6, ...cluster('h', 2, ['A', 'B']) }),
-      clustered('h', '10:00', { cursor: 5, ...cluster('h', 2, ['A', 'B']) }),
+      clustered('m', '11:00', { cursor: 6, ...story('h', 2, ['A', 'B']) }),
+      clustered('h', '10:00', { cursor: 5, ...story('h', 2, ['A', 'B']) }),
     ]);
-    timeline.apply('new', clustered('m2', '12:00', { cursor: 7, ...cluster('h', 3, ['A', 'B', 'C']) }));
+    timeline.apply('new', clustered('m2', '12:00', { cursor: 7, ...story('h', 3, ['A', 'B', 'C']) }));
     for (const id of ['h', 'm', 'm2']) {
       const shown = timeline.groups[0]?.items.find((u) => u.id === id);
       expect(shown && timeline.storyOf(shown)?.size, id).toBe(3);
@@ -482,23 +482,23 @@ describe('Timeline: similar coverage', () => {
     // The report that started it leaves (retracted): the one left is alone again.
     timeline.apply(
       'retracted',
-      clustered('m2', '12:00', { cursor: 8, status: 'retracted', cluster: undefined }),
+      clustered('m2', '12:00', { cursor: 8, status: 'retracted', story: undefined }),
     );
     timeline.apply(
       'retracted',
-      clustered('m', '11:00', { cursor: 9, status: 'retracted', cluster: undefined }),
+      clustered('m', '11:00', { cursor: 9, status: 'retracted', story: undefined }),
     );
-    timeline.apply('changed', clustered('h', '10:00', { cursor: 10, cluster: undefined }));
+    timeline.apply('changed', clustered('h', '10:00', { cursor: 10, story: undefined }));
     const head = timeline.groups[0]?.items.find((u) => u.id === 'h');
     expect(head && timeline.storyOf(head)).toBeNull();
   });
 
-  it('ignores an older copy of the head that arrives after the cluster grew', async () => {
+  it('ignores an older copy of the head that arrives after the story grew', async () => {
     const timeline = await loaded([
-      clustered('h', '10:00', { cursor: 9, ...cluster('h', 3, ['A', 'B', 'C']) }),
+      clustered('h', '10:00', { cursor: 9, ...story('h', 3, ['A', 'B', 'C']) }),
     ]);
-    timeline.apply('changed', clustered('h', '10:00', { cursor: 8, ...cluster('h', 2, ['A', 'B']) }));
-    expect(timeline.groups[0]?.items[0]).toMatchObject({ cursor: 9, cluster: { size: 3 } });
+    timeline.apply('changed', clustered('h', '10:00', { cursor: 8, ...story('h', 2, ['A', 'B']) }));
+    expect(timeline.groups[0]?.items[0]).toMatchObject({ cursor: 9, story: { size: 3 } });
   });
 
   it('counts every report of a story in the catch-up summary', async () => {
@@ -508,7 +508,7 @@ describe('Timeline: similar coverage', () => {
         {
           kind: 'new',
           cursor: 8,
-          update: clustered('m2', '11:30', { cursor: 8, ...cluster('h', 3, ['A', 'B']) }),
+          update: clustered('m2', '11:30', { cursor: 8, ...story('h', 3, ['A', 'B']) }),
         },
         { kind: 'new', cursor: 9, update: at('n', '12:00', { cursor: 9 }) },
       ],
@@ -519,13 +519,13 @@ describe('Timeline: similar coverage', () => {
   });
 
   it('keeps a permalinked member on screen', async () => {
-    const member = clustered('m', '10:00', { cursor: 4, ...cluster('h', 2, ['A', 'B']) });
+    const member = clustered('m', '10:00', { cursor: 4, ...story('h', 2, ['A', 'B']) });
     updateMock.mockResolvedValue(member);
     updatesMock.mockResolvedValue(page([at('h', '09:00')]));
     const timeline = new Timeline(kyiv, fakeLive(), view({}, { kind: 'update', id: 'm' }));
     await timeline.reload();
     expect(ids(timeline)).toEqual(['m', 'h']);
-    timeline.apply('changed', clustered('m', '10:00', { cursor: 6, ...cluster('h', 3, ['A', 'B', 'C']) }));
+    timeline.apply('changed', clustered('m', '10:00', { cursor: 6, ...story('h', 3, ['A', 'B', 'C']) }));
     expect(ids(timeline)).toEqual(['m', 'h']);
   });
 });

@@ -19,7 +19,7 @@ import { requestLogger } from './http/request-log.js';
 import { apiRouter } from './http/routes.js';
 import { corsFor, securityHeaders } from './http/security.js';
 import { IngestPipeline } from './ingest/pipeline.js';
-import { StoryClusters } from './ingest/story-clusters.js';
+import { StoryAssigner } from './stories/story-assigner.js';
 import { ChangeFollower } from './live/change-follower.js';
 import { LiveHub, type LiveServer } from './live/hub.js';
 import { useRedisAdapter } from './live/redis-adapter.js';
@@ -93,14 +93,14 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
     logger,
     // Across nodes live messages may arrive out of cursor order; resend a little on catch-up.
     catchUpOverlapMs: config.redisUrl ? 10_000 : 0,
-    ...(redis ? { cluster: redis } : {}),
+    ...(redis ? { scaleOut: redis } : {}),
     limits: config.limits,
   });
   metrics.watchLive(io, hub);
   const follower = new ChangeFollower({
     store,
     deliver: (kind, update) => hub.publishLocally(kind, update),
-    clustered: redis !== undefined,
+    scaledOut: redis !== undefined,
     logger,
   });
   const slowReaders = dropSlowReaders(io, {
@@ -110,7 +110,7 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
   const pipeline = new IngestPipeline({
     store,
     events,
-    clusters: new StoryClusters(store),
+    stories: new StoryAssigner(store),
     publisher: hub,
     clock,
     logger,

@@ -1,4 +1,4 @@
-import { dayOfConflict, type Event } from '@dayline/shared';
+import { eventDay, type Event } from '@dayline/shared';
 import type { EventConfig } from './event-config.js';
 import { AppError } from './errors.js';
 import { TopicTagger } from './ingest/topics.js';
@@ -80,6 +80,6 @@ export class EventCatalog {
 export async function syncEventClocks(store: Store, events: EventCatalog): Promise<void> {
   await store.syncEvents(
     events.list().map(({ config: e }) => ({ slug: e.slug, startDate: e.startDate, timeZone: e.timeZone })),
-    (publishedAt, event) => dayOfConflict(publishedAt, event),
+    (publishedAt, event) => eventDay(publishedAt, event),
   );
 }

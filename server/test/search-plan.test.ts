@@ -62,7 +62,7 @@ function updates(): NewUpdate[] {
       contentKey: id,
       pinned: i % 17 === 0,
       topicReasons: {},
-      clusterId: i % 11 === 0 && i > 0 ? `u${String(i - 1).padStart(4, '0')}` : id,
+      storyId: i % 11 === 0 && i > 0 ? `u${String(i - 1).padStart(4, '0')}` : id,
       at,
     };
   }).sort(() => rnd() - 0.5);

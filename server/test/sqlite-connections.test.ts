@@ -72,7 +72,7 @@ const newUpdate = (id: string, contentKey: string): NewUpdate => ({
   topicReasons: {},
   contentKey,
   pinned: false,
-  clusterId: id,
+  storyId: id,
   at: '2026-01-02T10:00:01.000Z',
 });
 

@@ -41,10 +41,10 @@ function startOf(event: EventClock): TZDate {
 }
 
 /**
- * Day of the conflict for an instant: Day 1 is the start date, and days turn at midnight in the
+ * The event day of an instant (Day N of a war, an election, a disaster): Day 1 is the start date, and days turn at midnight in the
  * event's own time zone (never the server's or the viewer's). Instants before the start give 0 or less.
  */
-export function dayOfConflict(instant: Date | string | number, event: EventClock): number {
+export function eventDay(instant: Date | string | number, event: EventClock): number {
   const at = new Date(instant);
   if (Number.isNaN(at.getTime())) throw new RangeError(`Invalid instant: ${String(instant)}`);
   // The instant's calendar date in the event's zone (one zone look-up), then whole calendar days

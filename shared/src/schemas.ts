@@ -130,7 +130,7 @@ export const updateSchema = z.object({
    * The story this update belongs to, when it has other reports. `headId` is its first report: the
    * earliest published (or the pinned one), whose headline, outlet and time are in `firstReport`.
    */
-  cluster: z
+  story: z
     .object({
       id: z.string(),
       headId: z.string(),
@@ -259,10 +259,10 @@ export const dayCountSchema = z.object({
 export type DayCount = z.infer<typeof dayCountSchema>;
 
 export type TopicReasons = NonNullable<Update['topicReasons']>;
-export type ClusterInfo = NonNullable<Update['cluster']>;
+export type StoryInfo = NonNullable<Update['story']>;
 
-/** GET /api/clusters/:id: a similar-story cluster and its members, oldest first. */
-export const clusterViewSchema = z.object({
+/** GET /api/stories/:id: a story (reports of one development) and its members, oldest first. */
+export const storyViewSchema = z.object({
   id: z.string(),
   headId: z.string(),
   size: z.number().int(),
@@ -270,9 +270,9 @@ export const clusterViewSchema = z.object({
   firstSeen: z.string(),
   members: z.array(updateSchema),
 });
-export type ClusterView = z.infer<typeof clusterViewSchema>;
+export type StoryView = z.infer<typeof storyViewSchema>;
 
-/** POST /api/clusters/:id/split: these members leave and form a cluster of their own. */
-export const clusterSplitSchema = z.strictObject({ members: z.array(z.string().min(1)).min(1).max(500) });
-/** POST /api/clusters/:id/merge: the other cluster's members join this one. */
-export const clusterMergeSchema = z.strictObject({ cluster: z.string().min(1) });
+/** POST /api/stories/:id/split: these members leave and form a story of their own. */
+export const storySplitSchema = z.strictObject({ members: z.array(z.string().min(1)).min(1).max(500) });
+/** POST /api/stories/:id/merge: the other story's members join this one. */
+export const storyMergeSchema = z.strictObject({ story: z.string().min(1) });

@@ -8,7 +8,7 @@ import type {
   UpdateVersion,
 } from '@dayline/shared';
 import { credentials } from './credentials.js';
-import type { ClusterDetail } from './clusters.js';
+import type { StoryDetail } from './stories.js';
 import type { Route } from './route.js';
 
 /** A failed request, carrying the server's error code (or a client-side one such as `network`). */
@@ -163,9 +163,9 @@ export function fetchSources(slug: string, signal?: AbortSignal): Promise<Source
   return getJson<SourceView[]>(`${eventPath(slug)}/sources`, signal);
 }
 
-/** A cluster of similar coverage with its members, oldest first. */
-export function fetchCluster(id: string, signal?: AbortSignal): Promise<ClusterDetail> {
-  return getJson<ClusterDetail>(`/api/clusters/${encodeURIComponent(id)}`, signal);
+/** A story of similar coverage with its members, oldest first. */
+export function fetchStory(id: string, signal?: AbortSignal): Promise<StoryDetail> {
+  return getJson<StoryDetail>(`/api/stories/${encodeURIComponent(id)}`, signal);
 }
 
 /** A sentence for the reader, whatever was thrown. */

@@ -1,7 +1,7 @@
 import {
   dateOfDay,
   dayHeading,
-  dayOfConflict,
+  eventDay,
   type Change,
   type DayCount,
   type EventClock,
@@ -38,8 +38,8 @@ export function sortUpdates(items: Iterable<Update>): Update[] {
 
 /**
  * Two copies of one update may arrive (page and push, or a replay after reconnect): the later change
- * wins. That is the higher `cursor`, not the higher `version`: a cluster growing around an update
- * changes it (its `cluster`) without a new version, and the cursor moves on with every change.
+ * wins. That is the higher `cursor`, not the higher `version`: a story growing around an update
+ * changes it (its `story`) without a new version, and the cursor moves on with every change.
  */
 export function isNewer(incoming: Update, current: Update | undefined): boolean {
   return current === undefined || incoming.cursor > current.cursor;
@@ -56,7 +56,7 @@ export function mergeUpdates(items: Map<string, Update>, incoming: Iterable<Upda
   return changed;
 }
 
-// dayOfConflict goes through Intl for every call, and grouping re-runs on every change: remember the
+// eventDay goes through Intl for every call, and grouping re-runs on every change: remember the
 // answer per update object (a new version is a new object) and per event clock, for as long as the
 // update is alive, so even tens of thousands of updates are each computed once.
 const dayCache = new Map<string, WeakMap<Update, number>>();
@@ -72,7 +72,7 @@ export function dayOf(update: Update, event: EventClock): number {
   let day = cache.get(update);
   if (day === undefined) {
     try {
-      day = dayOfConflict(update.publishedAt, event);
+      day = eventDay(update.publishedAt, event);
     } catch {
       day = update.day;
     }

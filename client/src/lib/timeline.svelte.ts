@@ -11,7 +11,7 @@ import type {
 import { SvelteMap, SvelteSet } from 'svelte/reactivity';
 import { Announcer } from './announcer.svelte.js';
 import { ApiError, errorMessage, fetchDays, fetchUpdate, fetchUpdates, type ListFilters } from './api.js';
-import { clusterOf, type ClusterInfo } from './clusters.js';
+import { storyOf, type StoryInfo } from './stories.js';
 import { KeyEvents } from './key-events.svelte.js';
 import { noFilters, latest, sameFilters, type Filters, type Target } from './route.js';
 import {
@@ -94,7 +94,7 @@ export class Timeline {
   #topicCounts = $derived(topicTotals(this.#days));
   #sources = new SvelteSet<string>();
   /** Each story's latest state seen on any of its reports, with that change's cursor. */
-  #stories = new SvelteMap<string, { story: ClusterInfo | null; cursor: number }>();
+  #stories = new SvelteMap<string, { story: StoryInfo | null; cursor: number }>();
 
   #next = $state<string | null>(null);
   /** The instant the loaded list starts at (a permalink), or null when it starts at the newest. */
@@ -642,11 +642,11 @@ export class Timeline {
     this.#items.set(update.id, update);
     if (update.source?.name) this.#sources.add(update.source.name);
     // Outlets of a story's other reports are outlets a reader may want to filter by too.
-    const story = clusterOf(update);
+    const story = storyOf(update);
     for (const name of story?.sources ?? []) this.#sources.add(name);
     // The newest change to any report of a story carries the story as it is now (a report that
     // left it, alone again, carries none): every card of the story shows that.
-    const storyId = story?.id ?? (before && clusterOf(before)?.id);
+    const storyId = story?.id ?? (before && storyOf(before)?.id);
     const known = storyId === undefined ? undefined : this.#stories.get(storyId);
     if (storyId !== undefined && (!known || update.cursor > known.cursor)) {
       this.#stories.set(storyId, { story, cursor: update.cursor });
@@ -657,8 +657,8 @@ export class Timeline {
    * The story a card belongs to as it stands now, or null when it has no other report. A report's
    * own copy may be older than the story's latest change (another outlet joined since).
    */
-  storyOf(update: Update): ClusterInfo | null {
-    const own = clusterOf(update);
+  storyOf(update: Update): StoryInfo | null {
+    const own = storyOf(update);
     if (!own) return null;
     const latest = this.#stories.get(own.id);
     return latest && latest.cursor > update.cursor ? latest.story : own;
@@ -686,7 +686,7 @@ export class Timeline {
     if (!before && kind !== 'new') return;
     const after: Update = kind === 'retracted' ? { ...update, status: 'retracted' } : update;
     const { q, source, topics } = this.#filters;
-    // Every update counts, cluster members folded into a card included, as the server's day counts
+    // Every update counts, story members folded into a card included, as the server's day counts
     // do: a fresh load then shows the same numbers as a page that followed along live.
     this.#days = adjustDays(this.#days, before, after, this.event, (u) =>
       matchesFilters(u, { topics: [], q, source }),

@@ -10,7 +10,7 @@ import { systemClock } from '../clock.js';
 import { loadConfig } from '../config.js';
 import { EventCatalog, syncEventClocks } from '../events.js';
 import { IngestPipeline } from '../ingest/pipeline.js';
-import { StoryClusters } from '../ingest/story-clusters.js';
+import { StoryAssigner } from '../stories/story-assigner.js';
 import { createLogger } from '../logger.js';
 import { FeedParseError, parseFeed } from '../sources/parse-feed.js';
 import { openStore } from '../store/open-store.js';
@@ -56,7 +56,7 @@ async function main(): Promise<number> {
   const pipeline = new IngestPipeline({
     store,
     events,
-    clusters: new StoryClusters(store),
+    stories: new StoryAssigner(store),
     publisher: { publish: () => undefined },
     clock: systemClock,
     logger,

@@ -3,7 +3,7 @@ import { systemClock } from '../clock.js';
 import { loadConfig } from '../config.js';
 import { EventCatalog, syncEventClocks } from '../events.js';
 import { IngestPipeline } from '../ingest/pipeline.js';
-import { StoryClusters } from '../ingest/story-clusters.js';
+import { StoryAssigner } from '../stories/story-assigner.js';
 import { createLogger } from '../logger.js';
 import { openStore } from '../store/open-store.js';
 import { runCli } from './run.js';
@@ -28,7 +28,7 @@ async function main(): Promise<number> {
     const pipeline = new IngestPipeline({
       store,
       events,
-      clusters: new StoryClusters(store),
+      stories: new StoryAssigner(store),
       publisher: { publish: () => undefined },
       clock: systemClock,
       logger: createLogger('warn'),

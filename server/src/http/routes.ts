@@ -9,7 +9,7 @@ import type { Access } from '../access.js';
 import type { Metrics } from '../metrics.js';
 import { both, requireScope } from './auth.js';
 import { notFoundHandler } from './errors.js';
-import { clustersRouter } from './clusters.js';
+import { storiesRouter } from './stories.js';
 import { eventsRouter } from './events.js';
 import { countIngestRejections } from './metrics.js';
 import { firstViewHandler } from './first-view.js';
@@ -56,7 +56,11 @@ export function apiRouter(deps: ApiDeps): Router {
     countIngestRejections(deps.metrics),
   );
   api.use('/updates', updatesRouter({ ...deps, writer, json }));
-  api.use('/clusters', clustersRouter({ ...deps, writer, json }));
+  api.use('/stories', storiesRouter({ ...deps, writer, json }));
+  // The old name of /api/stories, for clients written before the rename (docs/api.md).
+  api.use('/clusters', (req, res) =>
+    res.redirect(308, `${req.baseUrl.replace(/clusters$/, 'stories')}${req.url}`),
+  );
   api.use(notFoundHandler);
   return api;
 }

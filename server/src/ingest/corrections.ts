@@ -1,4 +1,4 @@
-import { dayOfConflict, type Update, type UpdatePatch, type updatePatchSchema } from '@dayline/shared';
+import { eventDay, type Update, type UpdatePatch, type updatePatchSchema } from '@dayline/shared';
 import type { z } from 'zod';
 import { AppError } from '../errors.js';
 import type { EventConfig } from '../event-config.js';
@@ -67,7 +67,7 @@ export function decideCorrection(
       source,
       author,
       publishedAt,
-      day: dayOfConflict(publishedAt, event),
+      day: eventDay(publishedAt, event),
       topics,
       ...(patch.topics === undefined
         ? {}

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import {
-  clusterMergeSchema,
-  clusterSplitSchema,
-  dayOfConflict,
+  storyMergeSchema,
+  storySplitSchema,
+  eventDay,
   retractSchema,
   updateInputSchema,
   updatePatchSchema,
   type BatchResult,
   type ChangeKind,
-  type ClusterView,
+  type StoryView,
   type Update,
   type UpdateVersion,
 } from '@dayline/shared';
@@ -18,10 +18,10 @@ import { AppError } from '../errors.js';
 import type { EventCatalog, EventRuntime } from '../events.js';
 import type { Logger } from '../logger.js';
 import { DuplicateKeyError, type Mutation, type NewUpdate, type Store } from '../store/store.js';
-import type { ClusterAssignment } from './cluster/index.js';
+import type { StoryAssignment } from '../stories/index.js';
 import { decideCorrection, decideRetraction, urlKey } from './corrections.js';
 import { canonicalUrl, cleanParagraphs, cleanText, contentKey } from './normalize.js';
-import type { StoryClusters } from './story-clusters.js';
+import type { StoryAssigner } from '../stories/story-assigner.js';
 
 function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
   const parsed = schema.safeParse(raw);
@@ -72,7 +72,7 @@ export class IngestPipeline {
     private readonly deps: {
       store: Store;
       events: EventCatalog;
-      clusters: StoryClusters;
+      stories: StoryAssigner;
       publisher: ChangePublisher;
       clock: Clock;
       logger: Logger;
@@ -129,11 +129,7 @@ export class IngestPipeline {
    * Validates, normalises and tags one item: everything that needs neither the store nor the
    * other items. Throws AppError for what it cannot accept.
    */
-  private prepare(
-    event: EventRuntime,
-    raw: unknown,
-    flags: IngestFlags,
-  ): Omit<NewUpdate, 'clusterId' | 'at'> {
+  private prepare(event: EventRuntime, raw: unknown, flags: IngestFlags): Omit<NewUpdate, 'storyId' | 'at'> {
     const parsed = updateInputSchema.safeParse(raw);
     if (!parsed.success) throw AppError.invalid(parsed.error);
     const input = parsed.data;
@@ -163,7 +159,7 @@ export class IngestPipeline {
       ...(source ? { source } : {}),
       ...(input.author ? { author: cleanText(input.author) } : {}),
       publishedAt: input.publishedAt,
-      day: dayOfConflict(input.publishedAt, event.config),
+      day: eventDay(input.publishedAt, event.config),
       topics: explained.topics,
       topicReasons: explained.reasons,
       ...(input.externalId ? { externalId: input.externalId } : {}),
@@ -182,13 +178,13 @@ export class IngestPipeline {
    */
   private async storeAndPublish(
     event: EventRuntime,
-    prepared: readonly Omit<NewUpdate, 'clusterId' | 'at'>[],
+    prepared: readonly Omit<NewUpdate, 'storyId' | 'at'>[],
   ): Promise<IngestResult[]> {
-    const { store, clusters, publisher, clock } = this.deps;
+    const { store, stories, publisher, clock } = this.deps;
     const slug = event.config.slug;
     const copies = await store.findCopies(prepared);
     const fresh = prepared.filter((_, i) => copies[i] === undefined);
-    const assignments = await clusters.assignAll(
+    const assignments = await stories.assignAll(
       slug,
       fresh.map(({ id, title, summary, publishedAt, source }) => ({
         id,
@@ -202,12 +198,12 @@ export class IngestPipeline {
     let inserted: Awaited<ReturnType<typeof store.insertUpdates>>;
     try {
       inserted = await store.insertUpdates(
-        fresh.map((p, i) => ({ ...p, clusterId: (assignments[i] as ClusterAssignment).clusterId, at })),
+        fresh.map((p, i) => ({ ...p, storyId: (assignments[i] as StoryAssignment).storyId, at })),
       );
     } catch (error) {
       // Nothing was stored (disk full, database away): the index must not keep these updates, or
       // later coverage would join stories that do not exist. It is rebuilt from the store.
-      await clusters.moved(slug);
+      await stories.moved(slug);
       throw error;
     }
     const { results: stored, grown } = inserted;
@@ -216,15 +212,15 @@ export class IngestPipeline {
     for (const [i, { created }] of stored.entries()) {
       if (!created) dropped.add((fresh[i] as NewUpdate).id);
     }
-    for (const id of dropped) clusters.forget(slug, id);
+    for (const id of dropped) stories.forget(slug, id);
     let regrouped = false;
     for (const [i, { update, created }] of stored.entries()) {
       if (!created) continue;
       publisher.publish('new', update);
       // Its story's first report was such a copy, not stored: the store made it a story of its own.
-      if (dropped.has((assignments[i] as ClusterAssignment).clusterId)) regrouped = true;
+      if (dropped.has((assignments[i] as StoryAssignment).storyId)) regrouped = true;
     }
-    if (regrouped) await clusters.moved(slug);
+    if (regrouped) await stories.moved(slug);
     // Committed with the new reports: the stories they joined, on the reports they are named after.
     this.publishAll(grown);
 
@@ -266,15 +262,15 @@ export class IngestPipeline {
     if (!parsed.success) throw AppError.invalid(parsed.error);
     const at = this.deps.clock.now().toISOString();
     const before = await this.require(id);
-    const story = before.status === 'retracted' ? undefined : before.cluster;
-    const left = story ? (await this.deps.store.clusterMembers(story.id)).filter((m) => m.id !== id) : [];
+    const story = before.status === 'retracted' ? undefined : before.story;
+    const left = story ? (await this.deps.store.storyMembers(story.id)).filter((m) => m.id !== id) : [];
     // Members come earliest published first; a pinned one heads the story whatever its time.
     const head = left.find((m) => m.pinned) ?? left[0];
     const tombstone = await this.mutate(id, 'retracted', (current) => {
       const mutation = decideRetraction(current, parsed.data.reason, at);
       return mutation && head ? { ...mutation, touch: [head.id] } : mutation;
     });
-    if (story) this.deps.clusters.forget(before.event, id);
+    if (story) this.deps.stories.forget(before.event, id);
     return tombstone;
   }
 
@@ -328,51 +324,51 @@ export class IngestPipeline {
   }
 
   /** Editors' fixes to clustering: these members leave their story and form one of their own. */
-  async splitCluster(clusterId: string, raw: unknown): Promise<ClusterView> {
-    const { members } = parseInput(clusterSplitSchema, raw);
-    const current = await this.requireCluster(clusterId);
+  async splitStory(storyId: string, raw: unknown): Promise<StoryView> {
+    const { members } = parseInput(storySplitSchema, raw);
+    const current = await this.requireStory(storyId);
     const leaving = current.members.filter((m) => members.includes(m.id));
     const unknown = members.find((m) => !current.members.some((c) => c.id === m));
-    if (unknown) throw new AppError('invalid_input', `Update "${unknown}" is not in cluster "${clusterId}"`);
+    if (unknown) throw new AppError('invalid_input', `Update "${unknown}" is not in story "${storyId}"`);
     const staying = current.members.filter((m) => !members.includes(m.id));
     const newHead = leaving[0];
     const oldHead = staying[0];
     if (!newHead || !oldHead) throw new AppError('invalid_input', 'A split must leave members on both sides');
     const at = this.deps.clock.now().toISOString();
     const moves = [
-      ...leaving.map((m) => ({ id: m.id, clusterId: newHead.id })),
+      ...leaving.map((m) => ({ id: m.id, storyId: newHead.id })),
       // If the head itself left, the earliest member left behind heads the rest.
-      ...(oldHead.id === clusterId ? [] : staying.map((m) => ({ id: m.id, clusterId: oldHead.id }))),
+      ...(oldHead.id === storyId ? [] : staying.map((m) => ({ id: m.id, storyId: oldHead.id }))),
     ];
     this.publishAll(await this.deps.store.regroup(moves, [oldHead.id], at));
-    await this.deps.clusters.moved(current.members[0]?.event ?? '');
-    return this.cluster(newHead.id);
+    await this.deps.stories.moved(current.members[0]?.event ?? '');
+    return this.story(newHead.id);
   }
 
   /** Editors' fixes to clustering: the other story's members join this one. */
-  async mergeClusters(clusterId: string, raw: unknown): Promise<ClusterView> {
-    const { cluster: otherId } = parseInput(clusterMergeSchema, raw);
-    if (otherId === clusterId) throw new AppError('invalid_input', 'A cluster cannot merge with itself');
-    const target = await this.requireCluster(clusterId);
-    const other = await this.requireCluster(otherId);
+  async mergeStories(storyId: string, raw: unknown): Promise<StoryView> {
+    const { story: otherId } = parseInput(storyMergeSchema, raw);
+    if (otherId === storyId) throw new AppError('invalid_input', 'A story cannot merge with itself');
+    const target = await this.requireStory(storyId);
+    const other = await this.requireStory(otherId);
     if (other.members[0]?.event !== target.members[0]?.event) {
       throw new AppError('invalid_input', 'Only stories of the same event can be merged');
     }
     const at = this.deps.clock.now().toISOString();
-    const moves = other.members.map((m) => ({ id: m.id, clusterId }));
-    this.publishAll(await this.deps.store.regroup(moves, [clusterId], at));
-    await this.deps.clusters.moved(target.members[0]?.event ?? '');
-    return this.cluster(clusterId);
+    const moves = other.members.map((m) => ({ id: m.id, storyId }));
+    this.publishAll(await this.deps.store.regroup(moves, [storyId], at));
+    await this.deps.stories.moved(target.members[0]?.event ?? '');
+    return this.story(storyId);
   }
 
   /** A story and its members, oldest first. */
-  async cluster(clusterId: string): Promise<ClusterView> {
-    const { members } = await this.requireCluster(clusterId);
+  async story(storyId: string): Promise<StoryView> {
+    const { members } = await this.requireStory(storyId);
     // Every member carries the story's first report (pinned, else earliest published).
-    const head = members.find((m) => m.id === m.cluster?.headId) ?? members[0];
+    const head = members.find((m) => m.id === m.story?.headId) ?? members[0];
     return {
-      id: clusterId,
-      headId: head?.id ?? clusterId,
+      id: storyId,
+      headId: head?.id ?? storyId,
       size: members.length,
       sources: [...new Set(members.flatMap((m) => (m.source ? [m.source.name] : [])))],
       firstSeen: members.reduce(
@@ -383,9 +379,9 @@ export class IngestPipeline {
     };
   }
 
-  private async requireCluster(clusterId: string): Promise<{ members: Update[] }> {
-    const members = await this.deps.store.clusterMembers(clusterId);
-    if (members.length === 0) throw AppError.notFound(`Cluster "${clusterId}"`);
+  private async requireStory(storyId: string): Promise<{ members: Update[] }> {
+    const members = await this.deps.store.storyMembers(storyId);
+    if (members.length === 0) throw AppError.notFound(`Story "${storyId}"`);
     return { members };
   }
 
@@ -430,7 +426,7 @@ export class IngestPipeline {
   async ingestBatch(eventSlug: string, items: readonly unknown[]): Promise<BatchResult[]> {
     const event = this.deps.events.get(eventSlug);
     const results: (BatchResult | undefined)[] = [];
-    const accepted: { index: number; prepared: Omit<NewUpdate, 'clusterId' | 'at'> }[] = [];
+    const accepted: { index: number; prepared: Omit<NewUpdate, 'storyId' | 'at'> }[] = [];
     for (const [index, item] of items.entries()) {
       try {
         accepted.push({ index, prepared: this.prepare(event, item, {}) });

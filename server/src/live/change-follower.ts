@@ -30,7 +30,7 @@ export class ChangeFollower {
       /** Delivers one change to this node's own readers. */
       deliver(kind: ChangeKind, update: Update): void;
       /** Server nodes share Redis: their changes reach every node through the adapter. */
-      clustered: boolean;
+      scaledOut: boolean;
       logger: Logger;
       intervalMs?: number;
     },
@@ -68,7 +68,7 @@ export class ChangeFollower {
   #isForeign(change: LoggedChange): boolean {
     const { origin } = change;
     if (origin === null || origin === this.deps.store.origin) return false;
-    return !(this.deps.clustered && origin.startsWith('node:'));
+    return !(this.deps.scaledOut && origin.startsWith('node:'));
   }
 
   /** Each update once, in its latest state, if that state is one of these changes; in log order. */

@@ -92,7 +92,7 @@ export class LiveHub implements ChangePublisher {
       catchUpOverlapMs?: number;
       limits?: { subscribesPerMinute: number; socketsPerAddress: number };
       /** The link to the other nodes (Redis); while it is down, emits reach this node's readers only. */
-      cluster?: { ready(): boolean };
+      scaleOut?: { ready(): boolean };
     },
   ) {
     const { subscribesPerMinute = 30, socketsPerAddress = 0 } = deps.limits ?? {};
@@ -124,7 +124,7 @@ export class LiveHub implements ChangePublisher {
   }
 
   publish(kind: ChangeKind, update: Update): void {
-    const target = this.deps.cluster && !this.deps.cluster.ready() ? this.io.local : this.io;
+    const target = this.deps.scaleOut && !this.deps.scaleOut.ready() ? this.io.local : this.io;
     this.#emit(target, kind, update);
   }
 

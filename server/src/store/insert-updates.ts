@@ -3,7 +3,7 @@ import { TimeSlices } from '../time-slices.js';
 import { appendChanges, lockChangeLog } from './change-log.js';
 import { touchUpdates } from './touch.js';
 import { DayCountChanges } from './day-counts.js';
-import { clusterOf, newUpdateRow, rowToUpdate, snapshot } from './rows.js';
+import { storyOf, newUpdateRow, rowToUpdate, snapshot } from './rows.js';
 import type { DedupKeys, NewUpdate } from './store.js';
 import type { Database, UpdateRow } from './tables.js';
 
@@ -100,7 +100,7 @@ export async function findCopies(
 interface Holder {
   /** Stored updates by `created_cursor`; this batch's after them, in batch order. */
   order: number;
-  clusterId: string;
+  storyId: string;
   row?: UpdateRow;
   fresh?: NewUpdate;
 }
@@ -122,7 +122,7 @@ export async function insertUpdates(
   const slices = new TimeSlices();
   const holders = new Map<string, Holder>();
   for (const row of await findStored(trx, updates, slices)) {
-    const holder = { order: Number(row.created_cursor), clusterId: clusterOf(row), row };
+    const holder = { order: Number(row.created_cursor), storyId: storyOf(row), row };
     for (const key of rowKeys(row)) {
       const known = holders.get(key);
       if (!known || known.order > holder.order) holders.set(key, holder);
@@ -141,14 +141,14 @@ export async function insertUpdates(
       notStored.add(update.id);
       return { holder: copyOf, created: false };
     }
-    let clusterId = redirected.get(update.clusterId) ?? update.clusterId;
-    if (notStored.has(clusterId)) {
+    let storyId = redirected.get(update.storyId) ?? update.storyId;
+    if (notStored.has(storyId)) {
       // Its story was started by an item that is not stored: it starts the story instead.
-      redirected.set(clusterId, update.id);
-      clusterId = update.id;
+      redirected.set(storyId, update.id);
+      storyId = update.id;
     }
-    const holder: Holder = { order: Number.MAX_SAFE_INTEGER - updates.length + i, clusterId };
-    holder.fresh = { ...update, clusterId };
+    const holder: Holder = { order: Number.MAX_SAFE_INTEGER - updates.length + i, storyId };
+    holder.fresh = { ...update, storyId };
     fresh.push(holder.fresh);
     for (const key of keys) holders.set(key, holder);
     return { holder, created: true };
@@ -203,7 +203,7 @@ export async function insertUpdates(
     // from the new report still sees the story's count move on its first report.
     grown: await touchUpdates(
       trx,
-      [...new Set(stored.map(clusterOf))].filter((id) => !rows.has(id)),
+      [...new Set(stored.map(storyOf))].filter((id) => !rows.has(id)),
       updates[0]?.at ?? '',
       origin,
     ),

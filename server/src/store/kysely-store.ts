@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Change, ClusterInfo, Update, UpdateVersion, VersionKind } from '@dayline/shared';
+import type { Change, StoryInfo, Update, UpdateVersion, VersionKind } from '@dayline/shared';
 import {
   sql,
   type Expression,
@@ -15,7 +15,7 @@ import { inFullText, matchText } from './full-text.js';
 import { findCopies } from './insert-updates.js';
 import { transactionInserter, type UpdateInserter } from './update-inserter.js';
 import { touchUpdates } from './touch.js';
-import { clusterOf, rowToUpdate, snapshot } from './rows.js';
+import { storyOf, rowToUpdate, snapshot } from './rows.js';
 import { chooseSearchPlan, defaultSearchTuning, type SearchTuning } from './search-plan.js';
 import { SourceStore } from './source-store.js';
 import { TokenStore } from './token-store.js';
@@ -345,32 +345,32 @@ export class KyselyStore implements Store {
    * it stays right when reports arrive out of order.
    */
   private async present(rows: UpdateRow[]): Promise<Update[]> {
-    const clusterIds = [...new Set(rows.map(clusterOf))];
-    if (clusterIds.length === 0) return [];
+    const storyIds = [...new Set(rows.map(storyOf))];
+    if (storyIds.length === 0) return [];
     const members = await this.db
       .selectFrom('updates')
-      .select(['id', 'cluster_id', 'source_name', 'title', 'published_at', 'pinned'])
-      .where((eb) => eb.or([eb('cluster_id', 'in', clusterIds), eb('id', 'in', clusterIds)]))
+      .select(['id', 'story_id', 'source_name', 'title', 'published_at', 'pinned'])
+      .where((eb) => eb.or([eb('story_id', 'in', storyIds), eb('id', 'in', storyIds)]))
       .where('status', '!=', 'retracted')
       .orderBy('created_cursor')
       .execute();
-    const clusters = new Map<string, { size: number; sources: string[]; first: (typeof members)[number] }>();
+    const stories = new Map<string, { size: number; sources: string[]; first: (typeof members)[number] }>();
     for (const member of members) {
-      const id = clusterOf(member);
-      const cluster = clusters.get(id) ?? { size: 0, sources: [], first: member };
-      cluster.size += 1;
-      if (member.source_name && !cluster.sources.includes(member.source_name))
-        cluster.sources.push(member.source_name);
-      if (isFirstReport(member, cluster.first)) cluster.first = member;
-      clusters.set(id, cluster);
+      const id = storyOf(member);
+      const story = stories.get(id) ?? { size: 0, sources: [], first: member };
+      story.size += 1;
+      if (member.source_name && !story.sources.includes(member.source_name))
+        story.sources.push(member.source_name);
+      if (isFirstReport(member, story.first)) story.first = member;
+      stories.set(id, story);
     }
     return rows.map((row) => {
       const update = rowToUpdate(row);
-      const id = clusterOf(row);
-      const cluster = clusters.get(id);
-      if (cluster && cluster.size > 1) {
-        const { first, size, sources } = cluster;
-        update.cluster = {
+      const id = storyOf(row);
+      const story = stories.get(id);
+      if (story && story.size > 1) {
+        const { first, size, sources } = story;
+        update.story = {
           id,
           headId: first.id,
           size,
@@ -380,21 +380,18 @@ export class KyselyStore implements Store {
             ...(first.source_name ? { source: first.source_name } : {}),
             publishedAt: first.published_at,
           },
-        } satisfies ClusterInfo;
+        } satisfies StoryInfo;
       }
       return update;
     });
   }
 
-  async clusterMembers(clusterId: string): Promise<Update[]> {
+  async storyMembers(storyId: string): Promise<Update[]> {
     const rows = await this.db
       .selectFrom('updates')
       .selectAll()
       .where((eb) =>
-        eb.or([
-          eb('cluster_id', '=', clusterId),
-          eb.and([eb('id', '=', clusterId), eb('cluster_id', 'is', null)]),
-        ]),
+        eb.or([eb('story_id', '=', storyId), eb.and([eb('id', '=', storyId), eb('story_id', 'is', null)])]),
       )
       .where('status', '!=', 'retracted')
       .orderBy('published_at')
@@ -403,13 +400,9 @@ export class KyselyStore implements Store {
     return this.present(rows);
   }
 
-  async regroup(
-    moves: { id: string; clusterId: string }[],
-    touched: string[],
-    at: string,
-  ): Promise<Update[]> {
+  async regroup(moves: { id: string; storyId: string }[], touched: string[], at: string): Promise<Update[]> {
     const ids = [...moves.map((m) => m.id), ...touched];
-    const stories = new Map(moves.map((m) => [m.id, m.clusterId]));
+    const stories = new Map(moves.map((m) => [m.id, m.storyId]));
     const rows = await this.db.transaction().execute(async (trx) => {
       await lockChangeLog(trx);
       return touchUpdates(trx, ids, at, this.#origin, stories);
@@ -426,7 +419,7 @@ export class KyselyStore implements Store {
         'summary',
         'published_at',
         'source_name',
-        'cluster_id',
+        'story_id',
         'created_cursor',
         'status',
       ])
@@ -441,7 +434,7 @@ export class KyselyStore implements Store {
       summary: row.summary,
       publishedAt: row.published_at,
       ...(row.source_name ? { source: row.source_name } : {}),
-      clusterId: clusterOf(row),
+      storyId: storyOf(row),
       createdCursor: Number(row.created_cursor),
       status: row.status,
     }));

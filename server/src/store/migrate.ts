@@ -10,6 +10,7 @@ import * as searchPlans from './migrations/008-search-plans.js';
 import * as eventCursors from './migrations/009-event-cursors.js';
 import * as sourceErrorKinds from './migrations/010-source-error-kinds.js';
 import * as changeOrigins from './migrations/011-change-origins.js';
+import * as storyNames from './migrations/012-story-names.js';
 
 /** Migrations are listed here rather than read from a folder, so they work from src and dist alike. */
 const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '009-event-cursors': eventCursors,
   '010-source-error-kinds': sourceErrorKinds,
   '011-change-origins': changeOrigins,
+  '012-story-names': storyNames,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -36,8 +36,8 @@ export function rowToUpdate(row: UpdateRow): Update {
   };
 }
 
-/** An update's cluster: its stored head id, or itself for rows from before clustering. */
-export const clusterOf = (row: Pick<UpdateRow, 'id' | 'cluster_id'>) => row.cluster_id ?? row.id;
+/** An update's story: its stored head id, or itself for rows from before clustering. */
+export const storyOf = (row: Pick<UpdateRow, 'id' | 'story_id'>) => row.story_id ?? row.id;
 
 /** What a version keeps: the reader-visible content at that point. */
 export function snapshot(update: Update) {
@@ -76,7 +76,7 @@ export function newUpdateRow(update: NewUpdate, { cursor, seq }: { cursor: numbe
     retracted_at: null,
     retraction_reason: null,
     date_estimated: update.dateEstimated ? 1 : 0,
-    cluster_id: update.clusterId,
+    story_id: update.storyId,
     topic_reasons: JSON.stringify(update.topicReasons),
   };
 }

@@ -30,8 +30,8 @@ export interface NewUpdate {
   /** The item had no readable date: `publishedAt` is when it was first seen. */
   dateEstimated?: boolean;
   topicReasons: TopicReasons;
-  /** The similar-story cluster it joins: its head's id, or its own id for a new cluster. */
-  clusterId: string;
+  /** The story it joins: its head's id, or its own id for a new story. */
+  storyId: string;
   /** When the store accepted it (from the injected clock). */
   at: string;
 }
@@ -156,13 +156,13 @@ export interface Store {
   ): Promise<{ update: Update; changed: boolean; touched: Update[] } | undefined>;
   /** Every version, oldest first. */
   listVersions(id: string): Promise<UpdateVersion[]>;
-  /** A cluster's live (not retracted) members, oldest first; empty if there is no such cluster. */
-  clusterMembers(clusterId: string): Promise<Update[]>;
+  /** A story's live (not retracted) members, oldest first; empty if there is no such story. */
+  storyMembers(storyId: string): Promise<Update[]>;
   /**
-   * Records a change of cluster membership: `moves` set cluster ids, and every update in `moves` or
+   * Records a change of story membership: `moves` set story ids, and every update in `moves` or
    * `touched` gets a new cursor (no new version), so live readers and catch-up see the new grouping.
    */
-  regroup(moves: { id: string; clusterId: string }[], touched: string[], at: string): Promise<Update[]>;
+  regroup(moves: { id: string; storyId: string }[], touched: string[], at: string): Promise<Update[]>;
   /** Updates of the event created after `afterCursor`, published at or after `from`, for the clustering index. */
   clusteringFeed(
     event: string,
@@ -175,7 +175,7 @@ export interface Store {
       summary: string;
       publishedAt: string;
       source?: string;
-      clusterId: string;
+      storyId: string;
       createdCursor: number;
       status: string;
     }[]

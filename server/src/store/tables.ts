@@ -36,8 +36,8 @@ export interface UpdatesTable {
   retracted_at: string | null;
   retraction_reason: string | null;
   date_estimated: number;
-  /** The id of the cluster's head (the update that started it); null before clustering existed. */
-  cluster_id: string | null;
+  /** The id of the story's head (the update that started it); null before clustering existed. */
+  story_id: string | null;
   /** JSON: for each topic, the rules that gave it. */
   topic_reasons: string;
 }

@@ -39,7 +39,7 @@ export async function touchUpdates(
         .set({
           cursor: (appended[i] as { cursor: number }).cursor,
           updated_at: at,
-          ...(story ? { cluster_id: story } : {}),
+          ...(story ? { story_id: story } : {}),
         })
         .where('id', '=', row.id)
         .returningAll()

@@ -166,7 +166,7 @@ describe('SQLite out of space', () => {
       // did not join stories of updates that were never stored.
       const orphans = check
         .prepare(
-          'select count(*) as n from updates u where not exists (select 1 from updates h where h.id = u.cluster_id)',
+          'select count(*) as n from updates u where not exists (select 1 from updates h where h.id = u.story_id)',
         )
         .get() as { n: number };
       expect(orphans.n).toBe(0);

@@ -156,7 +156,7 @@ describe('a hostile client', () => {
       '/e/secret-war/feed.atom',
       '/e/no-such-war/feed.atom',
       `/api/updates/${randomUUID()}`,
-      `/api/clusters/${randomUUID()}`,
+      `/api/stories/${randomUUID()}`,
     ]) {
       lookups.mockClear();
       const response = await fetch(`${s.url}${path}`, { headers: madeUp });

@@ -1,4 +1,4 @@
-import { dayOfConflict, type DayCount, type Update } from '@dayline/shared';
+import { eventDay, type DayCount, type Update } from '@dayline/shared';
 import { describe, expect, it } from 'vitest';
 import { eventConfigSchema } from '../../src/config.js';
 import { anUpdate, startServer, testEvent, token } from './helpers.js';
@@ -18,7 +18,7 @@ describe('store', () => {
     const moved = eventConfigSchema.parse({ ...testEvent, startDate: '2022-02-25', timeZone: 'UTC' });
     await store.syncEvents(
       [{ slug: moved.slug, startDate: moved.startDate, timeZone: moved.timeZone }],
-      (at, e) => dayOfConflict(at, e),
+      (at, e) => eventDay(at, e),
     );
     expect((await store.getUpdate(created.id))?.day).toBe(20);
     await store.close();
@@ -123,9 +123,9 @@ describe('batch ingest', () => {
     const [first, second] = await Promise.all(
       [results[1], results[2]].map(async (r) => server.store.getUpdate(r?.id ?? '')),
     );
-    expect(first?.cluster?.id).toBe(first?.id);
-    expect(second?.cluster?.id).toBe(first?.id);
-    expect((await server.store.getUpdate(original.id))?.cluster).toBeUndefined();
+    expect(first?.story?.id).toBe(first?.id);
+    expect(second?.story?.id).toBe(first?.id);
+    expect((await server.store.getUpdate(original.id))?.story).toBeUndefined();
     await server.close();
   });
 
@@ -197,7 +197,7 @@ describe('day counts', () => {
     // A new clock for the event moves stored days; the counts follow.
     const store = await openStore(server.databaseUrl);
     await store.syncEvents([{ slug: testEvent.slug, startDate: '2022-03-01', timeZone: 'UTC' }], (at, e) =>
-      dayOfConflict(at, e),
+      eventDay(at, e),
     );
     expect(await store.countDays(testEvent.slug, {})).toEqual(await countedByHand(store));
     await store.close();

@@ -53,7 +53,7 @@ describe('stories', () => {
     );
 
     // It joined the story, and it is news: its own push, its own card at the top.
-    expect(latest.cluster).toMatchObject({
+    expect(latest.story).toMatchObject({
       id: first.id,
       headId: first.id,
       size: 2,
@@ -78,7 +78,7 @@ describe('stories', () => {
       hoursAgo(2),
       'More ships carrying grain left Odesa through the corridor.',
     );
-    expect(inside.cluster?.headId).toBe(head.id);
+    expect(inside.story?.headId).toBe(head.id);
 
     for (const query of ['q=grain%20corridor', 'q=grain%20corridor&collapse=true']) {
       const found = await list(query);
@@ -98,8 +98,8 @@ describe('stories', () => {
   it('a shared number or a stock word joins nothing by itself', async () => {
     const bridge = await post('Bridge in Kherson reopens 17', 'River Wire', hoursAgo(1));
     const parliament = await post('Parliament elects 17 deputies', 'Desk', hoursAgo(0.5));
-    expect(bridge.cluster).toBeUndefined();
-    expect(parliament.cluster).toBeUndefined();
+    expect(bridge.story).toBeUndefined();
+    expect(parliament.story).toBeUndefined();
 
     const older = await post('Convoy 1 reaches the besieged city', 'Aid Desk', hoursAgo(3));
     const ones = [
@@ -111,9 +111,9 @@ describe('stories', () => {
     ];
     for (const [i, title] of ones.entries()) {
       const update = await post(title, `Outlet ${i}`, hoursAgo(2 - i * 0.2));
-      expect(update.cluster, title).toBeUndefined();
+      expect(update.story, title).toBeUndefined();
     }
-    expect((await list()).find((u) => u.id === older.id)?.cluster).toBeUndefined();
+    expect((await list()).find((u) => u.id === older.id)?.story).toBeUndefined();
   });
 
   it("the story's first report is the earliest published, even when it arrives later", async () => {
@@ -133,12 +133,12 @@ describe('stories', () => {
       headId: early.id,
       firstReport: { title: early.title, source: 'Baltic Dispatch', publishedAt: early.publishedAt },
     };
-    expect(early.cluster).toMatchObject(expected);
+    expect(early.story).toMatchObject(expected);
     const listed = await list();
     for (const id of [late.id, early.id]) {
-      expect(listed.find((u) => u.id === id)?.cluster, id).toMatchObject(expected);
+      expect(listed.find((u) => u.id === id)?.story, id).toMatchObject(expected);
     }
-    const story = await (await fetch(`${server.url}/api/clusters/${late.id}`)).json();
+    const story = await (await fetch(`${server.url}/api/stories/${late.id}`)).json();
     expect(story).toMatchObject({ headId: early.id });
   });
 });
@@ -158,7 +158,7 @@ describe('copies', () => {
       publishedAt: '2022-03-20T07:30:00Z',
     };
     const second = (await (await server.post(again)).json()) as Update;
-    expect(second.cluster?.id).toBe(first.id);
+    expect(second.story?.id).toBe(first.id);
     const socket = await server.socket();
     await socket.emitWithAck('subscribe', { event: 'test-war' });
     const pushed: string[] = [];
@@ -177,6 +177,6 @@ describe('copies', () => {
     ]);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(pushed).toEqual([]);
-    expect((await list()).find((u) => u.id === first.id)?.cluster?.size).toBe(2);
+    expect((await list()).find((u) => u.id === first.id)?.story?.size).toBe(2);
   });
 });

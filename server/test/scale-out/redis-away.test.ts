@@ -8,7 +8,7 @@ import { redisUrl, startTwoNodes, type TwoNodes } from '../support/two-nodes.js'
 // Two nodes whose connection to Redis is cut and restored.
 const token = 'redis-away-token-0123456789';
 let cable: Cable;
-let cluster: TwoNodes;
+let nodes: TwoNodes;
 let nodeA: Node;
 let nodeB: Node;
 const sockets: Socket[] = [];
@@ -17,13 +17,13 @@ beforeAll(async () => {
   const redis = new URL(redisUrl);
   cable = new Cable({ host: redis.hostname, port: Number(redis.port || 6379) });
   await cable.connect();
-  cluster = await startTwoNodes({ token, nodeRedisUrl: `redis://127.0.0.1:${cable.port}` });
-  ({ nodeA, nodeB } = cluster);
+  nodes = await startTwoNodes({ token, nodeRedisUrl: `redis://127.0.0.1:${cable.port}` });
+  ({ nodeA, nodeB } = nodes);
 }, 60_000);
 
 afterAll(async () => {
   for (const socket of sockets) socket.disconnect();
-  await cluster?.stop();
+  await nodes?.stop();
   await cable?.cut();
 });
 

@@ -12,19 +12,19 @@ import { startTwoNodes, type TwoNodes } from '../support/two-nodes.js';
 
 // Two real server processes sharing one PostgreSQL database and one Redis, as docs/scaling.md runs them.
 const token = 'scale-out-token-0123456789';
-let cluster: TwoNodes;
+let nodes: TwoNodes;
 let nodeA: Node;
 let nodeB: Node;
 const sockets: Socket[] = [];
 
 beforeAll(async () => {
-  cluster = await startTwoNodes({ token });
-  ({ nodeA, nodeB } = cluster);
+  nodes = await startTwoNodes({ token });
+  ({ nodeA, nodeB } = nodes);
 }, 60_000);
 
 afterAll(async () => {
   for (const socket of sockets) socket.disconnect();
-  await cluster?.stop();
+  await nodes?.stop();
 });
 
 async function subscribed(url: string, since?: number): Promise<{ socket: Socket; ack: SubscribeAck }> {
@@ -74,7 +74,7 @@ describe('two nodes on PostgreSQL and Redis', () => {
       ['--import', 'tsx', 'src/cli/import.ts', '--event', 'ukraine-war', file],
       {
         cwd: fileURLToPath(new URL('../..', import.meta.url)),
-        env: { ...env, DATABASE_URL: cluster.database.url, DAYLINE_DEMO: 'off' },
+        env: { ...env, DATABASE_URL: nodes.database.url, DAYLINE_DEMO: 'off' },
       },
     );
     rmSync(file, { force: true });

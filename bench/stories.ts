@@ -2,8 +2,8 @@
  * Clustering engine: cost per update with 10k and 100k updates in the window; and the quality
  * figures of docs/quality.md (the clustering grid on the dev split, then every split, and tagging).
  *
- *   npx tsx bench/cluster.ts            # speed, 10k and 100k (about a minute on 2 cores)
- *   npx tsx bench/cluster.ts --tune     # quality: clustering grid and figures, tagging figures
+ *   npx tsx bench/stories.ts            # speed, 10k and 100k (about a minute on 2 cores)
+ *   npx tsx bench/stories.ts --tune     # quality: clustering grid and figures, tagging figures
  *
  * Bounded: a fixed number of updates, no network, stops by itself.
  */
@@ -11,12 +11,8 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { eventConfigSchema } from '../server/src/config.js';
 import { demoEvent } from '../server/src/demo/event.js';
-import { ClusterIndex, defaultClusterOptions } from '../server/src/ingest/cluster/index.js';
-import {
-  evaluateClustering,
-  type ClusteringFixture,
-  type Split,
-} from '../server/src/ingest/cluster/evaluate.js';
+import { StoryIndex, defaultStoryOptions } from '../server/src/stories/index.js';
+import { evaluateClustering, type ClusteringFixture, type Split } from '../server/src/stories/evaluate.js';
 import { TopicTagger } from '../server/src/ingest/topics.js';
 import { random } from './data.mjs';
 
@@ -88,9 +84,9 @@ function percentile(sorted: readonly number[], p: number): number {
  * each followed by evict(now) as a server would, so the window keeps its size.
  */
 function measure(windowSize: number, measured: number): void {
-  const index = new ClusterIndex();
+  const index = new StoryIndex();
   const updates = syntheticUpdates(windowSize);
-  const step = defaultClusterOptions.windowMs / windowSize;
+  const step = defaultStoryOptions.windowMs / windowSize;
   const start = Date.UTC(2022, 1, 24);
   let n = 0;
   const next = (): { id: string; title: string; summary: string; at: Date } => {
@@ -115,7 +111,7 @@ function measure(windowSize: number, measured: number): void {
   const heapMb = process.memoryUsage().heapUsed / 2 ** 20;
   console.log(
     `window ${String(windowSize).padStart(6)}: ${mean.toFixed(3)} ms/update mean, p50 ${percentile(times, 0.5).toFixed(3)}, p99 ${percentile(times, 0.99).toFixed(3)}, max ${times.at(-1)!.toFixed(2)} ` +
-      `(${measured} timed; fill ${(fillMs / windowSize).toFixed(3)} ms/update; ${index.size} in window, ${index.clusterCount} clusters, ${((100 * joined) / measured).toFixed(0)}% joined; heap ${heapMb.toFixed(0)} MB)`,
+      `(${measured} timed; fill ${(fillMs / windowSize).toFixed(3)} ms/update; ${index.size} in window, ${index.storyCount} stories, ${((100 * joined) / measured).toFixed(0)}% joined; heap ${heapMb.toFixed(0)} MB)`,
   );
 }
 
@@ -140,7 +136,7 @@ function tune(): void {
   console.log('dev split, best F1 with precision >= 0.97 (clustered pairs):');
   for (const r of rows.filter((r) => r.precision >= 0.97).slice(0, 15))
     console.log(`  ${r.label}  P ${f(r.precision)} R ${f(r.recall)} F1 ${f(r.f1)}`);
-  console.log(`defaults: ${JSON.stringify(defaultClusterOptions)}`);
+  console.log(`defaults: ${JSON.stringify(defaultStoryOptions)}`);
   for (const split of ['dev', 'test', undefined] as (Split | undefined)[]) {
     const { pairwise, clustered, byKind } = evaluateClustering(fixture, {}, split);
     console.log(
@@ -206,7 +202,7 @@ if (process.argv.includes('--tune')) {
   tune();
   tagging();
 } else {
-  console.log(`Node ${process.version}, ${process.arch}; defaults ${JSON.stringify(defaultClusterOptions)}`);
+  console.log(`Node ${process.version}, ${process.arch}; defaults ${JSON.stringify(defaultStoryOptions)}`);
   measure(10_000, 5_000);
   measure(100_000, 5_000);
 }

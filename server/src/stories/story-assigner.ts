@@ -1,12 +1,12 @@
 import type { Store } from '../store/store.js';
 import { TimeSlices } from '../time-slices.js';
-import { ClusterIndex, type ClusterAssignment } from './cluster/index.js';
+import { StoryIndex, type StoryAssignment } from './index.js';
 
 /** How far apart two reports of one story may be published. */
-export const clusterWindowMs = 48 * 3600_000;
+export const storyWindowMs = 48 * 3600_000;
 
 /** What clustering reads of a new update. */
-export interface ClusterCandidate {
+export interface StoryCandidate {
   id: string;
   title: string;
   summary: string;
@@ -15,7 +15,7 @@ export interface ClusterCandidate {
 }
 
 interface EventIndex {
-  index: ClusterIndex;
+  index: StoryIndex;
   /** The newest `created_cursor` this index has seen from the store. */
   synced: number;
   /** Newest publication time seen: the window slides with the story, not with the wall clock. */
@@ -27,7 +27,7 @@ interface EventIndex {
  * node also matches against what other nodes ingested. Assignments are stored with each update;
  * the index is only a fast way to find the best match.
  */
-export class StoryClusters {
+export class StoryAssigner {
   readonly #events = new Map<string, EventIndex>();
 
   constructor(private readonly store: Store) {}
@@ -36,12 +36,12 @@ export class StoryClusters {
    * The story of each new update, in order: its best match's, or a new one named after it. Catches
    * up with the store once for the whole batch.
    */
-  async assignAll(event: string, items: readonly ClusterCandidate[]): Promise<ClusterAssignment[]> {
+  async assignAll(event: string, items: readonly StoryCandidate[]): Promise<StoryAssignment[]> {
     if (items.length === 0) return [];
     const earliest = items.reduce((a, b) => (Date.parse(b.publishedAt) < Date.parse(a.publishedAt) ? b : a));
     const slices = new TimeSlices();
     const state = await this.#sync(event, earliest.publishedAt, slices);
-    const assignments: ClusterAssignment[] = [];
+    const assignments: StoryAssignment[] = [];
     for (const item of items) {
       const at = Date.parse(item.publishedAt);
       assignments.push(state.index.add({ ...item, at: new Date(at) }));
@@ -66,10 +66,10 @@ export class StoryClusters {
   async #sync(event: string, publishedAt: string, slices: TimeSlices): Promise<EventIndex> {
     let state = this.#events.get(event);
     if (!state) {
-      state = { index: new ClusterIndex({ windowMs: clusterWindowMs }), synced: 0, latest: 0 };
+      state = { index: new StoryIndex({ windowMs: storyWindowMs }), synced: 0, latest: 0 };
       this.#events.set(event, state);
     }
-    const from = new Date(Math.min(Date.parse(publishedAt), state.latest || Infinity) - clusterWindowMs);
+    const from = new Date(Math.min(Date.parse(publishedAt), state.latest || Infinity) - storyWindowMs);
     const rows = await this.store.clusteringFeed(event, state.synced, from.toISOString());
     for (const row of rows) {
       state.synced = Math.max(state.synced, row.createdCursor);
@@ -83,7 +83,7 @@ export class StoryClusters {
           at: new Date(at),
           ...(row.source ? { source: row.source } : {}),
         },
-        row.clusterId,
+        row.storyId,
       );
       state.latest = Math.max(state.latest, at);
       await slices.pause();

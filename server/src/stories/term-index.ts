@@ -1,5 +1,5 @@
 /**
- * The inverted index behind ClusterIndex: a vocabulary of live terms, each with its document
+ * The inverted index behind StoryIndex: a vocabulary of live terms, each with its document
  * frequency and a posting list of (publication time, document slot, slot generation, weight) kept
  * in time order, so a search reads only the stretch of time in which a match is possible.
  *

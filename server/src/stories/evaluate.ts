@@ -1,4 +1,4 @@
-import { ClusterIndex, type ClusterIndexOptions } from './cluster-index.js';
+import { StoryIndex, type StoryIndexOptions } from './story-index.js';
 
 /** The shape of server/test/fixtures/clustering-pairs.json. */
 export interface ClusteringFixture {
@@ -30,7 +30,7 @@ export interface Scores {
 export interface ClusteringEvaluation {
   /** Would the later update of a pair join the earlier one, were it its best match? */
   pairwise: Scores;
-  /** Did the pair end up in one cluster after the whole set went through the index in time order? */
+  /** Did the pair end up in one story after the whole set went through the index in time order? */
   clustered: Scores;
   /** Per pair kind: how many pairs, and how many `clustered` got wrong. */
   byKind: Record<string, { pairs: number; wrong: number }>;
@@ -59,10 +59,10 @@ export function scores(tp: number, fp: number, fn: number, tn: number): Scores {
  */
 export function evaluateClustering(
   fixture: ClusteringFixture,
-  options: ClusterIndexOptions = {},
+  options: StoryIndexOptions = {},
   split?: Split,
 ): ClusteringEvaluation {
-  const index = new ClusterIndex(options);
+  const index = new StoryIndex(options);
   const updates = [...fixture.updates].sort(
     (a, b) => Date.parse(a.publishedAt) - Date.parse(b.publishedAt) || (a.id < b.id ? -1 : 1),
   );
@@ -72,22 +72,22 @@ export function evaluateClustering(
     for (const id of [pair.a, pair.b]) pairsOf.set(id, [...(pairsOf.get(id) ?? []), pair]);
   }
 
-  const clusterOf = new Map<string, string>();
+  const storyOf = new Map<string, string>();
   const pairScore = new Map<(typeof pairs)[number], number>();
   for (const update of updates) {
     const at = new Date(update.publishedAt);
     index.evict(at);
-    const { clusterId } = index.add({
+    const { storyId } = index.add({
       id: update.id,
       title: update.title,
       summary: update.summary,
       at,
       source: update.source,
     });
-    clusterOf.set(update.id, clusterId);
+    storyOf.set(update.id, storyId);
     for (const pair of pairsOf.get(update.id) ?? []) {
       const other = pair.a === update.id ? pair.b : pair.a;
-      if (clusterOf.has(other)) pairScore.set(pair, index.compare(update.id, other));
+      if (storyOf.has(other)) pairScore.set(pair, index.compare(update.id, other));
     }
   }
 
@@ -98,7 +98,7 @@ export function evaluateClustering(
     counts[same ? (predicted ? 0 : 2) : predicted ? 1 : 3]!++;
   };
   for (const pair of pairs) {
-    const together = clusterOf.get(pair.a) === clusterOf.get(pair.b);
+    const together = storyOf.get(pair.a) === storyOf.get(pair.b);
     tally(count.pairwise, (pairScore.get(pair) ?? 0) >= threshold, pair.same);
     tally(count.clustered, together, pair.same);
     const kind = (byKind[pair.kind] ??= { pairs: 0, wrong: 0 });

@@ -1,14 +1,14 @@
-import { ClusterBook, type Cluster, type ClusterAssignment, type Member } from './clusters.js';
+import { StoryBook, type Story, type StoryAssignment, type Member } from './story-book.js';
 import { TermIndex } from './term-index.js';
 import { analyze } from './terms.js';
 import { TimeQueue } from './time-queue.js';
 
 const hour = 3_600_000;
 
-export interface ClusterIndexOptions {
+export interface StoryIndexOptions {
   /** How far apart in publication time two updates may be and still be compared. */
   windowMs?: number;
-  /** The time-weighted cosine an update needs with its best match to join that match's cluster. */
+  /** The time-weighted cosine an update needs with its best match to join that match's story. */
   threshold?: number;
   /**
    * Similarity halves for every this much time between two updates. Outlets report one development
@@ -42,9 +42,9 @@ export interface ClusterIndexOptions {
 
 /**
  * Chosen on the development half of server/test/fixtures/clustering-pairs.json (see
- * docs/quality.md and `npx tsx bench/cluster.ts --tune`).
+ * docs/quality.md and `npx tsx bench/stories.ts --tune`).
  */
-export const defaultClusterOptions: Required<ClusterIndexOptions> = {
+export const defaultStoryOptions: Required<StoryIndexOptions> = {
   windowMs: 48 * hour,
   threshold: 0.18,
   halfLifeMs: 6 * hour,
@@ -59,13 +59,13 @@ export const defaultClusterOptions: Required<ClusterIndexOptions> = {
 const numeric = /^\d+$/;
 
 /** One update as the clustering engine sees it. */
-export interface ClusterItem {
+export interface StoryItem {
   id: string;
   title: string;
   summary?: string;
   /** Publication time: the window and the time decay are measured on it. */
   at: Date;
-  /** Outlet name, for the cluster's list of outlets. */
+  /** Outlet name, for the story's list of outlets. */
   source?: string;
   pinned?: boolean;
 }
@@ -93,23 +93,23 @@ interface Vector {
  * frequencies of the updates currently in the window (the incremental IDF of topic detection and
  * tracking: a vector is weighted when it arrives and keeps those weights). A new update is scored
  * against the updates that share at least one not-too-common term with it, through the posting
- * lists of those terms; its score with each is cosine × 2^(−Δt / halfLife). It joins the cluster of
- * the best one if that score reaches the threshold, and otherwise starts a cluster named after
+ * lists of those terms; its score with each is cosine × 2^(−Δt / halfLife). It joins the story of
+ * the best one if that score reaches the threshold, and otherwise starts a story named after
  * itself. Cost per update: its own terms plus the postings of its rarer terms, never a scan of the
  * window.
  *
  * Pure and deterministic: no clock, no I/O, no randomness; the same updates in the same order give
- * the same clusters. Not thread-safe, and not meant to be: one index per event per process.
+ * the same stories. Not thread-safe, and not meant to be: one index per event per process.
  *
  * Lifecycle: `add` each accepted update, `remove` a retracted one, `evict(now)` from time to time
  * to drop updates that left the window, `pin` when an editor pins. On start, either `restore` the
- * stored assignments (cluster ids stay stable across restarts) or `ClusterIndex.build` them afresh.
+ * stored assignments (story ids stay stable across restarts) or `StoryIndex.build` them afresh.
  * A correction that changes the text is `remove` then `add`.
  */
-export class ClusterIndex {
-  readonly options: Readonly<Required<ClusterIndexOptions>>;
+export class StoryIndex {
+  readonly options: Readonly<Required<StoryIndexOptions>>;
   readonly #terms = new TermIndex();
-  readonly #book = new ClusterBook();
+  readonly #book = new StoryBook();
   readonly #queue = new TimeQueue();
   #docs: (Doc | undefined)[] = [];
   #slotGen: number[] = [];
@@ -123,8 +123,8 @@ export class ClusterIndex {
   /** Partial dot products by slot, reused between searches and left zeroed after each. */
   #scores = new Float64Array(1024);
 
-  constructor(options: ClusterIndexOptions = {}) {
-    this.options = { ...defaultClusterOptions, ...options };
+  constructor(options: StoryIndexOptions = {}) {
+    this.options = { ...defaultStoryOptions, ...options };
     if (!(this.options.windowMs > 0)) throw new RangeError('windowMs must be positive');
     if (!(this.options.halfLifeMs > 0)) throw new RangeError('halfLifeMs must be positive');
     const { windowMs, halfLifeMs, threshold } = this.options;
@@ -132,8 +132,8 @@ export class ClusterIndex {
   }
 
   /** Updates added in time order (then by id), as a fresh index would have clustered them. */
-  static build(items: Iterable<ClusterItem>, options: ClusterIndexOptions = {}): ClusterIndex {
-    const index = new ClusterIndex(options);
+  static build(items: Iterable<StoryItem>, options: StoryIndexOptions = {}): StoryIndex {
+    const index = new StoryIndex(options);
     const sorted = [...items].sort((a, b) => a.at.getTime() - b.at.getTime() || (a.id < b.id ? -1 : 1));
     for (const item of sorted) index.add(item);
     return index;
@@ -144,42 +144,42 @@ export class ClusterIndex {
     return this.#byId.size;
   }
 
-  /** Clusters with at least one member in the window. */
-  get clusterCount(): number {
+  /** Stories with at least one member in the window. */
+  get storyCount(): number {
     return this.#book.size;
   }
 
   /**
-   * Clusters a new update. Adding an id already known returns its first assignment unchanged, like
+   * Stories a new update. Adding an id already known returns its first assignment unchanged, like
    * ingest itself is idempotent.
    */
-  add(item: ClusterItem): ClusterAssignment {
+  add(item: StoryItem): StoryAssignment {
     const known = this.#book.member(item.id);
     if (known) return known.assignment;
     const at = item.at.getTime();
     const vector = this.#vectorize(item);
     const best = this.#bestMatch(vector, at);
-    const assignment: ClusterAssignment =
+    const assignment: StoryAssignment =
       best && best.score >= this.options.threshold
         ? {
-            clusterId: this.#book.clusterOf(best.doc.id) ?? best.doc.id,
+            storyId: this.#book.storyOf(best.doc.id) ?? best.doc.id,
             joined: true,
             similarity: best.score,
             matchedId: best.doc.id,
           }
-        : { clusterId: item.id, joined: false, similarity: best?.score ?? 0 };
+        : { storyId: item.id, joined: false, similarity: best?.score ?? 0 };
     this.#insert(item, at, vector, assignment);
     return assignment;
   }
 
-  /** Puts back an update whose cluster is already known (from the store), without matching it. */
-  restore(item: ClusterItem, clusterId: string): void {
+  /** Puts back an update whose story is already known (from the store), without matching it. */
+  restore(item: StoryItem, storyId: string): void {
     if (this.#book.member(item.id)) return;
-    const assignment: ClusterAssignment = { clusterId, joined: clusterId !== item.id, similarity: 0 };
+    const assignment: StoryAssignment = { storyId, joined: storyId !== item.id, similarity: 0 };
     this.#insert(item, item.at.getTime(), this.#vectorize(item), assignment);
   }
 
-  /** Takes a retracted update out of matching and out of its cluster. */
+  /** Takes a retracted update out of matching and out of its story. */
   remove(id: string): boolean {
     const doc = this.#byId.get(id);
     if (doc) this.#forget(doc);
@@ -187,8 +187,8 @@ export class ClusterIndex {
   }
 
   /**
-   * Stops matching against updates published before now − window (they stay in their clusters
-   * until a cluster has no member left in the window). Returns how many left.
+   * Stops matching against updates published before now − window (they stay in their stories
+   * until a story has no member left in the window). Returns how many left.
    */
   evict(now: Date): number {
     const cutoff = now.getTime() - this.options.windowMs;
@@ -208,12 +208,12 @@ export class ClusterIndex {
     return this.#book.pin(id, pinned);
   }
 
-  clusterOf(id: string): string | undefined {
-    return this.#book.clusterOf(id);
+  storyOf(id: string): string | undefined {
+    return this.#book.storyOf(id);
   }
 
-  cluster(clusterId: string): Cluster | undefined {
-    return this.#book.view(clusterId);
+  story(storyId: string): Story | undefined {
+    return this.#book.view(storyId);
   }
 
   /**
@@ -252,7 +252,7 @@ export class ClusterIndex {
    * tf-idf with sublinear term frequency and smoothed IDF, counting the new update among the
    * documents: idf = ln((N + 1) / (df + 1)) + 1.
    */
-  #vectorize(item: ClusterItem): Vector {
+  #vectorize(item: StoryItem): Vector {
     const counts = new Map<number, number>();
     const count = (text: string, weight: number): void => {
       for (const { term, name } of analyze(text)) {
@@ -359,7 +359,7 @@ export class ClusterIndex {
     return dot;
   }
 
-  #insert(item: ClusterItem, at: number, vector: Vector, assignment: ClusterAssignment): void {
+  #insert(item: StoryItem, at: number, vector: Vector, assignment: StoryAssignment): void {
     const slot = this.#freeSlots.pop() ?? this.#docs.length;
     const gen = (this.#slotGen[slot] ?? 0) + 1;
     this.#slotGen[slot] = gen;
@@ -381,7 +381,7 @@ export class ClusterIndex {
       inWindow: true,
       assignment,
     };
-    this.#book.join(assignment.clusterId, member);
+    this.#book.join(assignment.storyId, member);
   }
 
   /** Takes a document out of matching; its postings die with the slot's generation. */

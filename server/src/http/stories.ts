@@ -7,8 +7,8 @@ import { canView } from './auth.js';
 
 type ById = RequestHandler<{ id: string }>;
 
-/** Similar-story clusters: read one; split or merge (ingest scope). */
-export function clustersRouter(deps: {
+/** Stories (reports of one development): read one; split or merge (ingest scope). */
+export function storiesRouter(deps: {
   pipeline: IngestPipeline;
   events: EventCatalog;
   access: Access;
@@ -16,24 +16,24 @@ export function clustersRouter(deps: {
   json: RequestHandler;
 }): Router {
   const { pipeline, events, access, writer, json } = deps;
-  /** The cluster, if the caller may see its event (else 404, like a missing one). */
+  /** The story, if the caller may see its event (else 404, like a missing one). */
   const visible = async (req: Request<{ id: string }>) => {
-    const cluster = await pipeline.cluster(req.params.id).catch((error: unknown) => {
+    const story = await pipeline.story(req.params.id).catch((error: unknown) => {
       if (error instanceof AppError && error.code === 'not_found') return undefined;
       throw error;
     });
-    const allowed = await canView(access, req, cluster && events.find(cluster.members[0]?.event ?? ''));
-    if (!cluster || !allowed) throw AppError.notFound(`Cluster "${req.params.id}"`);
-    return cluster;
+    const allowed = await canView(access, req, story && events.find(story.members[0]?.event ?? ''));
+    if (!story || !allowed) throw AppError.notFound(`Story "${req.params.id}"`);
+    return story;
   };
   const read: ById = async (req, res) => {
     res.json(await visible(req));
   };
   const split: ById = async (req, res) => {
-    res.json(await pipeline.splitCluster(req.params.id, req.body));
+    res.json(await pipeline.splitStory(req.params.id, req.body));
   };
   const merge: ById = async (req, res) => {
-    res.json(await pipeline.mergeClusters(req.params.id, req.body));
+    res.json(await pipeline.mergeStories(req.params.id, req.body));
   };
   const router = Router();
   router.get('/:id', read);

@@ -1,4 +1,4 @@
-import type { ClusterView, Update, UpdatePage } from '@dayline/shared';
+import type { StoryView, Update, UpdatePage } from '@dayline/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { nextEvent, startServer, token, type TestServer } from './helpers.js';
 
@@ -51,7 +51,7 @@ async function list(query = ''): Promise<Update[]> {
 
 /** The stories the timeline shows, by id: every report has its card, and names its story. */
 async function stories(): Promise<string[]> {
-  return [...new Set((await list()).map((u) => u.cluster?.id ?? u.id))].sort();
+  return [...new Set((await list()).map((u) => u.story?.id ?? u.id))].sort();
 }
 
 const send = (path: string, body: unknown) =>
@@ -61,7 +61,7 @@ const send = (path: string, body: unknown) =>
     body: JSON.stringify(body),
   });
 
-describe('similar-story clusters', () => {
+describe('stories', () => {
   it('groups the same story from several outlets under its first report, live, each report on its own card', async () => {
     const first = await post(0);
     await post(1);
@@ -80,7 +80,7 @@ describe('similar-story clusters', () => {
       sources: ['Northern Wire', 'Baltic Dispatch', 'Danube Post'],
       firstReport: { title: story[0][1], source: 'Northern Wire', publishedAt: first.publishedAt },
     };
-    for (const u of listed.filter((u) => u.source)) expect(u.cluster, u.title).toEqual(story3);
+    for (const u of listed.filter((u) => u.source)) expect(u.story, u.title).toEqual(story3);
     // `collapse` is accepted from older clients and changes nothing.
     expect(await list('collapse=true')).toEqual(listed);
 
@@ -89,13 +89,13 @@ describe('similar-story clusters', () => {
     const member = nextEvent(socket, 'update:new');
     const headChanged = nextEvent(socket, 'update:changed');
     const fourth = await post(3);
-    expect(fourth.cluster).toMatchObject({ id: first.id, size: 4 });
-    expect(await member).toMatchObject({ id: fourth.id, cluster: { headId: first.id } });
+    expect(fourth.story).toMatchObject({ id: first.id, size: 4 });
+    expect(await member).toMatchObject({ id: fourth.id, story: { headId: first.id } });
     const changed = await headChanged;
-    expect(changed).toMatchObject({ id: first.id, version: 1, cluster: { size: 4 } });
+    expect(changed).toMatchObject({ id: first.id, version: 1, story: { size: 4 } });
     expect(changed.cursor).toBeGreaterThan(fourth.cursor);
 
-    const view = (await (await fetch(`${server.url}/api/clusters/${first.id}`)).json()) as ClusterView;
+    const view = (await (await fetch(`${server.url}/api/stories/${first.id}`)).json()) as StoryView;
     expect(view).toMatchObject({ id: first.id, headId: first.id, size: 4 });
     expect(view.members.map((m) => m.source?.name)).toEqual([
       'Northern Wire',
@@ -121,27 +121,33 @@ describe('similar-story clusters', () => {
     const changes: Update[] = [];
     socket.on('update:changed', (u) => changes.push(u));
 
-    const split = await send(`/api/clusters/${first.id}/split`, { members: [third.id] });
+    const split = await send(`/api/stories/${first.id}/split`, { members: [third.id] });
     expect(split.status).toBe(200);
-    expect(((await split.json()) as ClusterView).members.map((m) => m.id)).toEqual([third.id]);
+    expect(((await split.json()) as StoryView).members.map((m) => m.id)).toEqual([third.id]);
     await expect.poll(() => changes.some((u) => u.id === third.id)).toBe(true);
     expect(await stories()).toEqual([first.id, third.id].sort());
 
-    // Re-sending an item (a feed re-poll) is a duplicate and does not re-cluster it.
+    // Re-sending an item (a feed re-poll) is a duplicate and does not regroup it.
     const [outlet, title, summary] = story[2];
     await server.post({ title, summary, source: { name: outlet }, publishedAt: third.publishedAt });
     expect(await stories()).toEqual([first.id, third.id].sort());
 
-    const merged = await send(`/api/clusters/${first.id}/merge`, { cluster: third.id });
-    expect(((await merged.json()) as ClusterView).members.map((m) => m.id)).toEqual([
+    const merged = await send(`/api/stories/${first.id}/merge`, { story: third.id });
+    expect(((await merged.json()) as StoryView).members.map((m) => m.id)).toEqual([
       first.id,
       second.id,
       third.id,
     ]);
     expect(await stories()).toEqual([first.id]);
+    // The old path still answers, through a permanent redirect.
+    const old = await fetch(`${server.url}/api/clusters/${first.id}`, { redirect: 'manual' });
+    expect([old.status, old.headers.get('location')]).toEqual([308, `/api/stories/${first.id}`]);
+    expect(((await (await fetch(`${server.url}/api/clusters/${first.id}`)).json()) as StoryView).size).toBe(
+      3,
+    );
 
-    expect((await send(`/api/clusters/${first.id}/split`, { members: ['nope'] })).status).toBe(400);
-    expect((await send(`/api/clusters/nope/merge`, { cluster: first.id })).status).toBe(404);
+    expect((await send(`/api/stories/${first.id}/split`, { members: ['nope'] })).status).toBe(400);
+    expect((await send(`/api/stories/nope/merge`, { story: first.id })).status).toBe(404);
   });
 
   it('when the first report is retracted, the next one heads the story, in the same commit', async () => {
@@ -158,10 +164,10 @@ describe('similar-story clusters', () => {
       body: '{}',
     });
     expect((await retracted).id).toBe(first.id);
-    expect(await headChanged).toMatchObject({ id: second.id, cluster: { headId: second.id, size: 2 } });
+    expect(await headChanged).toMatchObject({ id: second.id, story: { headId: second.id, size: 2 } });
     const left = await list();
     expect(left).toHaveLength(2);
     // The story keeps its id; its first report is now the earliest one left, on every card.
-    for (const u of left) expect(u.cluster).toMatchObject({ id: first.id, headId: second.id, size: 2 });
+    for (const u of left) expect(u.story).toMatchObject({ id: first.id, headId: second.id, size: 2 });
   });
 });

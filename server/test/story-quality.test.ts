@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { evaluateClustering, type ClusteringFixture } from '../src/ingest/cluster/evaluate.js';
+import { evaluateClustering, type ClusteringFixture } from '../src/stories/evaluate.js';
 
 // The agreed floor (issue 6). Measured figures and how they were obtained: docs/quality.md.
 const floor = { precision: 0.95, recall: 0.8 };

@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { ClusterIndex, terms, type ClusterItem } from '../src/ingest/cluster/index.js';
+import { StoryIndex, terms, type StoryItem } from '../src/stories/index.js';
 
 const hour = 3_600_000;
 const t0 = Date.UTC(2022, 2, 16, 8);
 const at = (hours: number): Date => new Date(t0 + hours * hour);
 
-const strike: ClusterItem = {
+const strike: StoryItem = {
   id: 'a',
   title: 'Missiles hit grain terminal in Odesa port',
   summary: 'Two cruise missiles struck the grain terminal overnight, the regional governor said.',
   at: at(0),
   source: 'Black Sea Herald',
 };
-const strikeAgain: ClusterItem = {
+const strikeAgain: StoryItem = {
   id: 'b',
   title: 'Odesa grain terminal struck by two cruise missiles',
   summary:
@@ -20,7 +20,7 @@ const strikeAgain: ClusterItem = {
   at: at(1),
   source: 'Northern Wire',
 };
-const talks: ClusterItem = {
+const talks: StoryItem = {
   id: 'c',
   title: 'Delegations resume talks in Istanbul',
   summary: 'Negotiators met for three hours at a palace on the Bosphorus.',
@@ -42,27 +42,27 @@ describe('terms', () => {
   });
 });
 
-describe('ClusterIndex', () => {
-  it('joins a report of the same story and starts a cluster for a different one', () => {
-    const index = new ClusterIndex();
-    expect(index.add(strike)).toEqual({ clusterId: 'a', joined: false, similarity: 0 });
+describe('StoryIndex', () => {
+  it('joins a report of the same story and starts a story for a different one', () => {
+    const index = new StoryIndex();
+    expect(index.add(strike)).toEqual({ storyId: 'a', joined: false, similarity: 0 });
     const joined = index.add(strikeAgain);
-    expect(joined).toMatchObject({ clusterId: 'a', joined: true, matchedId: 'a' });
+    expect(joined).toMatchObject({ storyId: 'a', joined: true, matchedId: 'a' });
     expect(joined.similarity).toBeGreaterThan(index.options.threshold);
-    expect(index.add(talks)).toMatchObject({ clusterId: 'c', joined: false });
-    expect(index.cluster('a')).toEqual({
+    expect(index.add(talks)).toMatchObject({ storyId: 'c', joined: false });
+    expect(index.story('a')).toEqual({
       id: 'a',
       headId: 'a',
       memberIds: ['a', 'b'],
       outlets: ['Black Sea Herald', 'Northern Wire'],
       firstSeen: at(0),
     });
-    expect(index.clusterOf('b')).toBe('a');
-    expect(index.clusterCount).toBe(2);
+    expect(index.storyOf('b')).toBe('a');
+    expect(index.storyCount).toBe(2);
   });
 
   it('never joins on a shared number or a word most updates share alone', () => {
-    const index = new ClusterIndex();
+    const index = new StoryIndex();
     index.add({ id: 'bridge', title: 'Bridge in Kherson reopens 17', at: at(0) });
     expect(index.add({ id: 'mps', title: 'Parliament elects 17 deputies', at: at(0.5) }).joined).toBe(false);
     // "Convoy" is in most of the window here: a stock word, like the number, joins nothing.
@@ -73,88 +73,88 @@ describe('ClusterIndex', () => {
     expect(index.add({ id: 'f1', title: 'Pilots train on F16 jets in Denmark', at: at(2) }).joined).toBe(
       false,
     );
-    expect(index.add({ id: 'f2', title: 'F16 jets training begins for pilots', at: at(2.5) }).clusterId).toBe(
+    expect(index.add({ id: 'f2', title: 'F16 jets training begins for pilots', at: at(2.5) }).storyId).toBe(
       'f1',
     );
   });
 
   it('does not join a look-alike published too long after, or beyond the window', () => {
-    const decayed = new ClusterIndex();
+    const decayed = new StoryIndex();
     decayed.add(strike);
     expect(decayed.add({ ...strikeAgain, at: at(30) }).joined).toBe(false);
-    const windowed = new ClusterIndex({ windowMs: 12 * hour, halfLifeMs: 1e9 });
+    const windowed = new StoryIndex({ windowMs: 12 * hour, halfLifeMs: 1e9 });
     windowed.add(strike);
     expect(windowed.add({ ...strikeAgain, at: at(13) })).toMatchObject({ joined: false, similarity: 0 });
     expect(windowed.compare('a', 'b')).toBe(0);
   });
 
   it('matches an update that arrives late for its publication time', () => {
-    const index = new ClusterIndex();
+    const index = new StoryIndex();
     index.add(talks);
     index.add({ ...strikeAgain, at: at(5) });
-    expect(index.add({ ...strike, at: at(4) })).toMatchObject({ clusterId: 'b', joined: true });
-    expect(index.cluster('b')?.memberIds).toEqual(['a', 'b']);
-    expect(index.cluster('b')?.headId).toBe('a');
+    expect(index.add({ ...strike, at: at(4) })).toMatchObject({ storyId: 'b', joined: true });
+    expect(index.story('b')?.memberIds).toEqual(['a', 'b']);
+    expect(index.story('b')?.headId).toBe('a');
   });
 
   it('makes a pinned member the head', () => {
-    const index = new ClusterIndex();
+    const index = new StoryIndex();
     index.add(strike);
     index.add({ ...strikeAgain, pinned: true });
-    expect(index.cluster('a')?.headId).toBe('b');
+    expect(index.story('a')?.headId).toBe('b');
     index.pin('b', false);
-    expect(index.cluster('a')?.headId).toBe('a');
+    expect(index.story('a')?.headId).toBe('a');
   });
 
   it('is idempotent: adding the same id again returns the first assignment', () => {
-    const index = new ClusterIndex();
+    const index = new StoryIndex();
     index.add(strike);
     const first = index.add(strikeAgain);
     expect(index.add({ ...strikeAgain, title: 'something else entirely' })).toBe(first);
     expect(index.size).toBe(2);
   });
 
-  it('evicts updates that left the window but keeps their cluster while a member remains', () => {
-    const index = new ClusterIndex();
+  it('evicts updates that left the window but keeps their story while a member remains', () => {
+    const index = new StoryIndex();
     index.add(strike);
     index.add({ ...strikeAgain, at: at(3) });
     expect(index.evict(at(48.5))).toBe(1);
     expect(index.size).toBe(1);
-    expect(index.cluster('a')).toMatchObject({ headId: 'a', memberIds: ['a', 'b'], firstSeen: at(0) });
+    expect(index.story('a')).toMatchObject({ headId: 'a', memberIds: ['a', 'b'], firstSeen: at(0) });
     expect(index.evict(at(52))).toBe(1);
-    expect(index.cluster('a')).toBeUndefined();
-    expect(index.clusterOf('a')).toBeUndefined();
+    expect(index.story('a')).toBeUndefined();
+    expect(index.storyOf('a')).toBeUndefined();
   });
 
-  it('removes a retracted update from matching and from its cluster', () => {
-    const index = new ClusterIndex();
+  it('removes a retracted update from matching and from its story', () => {
+    const index = new StoryIndex();
     index.add(strike);
     index.add(strikeAgain);
     expect(index.remove('a')).toBe(true);
-    expect(index.cluster('a')).toMatchObject({ headId: 'b', memberIds: ['b'] });
+    expect(index.story('a')).toMatchObject({ headId: 'b', memberIds: ['b'] });
     expect(index.remove('a')).toBe(false);
     const later = { ...strike, id: 'd', at: at(2) };
-    expect(index.add(later)).toMatchObject({ clusterId: 'a', matchedId: 'b' });
+    expect(index.add(later)).toMatchObject({ storyId: 'a', matchedId: 'b' });
   });
 
   it('restores stored assignments without re-matching them', () => {
-    const index = new ClusterIndex();
+    const index = new StoryIndex();
     index.restore(strike, 'x');
     index.restore(talks, 'x');
-    expect(index.cluster('x')?.memberIds).toEqual(['a', 'c']);
-    expect(index.add(strikeAgain)).toMatchObject({ clusterId: 'x', joined: true, matchedId: 'a' });
+    expect(index.story('x')?.memberIds).toEqual(['a', 'c']);
+    expect(index.add(strikeAgain)).toMatchObject({ storyId: 'x', joined: true, matchedId: 'a' });
   });
 
-  it('builds the same clusters from the same updates whatever order they are given in', () => {
+  it('builds the same stories from the same updates whatever order they are given in', () => {
     const items = [talks, strikeAgain, strike];
-    const one = ClusterIndex.build(items);
-    const two = ClusterIndex.build([...items].reverse());
-    for (const item of items) expect(one.clusterOf(item.id)).toBe(two.clusterOf(item.id));
+    const one = StoryIndex.build(items);
+    const two = StoryIndex.build([...items].reverse());
+    for (const item of items) expect(one.storyOf(item.id)).toBe(two.storyOf(item.id));
     expect(one.compare('a', 'b')).toBeCloseTo(two.compare('a', 'b'), 12);
   });
 
   it('stays correct when many updates come and go (posting lists compacted, slots and terms reused)', () => {
-    const index = new ClusterIndex({ windowMs: 10 * hour });
+    const index = new StoryIndex({ windowMs: 10 * hour });
     for (let i = 0; i < 600; i++) {
       const story = Math.floor(i / 3);
       index.add({
@@ -167,8 +167,8 @@ describe('ClusterIndex', () => {
       });
       index.evict(at(i * 0.25));
       if (i % 3 === 2) {
-        expect(index.clusterOf(`u${i}`)).toBe(`u${i - 2}`);
-        expect(index.clusterOf(`u${i - 1}`)).toBe(`u${i - 2}`);
+        expect(index.storyOf(`u${i}`)).toBe(`u${i - 2}`);
+        expect(index.storyOf(`u${i - 1}`)).toBe(`u${i - 2}`);
       }
     }
     expect(index.size).toBeLessThanOrEqual(41);
@@ -181,12 +181,12 @@ describe('ClusterIndex', () => {
       summary: `Residents of village${i} in the region said shelling continued.`,
       at: at(i / 10),
     }));
-    const exact = ClusterIndex.build([...items, strike, strikeAgain]);
-    const capped = ClusterIndex.build([...items, strike, strikeAgain], { maxPostings: 3 });
+    const exact = StoryIndex.build([...items, strike, strikeAgain]);
+    const capped = StoryIndex.build([...items, strike, strikeAgain], { maxPostings: 3 });
     // "regional" in the strike reports shares the stem of the common "region": its weight must still
     // count. (The noise items, alike only in common words, are not compared when capped: by design.)
-    expect(capped.clusterOf('b')).toBe('a');
-    expect(exact.clusterOf('b')).toBe('a');
+    expect(capped.storyOf('b')).toBe('a');
+    expect(exact.storyOf('b')).toBe('a');
     expect(capped.add({ ...strike, id: 'x', at: at(3) }).similarity).toBeCloseTo(
       exact.add({ ...strike, id: 'x', at: at(3) }).similarity,
       6, // posting lists keep weights in single precision
@@ -194,7 +194,7 @@ describe('ClusterIndex', () => {
   });
 
   it('rejects options that make no sense', () => {
-    expect(() => new ClusterIndex({ windowMs: 0 })).toThrow(RangeError);
-    expect(() => new ClusterIndex({ halfLifeMs: -1 })).toThrow(RangeError);
+    expect(() => new StoryIndex({ windowMs: 0 })).toThrow(RangeError);
+    expect(() => new StoryIndex({ halfLifeMs: -1 })).toThrow(RangeError);
   });
 });

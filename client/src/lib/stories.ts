@@ -1,14 +1,14 @@
-import type { ClusterInfo, Update } from '@dayline/shared';
+import type { StoryInfo, Update } from '@dayline/shared';
 
-/** The story an update belongs to, when it has other reports (`Update['cluster']`). */
-export type { ClusterInfo } from '@dayline/shared';
+/** The story an update belongs to, when it has other reports (`Update['story']`). */
+export type { StoryInfo } from '@dayline/shared';
 
-/** GET /api/clusters/:id: a story and its reports, oldest first. */
-export type { ClusterView as ClusterDetail } from '@dayline/shared';
+/** GET /api/stories/:id: a story and its reports, oldest first. */
+export type { StoryView as StoryDetail } from '@dayline/shared';
 
-/** The cluster an update belongs to, when it has company; read defensively (the field is optional). */
-export function clusterOf(update: Update): ClusterInfo | null {
-  const c: unknown = (update as { cluster?: unknown }).cluster;
+/** The story an update belongs to, when it has company; read defensively (the field is optional). */
+export function storyOf(update: Update): StoryInfo | null {
+  const c: unknown = (update as { story?: unknown }).story;
   if (typeof c !== 'object' || c === null) return null;
   const { id, headId, size, sources } = c as Record<string, unknown>;
   if (typeof id !== 'string' || typeof headId !== 'string' || typeof size !== 'number' || size < 2) {
@@ -18,7 +18,7 @@ export function clusterOf(update: Update): ClusterInfo | null {
   const first = (c as { firstReport?: unknown }).firstReport;
   const firstReport =
     typeof first === 'object' && first !== null && typeof (first as { title?: unknown }).title === 'string'
-      ? (first as NonNullable<ClusterInfo['firstReport']>)
+      ? (first as NonNullable<StoryInfo['firstReport']>)
       : undefined;
   return { id, headId, size, sources: names, ...(firstReport ? { firstReport } : {}) };
 }
@@ -30,9 +30,9 @@ const namedOutlets = 2;
  * "+3 similar: Northern Wire, Baltic Dispatch, …": the other members' count, and the outlets other
  * than the head's own.
  */
-export function similarLabel(cluster: ClusterInfo, headSource: string | undefined): string {
-  const others = [...new Set(cluster.sources)].filter((name) => name !== headSource);
-  const count = `+${cluster.size - 1} similar`;
+export function similarLabel(story: StoryInfo, headSource: string | undefined): string {
+  const others = [...new Set(story.sources)].filter((name) => name !== headSource);
+  const count = `+${story.size - 1} similar`;
   if (others.length === 0) return count;
   const named = others.slice(0, namedOutlets).join(', ');
   return `${count}: ${named}${others.length > namedOutlets ? ', …' : ''}`;

@@ -191,7 +191,7 @@ for (const width of [390, 1280]) {
         '2022-03-26T07:00:00Z',
       ),
     );
-    expect(inside.cluster).toBeDefined();
+    expect(inside.story).toBeDefined();
     await postOne(server.url, event, unrelated);
     await page.goto(`${server.url}/e/${event}?q=${encodeURIComponent('grain corridor')}`);
     await ready(page);
