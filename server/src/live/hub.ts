@@ -15,6 +15,7 @@ import type { EventCatalog } from '../events.js';
 import type { ChangePublisher } from '../ingest/pipeline.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
+import { Outbox } from './outbox.js';
 
 interface SocketData {
   rooms: string[];
@@ -78,6 +79,8 @@ const topicRoom = (event: string, topic: string) => `event:${event}:topic:${topi
  * topic let one emit reach exactly the matching sockets, each socket once.
  */
 export class LiveHub implements ChangePublisher {
+  readonly #outbox = new Outbox();
+
   constructor(
     private readonly io: LiveServer,
     private readonly deps: {
@@ -133,9 +136,14 @@ export class LiveHub implements ChangePublisher {
     this.#emit(this.io.local, kind, update);
   }
 
+  /** Resolves once every change published so far has gone out (before a shutdown). */
+  flushed(): Promise<void> {
+    return this.#outbox.flushed();
+  }
+
   #emit(target: LiveServer | LiveServer['local'], kind: ChangeKind, update: Update): void {
     const rooms = [eventRoom(update.event), ...update.topics.map((t) => topicRoom(update.event, t))];
-    target.to(rooms).emit(eventForChange[kind], update);
+    this.#outbox.push(() => target.to(rooms).emit(eventForChange[kind], update));
   }
 
   /** Sockets on this node subscribed to each event (by slug), for /metrics. */

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { Outbox } from '../src/live/outbox.js';
+
+describe('Outbox', () => {
+  it('sends a few messages at once, within the call that queued them', () => {
+    const outbox = new Outbox();
+    const sent: number[] = [];
+    outbox.push(() => sent.push(1));
+    outbox.push(() => sent.push(2));
+    expect(sent).toEqual([1, 2]);
+  });
+
+  it('sends a long run over several turns of the event loop, in order, and says when it is done', async () => {
+    // A budget of 0 ms: one message per turn.
+    const outbox = new Outbox(0);
+    const sent: number[] = [];
+    outbox.push(() => {
+      sent.push(0);
+      // Queued while sending: behind what is already queued.
+      for (let i = 1; i <= 5; i++) outbox.push(() => sent.push(i));
+    });
+    expect(sent).toEqual([0]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(sent.length).toBeLessThan(6);
+    await outbox.flushed();
+    expect(sent).toEqual([0, 1, 2, 3, 4, 5]);
+    outbox.push(() => sent.push(6));
+    expect(sent).toEqual([0, 1, 2, 3, 4, 5, 6]);
+  });
+});
