@@ -13,7 +13,11 @@ import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { insertRaw, migratedDatabase, openSqlite, updateInputs } from './data.mjs';
 import {
+  benchDir,
   cores,
+  rpc,
+  spawnNode,
+  stopChild,
   eventSlug,
   full,
   pinSelf,
@@ -23,7 +27,6 @@ import {
   save,
   serverDist,
   startServer,
-  summary,
   table,
   token,
   watchdog,
@@ -40,31 +43,16 @@ const started = performance.now();
 const inputs = [...updateInputs(rows, 11)];
 const results = [];
 
-/**
- * A reader alongside a write: GET /api/health and the first page of the timeline, one after the
- * other every 20 ms, timed, until `stop()` gives their timings.
- */
-function readerProbe(server) {
-  const health = [];
-  const page = [];
-  let probing = true;
-  const timed = async (list, path) => {
-    const t = performance.now();
-    await fetch(`${server.url}${path}`).then((r) => r.arrayBuffer());
-    list.push(performance.now() - t);
-  };
-  const running = (async () => {
-    while (probing) {
-      await timed(health, '/api/health');
-      await timed(page, `/api/events/${eventSlug}/updates?limit=50`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  })();
+/** A reader alongside a write, in its own process (bench/reader.mjs), until `stop()` gives its timings. */
+async function readerProbe(server) {
+  const child = spawnNode(cores.load, [], path.join(benchDir, 'reader.mjs'));
+  const call = rpc(child);
+  await call('start', { url: server.url, slug: eventSlug });
   return {
     async stop() {
-      probing = false;
-      await running;
-      return { health: summary(health), page: summary(page) };
+      const timings = await call('stop');
+      await stopChild(child);
+      return timings;
     },
   };
 }
@@ -73,7 +61,7 @@ function readerProbe(server) {
 {
   const server = await startServer('dayline');
   const url = `${server.url}/api/events/${eventSlug}/updates`;
-  const probe = readerProbe(server);
+  const probe = await readerProbe(server);
   const t0 = performance.now();
   let created = 0;
   for (let i = 0; i < inputs.length; i += 500) {
@@ -93,13 +81,16 @@ function readerProbe(server) {
   results.push({ path: 'batch API (POST 500 per request)', created, seconds, readers });
 }
 
-/** Runs `npm run import`'s program (as it runs after its build step) on the server core. */
+/**
+ * Runs `npm run import`'s program (as it runs after its build step) on the load core, where the raw
+ * baseline runs too: the ratio compares like with like, and the server keeps its own core.
+ */
 function runImporter(dir, file) {
   const argv = [path.join(serverDist, 'cli/import.js'), '--event', eventSlug, file];
   return new Promise((resolve, reject) => {
     const child = spawn(
       pinning ? 'taskset' : process.execPath,
-      pinning ? ['-c', cores.server, process.execPath, ...argv] : argv,
+      pinning ? ['-c', cores.load, process.execPath, ...argv] : argv,
       {
         cwd: dir,
         env: {
@@ -128,7 +119,7 @@ for (const withServer of [false, true]) {
   const file = path.join(dir, 'updates.ndjson');
   writeFileSync(file, inputs.map((i) => JSON.stringify(i)).join('\n'));
   const server = withServer ? await startServer('dayline', { dir }) : undefined;
-  const probe = server && readerProbe(server);
+  const probe = server && (await readerProbe(server));
   const t0 = performance.now();
   const output = await runImporter(dir, file);
   const seconds = (performance.now() - t0) / 1000;

@@ -163,7 +163,7 @@ function waitForUrl(child, timeoutMs = 30_000) {
   });
 }
 
-async function stopChild(child) {
+export async function stopChild(child) {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');

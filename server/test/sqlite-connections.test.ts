@@ -78,7 +78,7 @@ const newUpdate = (id: string, contentKey: string): NewUpdate => ({
 
 describe('batch inserts on a worker thread', () => {
   it('commits there and reports what it stored; an error keeps its SQLite code', async () => {
-    const store = await openStore(`sqlite:${file}`, dir);
+    const store = await openStore(`sqlite:${file}`, { cwd: dir });
     await store.syncEvents([{ slug: 'quake', startDate: '2026-01-01', timeZone: 'UTC' }], () => 1);
     const turns = new WriteTurns();
     const db = new Kysely<Database>({

@@ -48,9 +48,9 @@ async function main(): Promise<number> {
   const events = new EventCatalog(config.events);
   const event = events.get(values.event);
   // A bulk import shares the machine with the live server: it gets the CPU the server leaves, so
-  // readers stay answered (its writer thread, started later, inherits this).
+  // readers stay answered.
   os.setPriority(os.constants.priority.PRIORITY_BELOW_NORMAL);
-  const store = await openStore(config.databaseUrl);
+  const store = await openStore(config.databaseUrl, { servesReaders: false });
   await syncEventClocks(store, events);
   // No live hub in this process: the store is the record, and clients catch up from it.
   const pipeline = new IngestPipeline({

@@ -22,7 +22,7 @@ async function main(): Promise<number> {
   }
   const config = loadConfig();
   const events = new EventCatalog(config.events);
-  const store = await openStore(config.databaseUrl);
+  const store = await openStore(config.databaseUrl, { servesReaders: false });
   try {
     await syncEventClocks(store, events);
     const pipeline = new IngestPipeline({

@@ -19,16 +19,30 @@ export function sqlitePath(databaseUrl: string, cwd = process.cwd()): string {
   return file === ':memory:' ? file : path.resolve(cwd, file);
 }
 
-/**
- * A SQLite file gets a writing and a reading connection on this thread, and batch inserts run on a
- * worker thread's connection (update-inserter.ts), so readers are answered while a batch is written.
- * An in-memory database exists only on its one connection.
- */
+export interface StoreOptions {
+  /** Where a relative SQLite path starts (default: the working directory). */
+  cwd?: string;
+  /**
+   * A process that answers readers (the server) gets a SQLite file on a writing and a reading
+   * connection, with batch inserts on a worker thread's connection (update-inserter.ts), so readers
+   * are answered while a batch is written. A command (`npm run import`) has no readers to keep
+   * waiting and writes on its one connection, saving the hand-over to the thread. Default: true.
+   */
+  servesReaders?: boolean;
+  /**
+   * Reaches the SQLite connection that writes, which then also takes batch inserts (the disk-full
+   * test lowers its `max_page_count`).
+   */
+  onSqliteOpen?: (sqlite: SqliteDatabase.Database) => void;
+}
+
+/** An in-memory database exists only on its one connection. */
 function openSqlite(
   file: string,
-  onOpen?: (sqlite: SqliteDatabase.Database) => void,
+  { servesReaders = true, onSqliteOpen: onOpen }: StoreOptions,
 ): { db: Kysely<Database>; inserter?: UpdateInserter } {
-  if (file === ':memory:') {
+  if (file === ':memory:' || !servesReaders) {
+    if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
     return {
       db: new Kysely<Database>({ dialect: new SqliteDialect({ database: connectSqlite(file, onOpen) }) }),
     };
@@ -52,19 +66,12 @@ function openPostgres(url: string): Kysely<Database> {
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
-/**
- * Opens the store named by DATABASE_URL (SQLite or PostgreSQL) and migrates it to the latest schema.
- * `onSqliteOpen` reaches the SQLite connection that writes, which then also takes batch inserts (the
- * disk-full test lowers its `max_page_count`).
- */
-export async function openStore(
-  databaseUrl: string,
-  cwd = process.cwd(),
-  onSqliteOpen?: (sqlite: SqliteDatabase.Database) => void,
-): Promise<Store> {
+/** Opens the store named by DATABASE_URL (SQLite or PostgreSQL) and migrates it to the latest schema. */
+export async function openStore(databaseUrl: string, options: StoreOptions = {}): Promise<Store> {
   let opened: { db: Kysely<Database>; inserter?: UpdateInserter };
   if (isPostgresUrl(databaseUrl)) opened = { db: openPostgres(databaseUrl) };
-  else if (databaseUrl.startsWith('sqlite:')) opened = openSqlite(sqlitePath(databaseUrl, cwd), onSqliteOpen);
+  else if (databaseUrl.startsWith('sqlite:'))
+    opened = openSqlite(sqlitePath(databaseUrl, options.cwd), options);
   else throw new ConfigError('DATABASE_URL: use sqlite:PATH or postgres://USER@HOST:PORT/DATABASE');
   const { db, inserter = transactionInserter(db) } = opened;
   try {

@@ -28,7 +28,7 @@ let closed = false;
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'dayline-full-'));
   file = path.join(dir, 'dayline.db');
-  store = await openStore(`sqlite:${file}`, dir, (db) => (sqlite = db));
+  store = await openStore(`sqlite:${file}`, { cwd: dir, onSqliteOpen: (db) => (sqlite = db) });
   const config = loadConfig({
     DATABASE_URL: `sqlite:${file}`,
     DAYLINE_INGEST_TOKEN: token,
