@@ -8,6 +8,7 @@ import { demoEvent } from './demo/event.js';
 import { seedDemo } from './demo/seed.js';
 import { DemoSimulator } from './demo/simulator.js';
 import { Access } from './access.js';
+import { sessions, signedIn } from './accounts/sessions.js';
 import { EventCatalog, syncEventClocks } from './events.js';
 import { apiCacheHeaders, compress } from './http/caching.js';
 import { clientRouter } from './http/client.js';
@@ -134,6 +135,7 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
   const cors = corsFor(config.corsOrigins);
   if (cors) app.use('/api', cors);
   app.use('/api', apiCacheHeaders());
+  app.use('/api', signedIn(await sessions(store)));
   app.use(
     '/api',
     apiRouter({
@@ -144,6 +146,7 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
       access,
       metrics,
       writesPerMinute: config.limits.writesPerMinute,
+      logger,
     }),
   );
   app.use(feedsOutRouter({ store, events, access }));
@@ -185,8 +188,15 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
       .pruneChanges(before)
       .catch((error: unknown) => logger.error({ err: error }, 'change log pruning failed'));
   };
+  const pruneSessions = () => {
+    store.sessions.prune().catch((error: unknown) => logger.error({ err: error }, 'session pruning failed'));
+  };
   pruneChangeLog();
-  const pruneTimer = setInterval(pruneChangeLog, 10 * 60_000).unref();
+  pruneSessions();
+  const pruneTimer = setInterval(() => {
+    pruneChangeLog();
+    pruneSessions();
+  }, 10 * 60_000).unref();
 
   return {
     pipeline,

@@ -5,6 +5,7 @@ const statusOf: Record<ErrorCode, number> = {
   invalid_input: 400,
   unauthorized: 401,
   forbidden: 403,
+  csrf: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,

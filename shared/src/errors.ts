@@ -5,6 +5,8 @@ export const errorCodes = [
   'invalid_input',
   'unauthorized',
   'forbidden',
+  // A write signed in by cookie without the session's X-CSRF-Token.
+  'csrf',
   'not_found',
   'conflict',
   'payload_too_large',

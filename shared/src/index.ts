@@ -5,3 +5,4 @@ export * from './socket-events.js';
 export * from './sources.js';
 export * from './first-view.js';
 export * from './topic-rules.js';
+export * from './accounts.js';

@@ -2,7 +2,6 @@ import type { Request, RequestHandler } from 'express';
 import type { Access } from '../access.js';
 import { AppError } from '../errors.js';
 import type { EventCatalog, EventRuntime } from '../events.js';
-import type { TokenScope } from '../store/token-store.js';
 
 /** Runs two handlers in order, as one. */
 export function both(first: RequestHandler, second: RequestHandler): RequestHandler {
@@ -16,23 +15,6 @@ export function presentedToken(req: Request): string | undefined {
   if (bearer) return bearer;
   const query = req.query.token;
   return typeof query === 'string' && query ? query : undefined;
-}
-
-/** Needs a token with `scope`: 401 without a valid token, 403 with one that lacks the scope. */
-export function requireScope(access: Access, scope: TokenScope): RequestHandler {
-  return (req, _res, next) => {
-    const token = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '')?.[1];
-    if (!token) {
-      next(new AppError('unauthorized', 'Send Authorization: Bearer <token>'));
-      return;
-    }
-    access.grant(token).then((grant) => {
-      if (!grant.valid) next(new AppError('unauthorized', 'Invalid or revoked token'));
-      else if (!grant.scopes.has(scope))
-        next(new AppError('forbidden', `This token lacks the "${scope}" scope`));
-      else next();
-    }, next);
-  };
 }
 
 /**

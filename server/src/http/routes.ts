@@ -7,7 +7,10 @@ import { rateLimit } from 'express-rate-limit';
 import { AppError } from '../errors.js';
 import type { Access } from '../access.js';
 import type { Metrics } from '../metrics.js';
-import { both, requireScope } from './auth.js';
+import { requireRole } from '../accounts/guards.js';
+import { sessionHandlers } from '../accounts/sessions.js';
+import type { Logger } from '../logger.js';
+import { both } from './auth.js';
 import { notFoundHandler } from './errors.js';
 import { storiesRouter } from './stories.js';
 import { eventsRouter } from './events.js';
@@ -24,6 +27,7 @@ export interface ApiDeps {
   access: Access;
   metrics: Metrics;
   writesPerMinute: number;
+  logger: Logger;
 }
 
 /** The whole API route table. */
@@ -37,14 +41,19 @@ export function apiRouter(deps: ApiDeps): Router {
     legacyHeaders: false,
     handler: (_req, _res, next) => next(new AppError('rate_limited', 'Too many writes; slow down and retry')),
   });
-  const writer = both(writeLimit, requireScope(deps.access, 'ingest'));
-  const admin = both(writeLimit, requireScope(deps.access, 'admin'));
+  // Machines with a bearer token, people signed in by cookie (with the session's CSRF token).
+  const writer = both(writeLimit, requireRole(deps, 'editor'));
+  const admin = both(writeLimit, requireRole(deps, 'admin'));
   const json = express.json({ limit: '1mb' });
+  const session = sessionHandlers(deps);
 
   api.get('/health', (_req, res) => {
     res.json({ ok: true });
   });
   api.get('/first-view', firstViewHandler(deps));
+  api.post('/session', json, ...session.signInLimits, session.signIn);
+  api.get('/session', session.current);
+  api.delete('/session', session.signOut);
   api.use('/events', eventsRouter(deps));
   api.use('/events', eventSourcesRouter({ ...deps, writer: admin, json }));
   api.use('/sources', sourcesRouter({ ...deps, writer: admin, json }));

@@ -18,6 +18,9 @@ import { touchUpdates } from './touch.js';
 import { storyOf, rowToUpdate, snapshot } from './rows.js';
 import { chooseSearchPlan, defaultSearchTuning, type SearchTuning } from './search-plan.js';
 import { SourceStore } from './source-store.js';
+import { KyselySessionStore } from '../accounts/session-store.js';
+import { sharedSecret } from '../accounts/settings.js';
+import { UserStore } from '../accounts/users.js';
 import { TokenStore } from './token-store.js';
 import { decodePageToken, encodePageToken } from './page-token.js';
 import {
@@ -99,6 +102,8 @@ function isUniqueViolation(error: unknown): boolean {
 export class KyselyStore implements Store {
   readonly sources: SourceStore;
   readonly tokens: TokenStore;
+  readonly users: UserStore;
+  readonly sessions: KyselySessionStore;
   readonly #id = randomUUID();
   #origin = `tool:${this.#id}`;
 
@@ -113,6 +118,8 @@ export class KyselyStore implements Store {
     this.inserter = options.inserter ?? transactionInserter(db);
     this.sources = new SourceStore(db);
     this.tokens = new TokenStore(db);
+    this.users = new UserStore(db);
+    this.sessions = new KyselySessionStore(db);
   }
 
   get origin(): string {
@@ -695,6 +702,10 @@ export class KyselyStore implements Store {
 
   async ping(): Promise<void> {
     await sql`select 1`.execute(this.db);
+  }
+
+  sharedSecret(key: string): Promise<string> {
+    return sharedSecret(this.db, key);
   }
 
   async close(): Promise<void> {

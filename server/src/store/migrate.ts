@@ -11,6 +11,7 @@ import * as eventCursors from './migrations/009-event-cursors.js';
 import * as sourceErrorKinds from './migrations/010-source-error-kinds.js';
 import * as changeOrigins from './migrations/011-change-origins.js';
 import * as storyNames from './migrations/012-story-names.js';
+import * as accounts from './migrations/013-accounts.js';
 
 /** Migrations are listed here rather than read from a folder, so they work from src and dist alike. */
 const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '010-source-error-kinds': sourceErrorKinds,
   '011-change-origins': changeOrigins,
   '012-story-names': storyNames,
+  '013-accounts': accounts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

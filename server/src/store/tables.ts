@@ -129,6 +129,9 @@ export interface Database {
   day_counts: DayCountsTable;
   sources: SourcesTable;
   tokens: TokensTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  settings: SettingsTable;
 }
 
 /** An API token: only its SHA-256 digest is kept, so a leaked database leaks no usable token. */
@@ -146,3 +149,28 @@ export type UpdateRow = Selectable<UpdatesTable>;
 export type NewUpdateRow = Insertable<UpdatesTable>;
 
 export type SourceRow = Selectable<SourcesTable>;
+
+/** A person of the newsroom; only an argon2id hash of the password is kept. */
+export interface UsersTable {
+  id: string;
+  name: string;
+  /** contributor, editor or admin. */
+  role: string;
+  password_hash: string;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+/** A signed-in browser's server-side session (express-session's data, as JSON). */
+export interface SessionsTable {
+  sid: string;
+  user_id: string | null;
+  data: string;
+  expires_at: string;
+}
+
+/** Values every node of one store shares. */
+export interface SettingsTable {
+  key: string;
+  value: string;
+}

@@ -1,0 +1,217 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+
+import type { Role, SessionInfo } from '@dayline/shared';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../src/accounts/passwords.js';
+import { anUpdate, startServer, token, type TestServer } from './helpers.js';
+
+let server: TestServer;
+beforeEach(async () => {
+  server = await startServer();
+});
+afterEach(async () => {
+  await server.close();
+});
+
+const password = 'correct horse battery';
+
+async function addUser(name: string, role: Role) {
+  const passwordHash = await hashPassword(password);
+  await server.store.users.create({
+    id: randomUUID(),
+    name,
+    role,
+    passwordHash,
+    at: new Date().toISOString(),
+  });
+}
+
+function signIn(name: string, pass = password, headers: Record<string, string> = {}) {
+  return fetch(`${server.url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ name, password: pass }),
+  });
+}
+
+/** A signed-in browser: its cookie and CSRF token. */
+async function browser(name: string): Promise<{ cookie: string; csrf: string; response: Response }> {
+  const response = await signIn(name);
+  expect(response.status).toBe(200);
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] as string;
+  const { csrfToken } = (await response.json()) as SessionInfo;
+  return { cookie, csrf: csrfToken, response };
+}
+
+const postAs = (who: { cookie: string; csrf?: string }, body: unknown = anUpdate()) =>
+  fetch(`${server.url}/api/events/test-war/updates`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      cookie: who.cookie,
+      ...(who.csrf ? { 'x-csrf-token': who.csrf } : {}),
+    },
+    body: JSON.stringify(body),
+  });
+
+const sessionOf = (cookie: string) => fetch(`${server.url}/api/session`, { headers: { cookie } });
+
+describe('newsroom accounts', () => {
+  it('signs in with a name and password: an HttpOnly, SameSite=Lax session cookie and a CSRF token', async () => {
+    await addUser('ana', 'editor');
+    const { cookie, csrf, response } = await browser('ana');
+    const setCookie = response.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/^dayline\.sid=/);
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Lax/i);
+    expect(setCookie).not.toMatch(/Secure/i);
+    expect(csrf.length).toBeGreaterThan(20);
+
+    const current = await sessionOf(cookie);
+    expect(current.status).toBe(200);
+    expect(await current.json()).toEqual({ user: { name: 'ana', role: 'editor' }, csrfToken: csrf });
+    expect((await fetch(`${server.url}/api/session`)).status).toBe(401);
+  });
+
+  it('marks the cookie Secure when the request came over HTTPS through a trusted proxy', async () => {
+    await addUser('ana', 'editor');
+    const response = await signIn('ana', password, { 'x-forwarded-proto': 'https' });
+    expect(response.headers.get('set-cookie')).toMatch(/;\s*Secure/i);
+  });
+
+  it('gives a wrong name and a wrong password the same answer', async () => {
+    await addUser('ana', 'editor');
+    const wrongPassword = await signIn('ana', 'not the password');
+    const wrongName = await signIn('nobody', password);
+    expect(wrongPassword.status).toBe(401);
+    expect(wrongName.status).toBe(401);
+    expect(await wrongPassword.json()).toEqual(await wrongName.json());
+    expect(wrongPassword.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('limits failed sign-ins per name with 429 and Retry-After', async () => {
+    await addUser('ana', 'editor');
+    for (let i = 0; i < 10; i++) expect((await signIn('ana', `guess ${i}`)).status).toBe(401);
+    const limited = await signIn('ana', password);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await limited.json()) as { error: { code: string } }).error.code).toBe('rate_limited');
+    // Another name from the same address is not locked out by them.
+    await addUser('bo', 'editor');
+    expect((await signIn('bo')).status).toBe(200);
+  });
+
+  it('lets an editor publish by cookie only with the CSRF token; a contributor may not publish', async () => {
+    await addUser('ana', 'editor');
+    await addUser('cy', 'contributor');
+    const editor = await browser('ana');
+    expect((await postAs(editor)).status).toBe(201);
+
+    const withoutToken = await postAs({ cookie: editor.cookie });
+    expect(withoutToken.status).toBe(403);
+    expect(((await withoutToken.json()) as { error: { code: string } }).error.code).toBe('csrf');
+    expect((await postAs({ cookie: editor.cookie, csrf: 'forged' })).status).toBe(403);
+
+    const contributor = await browser('cy');
+    const refused = await postAs(contributor);
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('forbidden');
+    // Nothing of the refused writes was stored.
+    const page = (await (await fetch(`${server.url}/api/events/test-war/updates`)).json()) as {
+      items: unknown[];
+    };
+    expect(page.items).toHaveLength(1);
+  });
+
+  it('keeps feeds to admins, and bearer tokens working as before', async () => {
+    await addUser('ana', 'editor');
+    await addUser('root', 'admin');
+    const feed = { name: 'Wire', url: 'http://127.0.0.1:9/feed.xml' };
+    const addFeed = (headers: Record<string, string>) =>
+      fetch(`${server.url}/api/events/test-war/sources`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(feed),
+      });
+    const editor = await browser('ana');
+    const refused = await addFeed({ cookie: editor.cookie, 'x-csrf-token': editor.csrf });
+    expect(refused.status).toBe(403);
+    const admin = await browser('root');
+    expect((await addFeed({ cookie: admin.cookie, 'x-csrf-token': admin.csrf })).status).toBe(201);
+    expect((await server.post(anUpdate(), { token })).status).toBe(201);
+    expect((await server.post(anUpdate(), { token: 'not-a-token' })).status).toBe(401);
+  });
+
+  it('ends a session on sign-out, on the server: the old cookie no longer works', async () => {
+    await addUser('ana', 'editor');
+    const editor = await browser('ana');
+    const out = await fetch(`${server.url}/api/session`, {
+      method: 'DELETE',
+      headers: { cookie: editor.cookie, 'x-csrf-token': editor.csrf },
+    });
+    expect(out.status).toBe(204);
+    expect((await sessionOf(editor.cookie)).status).toBe(401);
+    expect((await postAs(editor)).status).toBe(401);
+  });
+
+  it('signs a disabled user out everywhere, and a role change applies at once', async () => {
+    await addUser('ana', 'editor');
+    const editor = await browser('ana');
+    await server.store.users.setRole('ana', 'contributor');
+    expect((await postAs(editor)).status).toBe(403);
+    await server.store.users.disable('ana', new Date().toISOString());
+    expect((await sessionOf(editor.cookie)).status).toBe(401);
+    expect((await signIn('ana')).status).toBe(401);
+  });
+
+  it('never gives a reader a cookie', async () => {
+    for (const path of ['/api/events', '/api/events/test-war/updates', '/api/session']) {
+      expect((await fetch(`${server.url}${path}`)).headers.get('set-cookie'), path).toBeNull();
+    }
+  });
+});
+
+describe('npm run user', () => {
+  const serverDir = fileURLToPath(new URL('../..', import.meta.url));
+  const user = (input: string, ...args: string[]) =>
+    new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+      const { DAYLINE_CONFIG: _ignored, ...env } = process.env;
+      const child = execFile(
+        process.execPath,
+        ['--import', 'tsx', 'src/cli/user.ts', ...args],
+        { cwd: serverDir, env: { ...env, DATABASE_URL: server.databaseUrl } },
+        (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+      );
+      child.stdin?.end(input);
+    });
+
+  it('creates a user from a password on standard input, who can then sign in', async () => {
+    const created = await user(
+      `${password}\n`,
+      'create',
+      '--name',
+      'dee',
+      '--role',
+      'admin',
+      '--password-stdin',
+    );
+    expect(created).toMatchObject({ code: 0, stdout: 'Created admin "dee"\n' });
+    expect((await signIn('dee')).status).toBe(200);
+    expect((await user('', 'list')).stdout).toMatch(/^dee\tadmin\t/);
+
+    const short = await user('short\n', 'reset-password', 'dee', '--password-stdin');
+    expect(short.code).toBe(1);
+    expect(short.stderr).toContain('at least 10 characters');
+    expect((await user('', 'set-role', 'dee', '--role', 'boss')).stderr).toContain('Unknown role "boss"');
+    expect((await user('', 'disable', 'dee')).code).toBe(0);
+    expect((await signIn('dee')).status).toBe(401);
+  });
+
+  it('refuses a password given any way but standard input', async () => {
+    const refused = await user('', 'create', '--name', 'eve', '--role', 'editor');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('--password-stdin');
+  });
+});
