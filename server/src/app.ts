@@ -9,6 +9,7 @@ import { seedDemo } from './demo/seed.js';
 import { DemoSimulator } from './demo/simulator.js';
 import { Access } from './access.js';
 import { sessions, signedIn } from './accounts/sessions.js';
+import { offerSetup } from './accounts/setup.js';
 import { EventCatalog, syncEventClocks } from './events.js';
 import { apiCacheHeaders, compress } from './http/caching.js';
 import { clientRouter } from './http/client.js';
@@ -48,6 +49,8 @@ export interface App {
    */
   close(): Promise<void>;
   pipeline: IngestPipeline;
+  /** On a fresh install (no users): the token of the one-time link that creates the first admin. */
+  setupToken: string | undefined;
   /** The feed scheduler (absent when disabled). */
   poller: FeedPoller | undefined;
   httpServer: HttpServer;
@@ -198,8 +201,11 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
     pruneSessions();
   }, 10 * 60_000).unref();
 
+  const setupToken = await offerSetup(store, clock.now());
+
   return {
     pipeline,
+    setupToken,
     poller,
     httpServer,
     listen(port = config.port) {

@@ -21,6 +21,12 @@ async function main(): Promise<void> {
     { url, events: config.events.map((e) => e.slug), demo: config.demo },
     `Dayline is live at ${url}`,
   );
+  if (app.setupToken) {
+    logger.info(
+      `No newsroom accounts yet. Create the first admin in your browser (one use, valid 24 h):\n` +
+        `  ${url}/console/setup?token=${app.setupToken}`,
+    );
+  }
   if (token.generated) {
     const slug = config.events[0]?.slug ?? 'EVENT';
     // Where the token is, never the token itself: logs get shipped and kept.

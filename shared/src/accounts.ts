@@ -30,3 +30,10 @@ export type SessionUser = z.infer<typeof sessionUserSchema>;
 /** POST and GET /api/session: who is signed in, and the token their writes must carry. */
 export const sessionSchema = z.object({ user: sessionUserSchema, csrfToken: z.string() });
 export type SessionInfo = z.infer<typeof sessionSchema>;
+
+/** POST /api/setup: the first admin account, from the one-time link the server logs on a fresh install. */
+export const setupSchema = z.strictObject({
+  token: z.string().min(1).max(200),
+  name: userNameSchema,
+  password: newPasswordSchema,
+});

@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { signInSchema, type SessionInfo } from '@dayline/shared';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { setupSchema, signInSchema, type SessionInfo } from '@dayline/shared';
 import type { Request, RequestHandler } from 'express';
 import session from 'express-session';
 import { rateLimit, ipKeyGenerator } from 'express-rate-limit';
@@ -7,7 +7,9 @@ import { AppError } from '../errors.js';
 import { parseOr400 } from '../http/validate.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
-import { checkPassword } from './passwords.js';
+import type { Clock } from '../clock.js';
+import { checkPassword, hashPassword } from './passwords.js';
+import { redeemSetup } from './setup.js';
 import type { User } from './users.js';
 
 /** The session cookie's name. */
@@ -23,7 +25,7 @@ const idleMs = 12 * 3600_000;
 export async function sessions(store: Store): Promise<RequestHandler> {
   return session({
     name: sessionCookie,
-    secret: await store.sharedSecret('session-secret'),
+    secret: await store.settings.secret('session-secret'),
     store: store.sessions,
     resave: false,
     saveUninitialized: false,
@@ -38,7 +40,11 @@ export async function sessions(store: Store): Promise<RequestHandler> {
  */
 export function signedIn(sessionMiddleware: RequestHandler): RequestHandler {
   return (req, res, next) => {
-    if (req.path === '/session' || req.get('cookie')?.includes(`${sessionCookie}=`)) {
+    if (
+      req.path === '/session' ||
+      req.path === '/setup' ||
+      req.get('cookie')?.includes(`${sessionCookie}=`)
+    ) {
       sessionMiddleware(req, res, next);
     } else next();
   };
@@ -79,24 +85,47 @@ function signInLimits(): RequestHandler[] {
   return [limit((req) => `address:${ipKeyGenerator(req.ip ?? '')}`, 30), limit(name, 10)];
 }
 
-/** POST, GET and DELETE /api/session. */
-export function sessionHandlers({ store, logger }: { store: Store; logger: Logger }) {
+/** Signs `user` in on this request: a new session id (so one planted earlier is worthless). */
+async function startSession(req: Request, user: User): Promise<SessionInfo> {
+  await new Promise<void>((resolve, reject) => req.session.regenerate((e) => (e ? reject(e) : resolve())));
+  req.session.userId = user.id;
+  req.session.csrfToken = randomBytes(32).toString('base64url');
+  await new Promise<void>((resolve, reject) => req.session.save((e) => (e ? reject(e) : resolve())));
+  return info(user, req.session.csrfToken);
+}
+
+/** POST, GET and DELETE /api/session; POST /api/setup. */
+export function sessionHandlers({ store, clock, logger }: { store: Store; clock: Clock; logger: Logger }) {
   const signIn: RequestHandler = async (req, res) => {
     const { name, password } = parseOr400(signInSchema, req.body);
     const found = await store.users.withHash(name);
     // The same work for a missing name as for a wrong password: one argon2 check either way.
     const matches = await checkPassword(found?.passwordHash, password);
     if (!found || !matches || found.user.disabledAt) throw refusal();
-    const user = found.user;
-    // A new session id at sign-in, so an id planted before it (session fixation) is worthless.
-    await new Promise<void>((resolve, reject) => req.session.regenerate((e) => (e ? reject(e) : resolve())));
-    req.session.userId = user.id;
-    req.session.csrfToken = randomBytes(32).toString('base64url');
-    await new Promise<void>((resolve, reject) => req.session.save((e) => (e ? reject(e) : resolve())));
-    logger.info({ user: user.name, role: user.role }, 'signed in');
-    res.json(info(user, req.session.csrfToken));
+    logger.info({ user: found.user.name, role: found.user.role }, 'signed in');
+    res.json(await startSession(req, found.user));
   };
 
+  /** The first admin, from the one-time link of a fresh install; signed in at once. */
+  const setUp: RequestHandler = async (req, res) => {
+    const { token, name, password } = parseOr400(setupSchema, req.body);
+    const at = clock.now();
+    if (!(await redeemSetup(store, token, at))) {
+      throw new AppError(
+        'unauthorized',
+        'This setup link was used, has expired, or an admin exists: sign in',
+      );
+    }
+    const user = await store.users.create({
+      id: randomUUID(),
+      name,
+      role: 'admin',
+      passwordHash: await hashPassword(password),
+      at: at.toISOString(),
+    });
+    logger.info({ user: user.name }, 'first admin created from the setup link');
+    res.status(201).json(await startSession(req, user));
+  };
   const current: RequestHandler = async (req, res) => {
     const user = await sessionUser(store, req);
     if (!user || !req.session.csrfToken) throw new AppError('unauthorized', 'Not signed in');
@@ -111,5 +140,5 @@ export function sessionHandlers({ store, logger }: { store: Store; logger: Logge
     res.status(204).end();
   };
 
-  return { signInLimits: signInLimits(), signIn, current, signOut };
+  return { signInLimits: signInLimits(), signIn, setUp, current, signOut };
 }

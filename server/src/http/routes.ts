@@ -54,6 +54,7 @@ export function apiRouter(deps: ApiDeps): Router {
   api.post('/session', json, ...session.signInLimits, session.signIn);
   api.get('/session', session.current);
   api.delete('/session', session.signOut);
+  api.post('/setup', json, ...session.signInLimits, session.setUp);
   api.use('/events', eventsRouter(deps));
   api.use('/events', eventSourcesRouter({ ...deps, writer: admin, json }));
   api.use('/sources', sourcesRouter({ ...deps, writer: admin, json }));

@@ -19,7 +19,7 @@ import { storyOf, rowToUpdate, snapshot } from './rows.js';
 import { chooseSearchPlan, defaultSearchTuning, type SearchTuning } from './search-plan.js';
 import { SourceStore } from './source-store.js';
 import { KyselySessionStore } from '../accounts/session-store.js';
-import { sharedSecret } from '../accounts/settings.js';
+import { SettingStore } from '../accounts/settings.js';
 import { UserStore } from '../accounts/users.js';
 import { TokenStore } from './token-store.js';
 import { decodePageToken, encodePageToken } from './page-token.js';
@@ -104,6 +104,7 @@ export class KyselyStore implements Store {
   readonly tokens: TokenStore;
   readonly users: UserStore;
   readonly sessions: KyselySessionStore;
+  readonly settings: SettingStore;
   readonly #id = randomUUID();
   #origin = `tool:${this.#id}`;
 
@@ -120,6 +121,7 @@ export class KyselyStore implements Store {
     this.tokens = new TokenStore(db);
     this.users = new UserStore(db);
     this.sessions = new KyselySessionStore(db);
+    this.settings = new SettingStore(db);
   }
 
   get origin(): string {
@@ -702,10 +704,6 @@ export class KyselyStore implements Store {
 
   async ping(): Promise<void> {
     await sql`select 1`.execute(this.db);
-  }
-
-  sharedSecret(key: string): Promise<string> {
-    return sharedSecret(this.db, key);
   }
 
   async close(): Promise<void> {

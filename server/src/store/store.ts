@@ -1,5 +1,6 @@
 import type { SourceStore } from './source-store.js';
 import type { KyselySessionStore } from '../accounts/session-store.js';
+import type { SettingStore } from '../accounts/settings.js';
 import type { UserStore } from '../accounts/users.js';
 import type { TokenStore } from './token-store.js';
 import type {
@@ -126,8 +127,8 @@ export interface Store {
   readonly users: UserStore;
   /** express-session's store: the signed-in browsers. */
   readonly sessions: KyselySessionStore;
-  /** A secret every node of this store shares, made on first use (accounts/settings.ts). */
-  sharedSecret(key: string): Promise<string>;
+  /** Values every node of this store shares (the session secret, the setup link). */
+  readonly settings: SettingStore;
   /** Who this store's writes are recorded as in the change log: `tool:<id>`, or `node:<id>`. */
   readonly origin: string;
   /** Records this process's writes as a server node's (createApp does this). */

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Role, SessionInfo } from '@dayline/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/accounts/passwords.js';
+import { offerSetup } from '../../src/accounts/setup.js';
 import { anUpdate, startServer, token, type TestServer } from './helpers.js';
 
 let server: TestServer;
@@ -170,6 +171,38 @@ describe('newsroom accounts', () => {
     for (const path of ['/api/events', '/api/events/test-war/updates', '/api/session']) {
       expect((await fetch(`${server.url}${path}`)).headers.get('set-cookie'), path).toBeNull();
     }
+  });
+});
+
+describe('the setup link of a fresh install', () => {
+  const setUp = (body: object) =>
+    fetch(`${server.url}/api/setup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  it('creates the first admin once, signed in at once; then there is no link', async () => {
+    const setupToken = server.app.setupToken as string;
+    expect(setupToken).toBeTruthy();
+    expect((await setUp({ token: 'wrong', name: 'root', password })).status).toBe(401);
+    const weak = await setUp({ token: setupToken, name: 'root', password: 'short' });
+    expect(weak.status).toBe(400);
+
+    const created = await setUp({ token: setupToken, name: 'root', password });
+    expect(created.status).toBe(201);
+    expect(((await created.json()) as SessionInfo).user).toEqual({ name: 'root', role: 'admin' });
+    const cookie = (created.headers.get('set-cookie') ?? '').split(';')[0] as string;
+    expect((await sessionOf(cookie)).status).toBe(200);
+
+    expect((await setUp({ token: setupToken, name: 'intruder', password })).status).toBe(401);
+    expect(await offerSetup(server.store, new Date())).toBeUndefined();
+  });
+
+  it('stops working after 24 hours', async () => {
+    const setupToken = server.app.setupToken as string;
+    server.clock.set(new Date(server.clock.now().getTime() + 25 * 3600_000).toISOString());
+    expect((await setUp({ token: setupToken, name: 'root', password })).status).toBe(401);
   });
 });
 
