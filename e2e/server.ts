@@ -9,6 +9,8 @@ export const ingestToken = 'e2e-ingest-token-0123456789';
 
 export interface RunningServer {
   url: string;
+  /** Everything the server has logged so far. */
+  log(): string;
   stop(): Promise<void>;
 }
 
@@ -32,8 +34,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  let buffered = '';
   const url = await new Promise<string>((resolve, reject) => {
-    let buffered = '';
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${buffered}`)), 30_000);
     child.stdout?.on('data', (chunk: Buffer) => {
       buffered += chunk.toString();
@@ -48,9 +50,9 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       reject(new Error(`server exited with ${code}:\n${buffered}`));
     });
   });
-  child.stdout?.resume();
   return {
     url,
+    log: () => buffered,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -8,10 +8,15 @@ import './app.css';
 // system's setting keep it up to date.
 prefs.applyTheme(document.documentElement, matchMedia('(prefers-color-scheme: dark)'));
 
-// Before anything reads the address: the router must never see (or keep) a `?token=`.
-credentials.adoptFromLocation();
-
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
 
-export default mount(App, { target });
+// The newsroom console is a chunk of its own: readers never download it. (Its setup link carries a
+// `?token=` of its own, which is not a reader's viewer token.)
+if (location.pathname === '/console' || location.pathname.startsWith('/console/')) {
+  void import('./console/Console.svelte').then(({ default: Console }) => mount(Console, { target }));
+} else {
+  // Before anything reads the address: the router must never see (or keep) a `?token=`.
+  credentials.adoptFromLocation();
+  mount(App, { target });
+}

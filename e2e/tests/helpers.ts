@@ -145,6 +145,7 @@ export async function startConfigured(
   }
   return {
     url: server.url,
+    log: () => server.log(),
     databaseUrl,
     configPath,
     async stop() {

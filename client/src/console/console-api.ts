@@ -1,0 +1,78 @@
+import type { SessionInfo, Update } from '@dayline/shared';
+import { ApiError } from '../lib/api.js';
+
+/** The signed-in session's CSRF token, sent with every write (the cookie alone is refused). */
+let csrfToken = '';
+
+interface ErrorBody {
+  error?: { code?: string; message?: string; details?: unknown };
+}
+
+async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: {
+        accept: 'application/json',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(method === 'GET' ? {} : { 'x-csrf-token': csrfToken }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new ApiError('network', 'Could not reach the server. Check your connection.', 0);
+  }
+  if (response.status === 204) return undefined as T;
+  const parsed = (await response.json().catch(() => ({}))) as ErrorBody & T;
+  if (!response.ok) {
+    const {
+      code = 'internal',
+      message = `The server answered ${response.status}`,
+      details,
+    } = parsed.error ?? {};
+    throw new ApiError(code, message, response.status, details);
+  }
+  return parsed;
+}
+
+function started(session: SessionInfo): SessionInfo {
+  csrfToken = session.csrfToken;
+  return session;
+}
+
+/** Who is signed in, or null. */
+export async function currentSession(): Promise<SessionInfo | null> {
+  try {
+    return started(await call<SessionInfo>('GET', '/api/session'));
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export const signIn = async (name: string, password: string) =>
+  started(await call<SessionInfo>('POST', '/api/session', { name, password }));
+
+export const setUp = async (token: string, name: string, password: string) =>
+  started(await call<SessionInfo>('POST', '/api/setup', { token, name, password }));
+
+export const signOut = () => call<void>('DELETE', '/api/session');
+
+export const publish = (slug: string, input: unknown) =>
+  call<Update>('POST', `/api/events/${encodeURIComponent(slug)}/updates`, input);
+
+export const correct = (id: string, patch: unknown) =>
+  call<Update>('PATCH', `/api/updates/${encodeURIComponent(id)}`, patch);
+
+export const retract = (id: string, reason: string) =>
+  call<Update>('DELETE', `/api/updates/${encodeURIComponent(id)}`, reason ? { reason } : {});
+
+/** The problems of each field, from a 400's `details.issues` (the shared zod schema's words). */
+export function fieldErrors(error: unknown): Record<string, string> {
+  if (!(error instanceof ApiError) || error.code !== 'invalid_input') return {};
+  const issues =
+    (error.details as { issues?: { path: string; message: string }[] } | undefined)?.issues ?? [];
+  return Object.fromEntries(issues.map((issue) => [issue.path.split('.')[0] ?? '', issue.message]));
+}

@@ -1,0 +1,106 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { startServer, type RunningServer } from '../server.js';
+
+// The newsroom's side: from the setup link a fresh install logs, an editor creates the first admin
+// account, composes with a preview, publishes, corrects and retracts in the console, and a reader's
+// page in another browser context shows each step live.
+let server: RunningServer;
+test.beforeEach(async () => {
+  server = await startServer();
+});
+test.afterEach(async () => {
+  await server.stop();
+});
+
+async function setupLink(): Promise<string> {
+  await expect.poll(() => /\/console\/setup\?token=[\w-]+/.exec(server.log())?.[0]).toBeTruthy();
+  return (/\/console\/setup\?token=[\w-]+/.exec(server.log()) as RegExpExecArray)[0];
+}
+
+async function shoot(page: Page, name: string, outputDir: string) {
+  const dir = path.join(outputDir, 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: false, animations: 'disabled' });
+}
+
+test('an editor sets up, publishes with a preview, corrects and retracts; a reader sees each live', async ({
+  browser,
+  page,
+}, testInfo) => {
+  await page.goto(`${server.url}${await setupLink()}`);
+  await expect(page.getByRole('heading', { name: 'Create the first admin' })).toBeVisible();
+  await page.getByLabel('Name').fill('duty-editor');
+  await page.getByLabel('Password').fill('a long enough password');
+  await page.getByRole('button', { name: 'Create admin and sign in' }).click();
+  await expect(page.getByText('duty-editor · admin')).toBeVisible();
+  // The setup link is spent, and the address no longer shows it.
+  expect(page.url()).not.toContain('token=');
+
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto(`${server.url}/e/ukraine-war`);
+  await expect(reader.getByRole('heading', { level: 1 })).toBeVisible();
+
+  // Compose: the preview is the reader's card under its day heading, as typed.
+  await page
+    .getByRole('textbox', { name: 'Headline', exact: true })
+    .fill('Convoy reaches the besieged city with food and medicine');
+  await page.getByLabel(/^Summary/).fill('Forty trucks crossed the last checkpoint at dawn, officials said.');
+  await page.getByRole('textbox', { name: 'Source', exact: true }).fill('Desk Wire');
+  await page.getByLabel(/^Published/).fill('2022-03-16T21:30');
+  await page.getByRole('checkbox', { name: 'Humanitarian' }).check();
+  const preview = page.getByLabel('Preview as readers will see it');
+  await expect(preview.getByRole('heading', { name: /Day 21 · Wed 16 Mar 2022/ })).toBeVisible();
+  await expect(preview.getByText('Convoy reaches the besieged city')).toBeVisible();
+  await shoot(page, 'console-composer-1280', testInfo.project.outputDir);
+
+  // Ctrl+Enter publishes; the reader's open page gets it live, under Day 21.
+  await page.getByRole('textbox', { name: 'Headline', exact: true }).press('Control+Enter');
+  await expect(page.getByRole('status')).toHaveText(/Published: Convoy reaches/);
+  const card = reader.getByRole('article').filter({ hasText: 'Convoy reaches the besieged city' });
+  await expect(card).toBeVisible({ timeout: 5000 });
+  await expect(reader.getByText(/Day 21/).first()).toBeVisible();
+
+  // A correction with a public note.
+  const item = page.getByRole('listitem', { name: /Convoy reaches the besieged city/ });
+  await item.getByRole('button', { name: 'Correct' }).click();
+  await item
+    .getByRole('textbox', { name: 'Headline', exact: true })
+    .fill('Convoy of 40 trucks reaches the besieged city');
+  await item.getByLabel(/Correction note/).fill('The number of trucks was added.');
+  await item.getByRole('button', { name: 'Save correction' }).click();
+  const corrected = reader.getByRole('article').filter({ hasText: 'Convoy of 40 trucks' });
+  await expect(corrected.getByTestId('correction')).toContainText('The number of trucks was added.');
+
+  // A retraction with a reason.
+  const again = page.getByRole('listitem', { name: /Convoy of 40 trucks/ });
+  await again.getByRole('button', { name: 'Retract' }).click();
+  await again.getByLabel(/Reason/).fill('The convoy had not yet arrived.');
+  await again.getByRole('button', { name: 'Retract update' }).click();
+  await expect(reader.getByTestId('retraction')).toContainText('The convoy had not yet arrived.');
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await shoot(page, 'console-390', testInfo.project.outputDir);
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+});
+
+test('a wrong password is refused in words, and the console is not in the reader bundle', async ({
+  page,
+}) => {
+  const loaded: string[] = [];
+  page.on('request', (request) => loaded.push(request.url()));
+  await page.goto(`${server.url}/e/ukraine-war`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(loaded.filter((url) => /Console-.*\.js/.test(url))).toEqual([]);
+
+  await page.goto(`${server.url}/console`);
+  await page.getByLabel('Name').fill('nobody');
+  await page.getByLabel('Password').fill('not a password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Wrong name or password');
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+});
