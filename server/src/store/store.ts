@@ -1,5 +1,5 @@
-import type { SourceStore } from './source-store.js';
-import type { TokenStore } from './token-store.js';
+import type { SourceStore } from '../feeds/feed-store.js';
+import type { TokenStore } from '../access/token-store.js';
 import type {
   Change,
   DayCount,
