@@ -13,7 +13,7 @@ import { eventConfigSchema } from '../server/src/config.js';
 import { demoEvent } from '../server/src/demo/event.js';
 import { StoryIndex, defaultStoryOptions } from '../server/src/stories/index.js';
 import { evaluateClustering, type ClusteringFixture, type Split } from '../server/src/stories/evaluate.js';
-import { TopicTagger } from '../server/src/ingest/topics.js';
+import { TopicTagger } from '../server/src/topics/tagger.js';
 import { random } from './data.mjs';
 
 const hour = 3_600_000;

@@ -7,20 +7,18 @@ import { defaultMaxBufferedKb, type Config } from './config.js';
 import { demoEvent } from './demo/event.js';
 import { seedDemo } from './demo/seed.js';
 import { DemoSimulator } from './demo/simulator.js';
-import { Access } from './access.js';
-import { sessions, signedIn } from './accounts/sessions.js';
+import { Access } from './access/access.js';
+import { sessions } from './accounts/sessions.js';
 import { offerSetup } from './accounts/setup.js';
-import { EventCatalog, syncEventClocks } from './events.js';
-import { apiCacheHeaders, compress } from './http/caching.js';
+import { EventCatalog, syncEventClocks } from './events/catalog.js';
+import { compress } from './http/caching.js';
 import { clientRouter } from './http/client.js';
 import { errorHandler } from './http/errors.js';
 import { inFlightRequests } from './http/in-flight.js';
-import { feedsOutRouter } from './http/feeds-out.js';
-import { metricsHandler } from './http/metrics.js';
 import { requestLogger } from './http/request-log.js';
-import { apiRouter } from './http/routes.js';
+import { routes } from './routes.js';
 import { corsFor, securityHeaders } from './http/security.js';
-import { IngestPipeline } from './ingest/pipeline.js';
+import { IngestPipeline } from './updates/pipeline.js';
 import { StoryAssigner } from './stories/story-assigner.js';
 import { ChangeFollower } from './live/change-follower.js';
 import { LiveHub, type LiveServer } from './live/hub.js';
@@ -28,8 +26,8 @@ import { useRedisAdapter } from './live/redis-adapter.js';
 import { dropSlowReaders } from './live/slow-readers.js';
 import type { Logger } from './logger.js';
 import { Metrics } from './metrics.js';
-import { syncConfiguredSources } from './sources/configured.js';
-import { defaultPollerOptions, FeedPoller, type PollerOptions } from './sources/poller.js';
+import { syncConfiguredSources } from './feeds/configured.js';
+import { defaultPollerOptions, FeedPoller, type PollerOptions } from './feeds/poller.js';
 import type { Store } from './store/store.js';
 
 export interface AppDeps {
@@ -120,39 +118,22 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
     logger,
   });
 
-  app.get('/healthz', (_req, res) => {
-    res.json({ ok: true });
-  });
-  // Ready means able to serve and accept writes: the store answers and, if used, Redis is connected.
-  app.get('/readyz', async (_req, res) => {
-    const storeReady = await store.ping().then(
-      () => true,
-      () => false,
-    );
-    const redisReady = redis ? redis.ready() : true;
-    res
-      .status(storeReady && redisReady ? 200 : 503)
-      .json({ ok: storeReady && redisReady, store: storeReady, redis: redisReady });
-  });
-  app.get('/metrics', metricsHandler({ metrics, access, token: config.metricsToken }));
-  const cors = corsFor(config.corsOrigins);
-  if (cors) app.use('/api', cors);
-  app.use('/api', apiCacheHeaders());
-  app.use('/api', signedIn(await sessions(store)));
   app.use(
-    '/api',
-    apiRouter({
+    routes({
       store,
       events,
       pipeline,
       clock,
       access,
       metrics,
+      redis,
+      metricsToken: config.metricsToken,
       writesPerMinute: config.limits.writesPerMinute,
+      cors: corsFor(config.corsOrigins),
+      sessions: await sessions(store),
       logger,
     }),
   );
-  app.use(feedsOutRouter({ store, events, access }));
   app.use(clientRouter(config.clientDir));
   app.use(errorHandler(logger));
 
@@ -200,7 +181,6 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
     pruneChangeLog();
     pruneSessions();
   }, 10 * 60_000).unref();
-
   const setupToken = await offerSetup(store, clock.now());
 
   return {

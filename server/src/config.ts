@@ -4,9 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { demoEvent } from './demo/event.js';
-import { eventConfigSchema, type EventConfig } from './event-config.js';
+import { eventConfigSchema, type EventConfig } from './events/event-config.js';
 
-export { eventConfigSchema, type EventConfig, type TopicConfig } from './event-config.js';
+export { eventConfigSchema, type EventConfig, type TopicConfig } from './events/event-config.js';
 
 export const configFileSchema = z
   .strictObject({

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { createApp } from './app.js';
 import { systemClock } from './clock.js';
 import { ConfigError, loadConfig } from './config.js';
-import { resolveIngestToken } from './ingest-token.js';
+import { resolveIngestToken } from './access/ingest-token.js';
 import { createLogger } from './logger.js';
 import { openStore, sqlitePath } from './store/open-store.js';
 

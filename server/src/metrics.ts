@@ -7,7 +7,7 @@ import {
 } from '@dayline/shared';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Clock } from './clock.js';
-import type { EventCatalog } from './events.js';
+import type { EventCatalog } from './events/catalog.js';
 import type { LiveServer } from './live/hub.js';
 
 /** Where an accepted update came in. The import CLI runs in its own process and has no /metrics. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalUrl, cleanParagraphs, cleanText, contentKey } from '../src/ingest/normalize.js';
+import { canonicalUrl, cleanParagraphs, cleanText, contentKey } from '../src/updates/normalize.js';
 
 describe('normalize', () => {
   it('folds white space and drops control characters', () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decideRetraction } from '../src/ingest/corrections.js';
+import { decideRetraction } from '../src/updates/corrections.js';
 import { KyselyStore } from '../src/store/kysely-store.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 import * as searchPlans from '../src/store/migrations/008-search-plans.js';

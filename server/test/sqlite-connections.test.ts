@@ -9,7 +9,7 @@ import { ReadWriteSqliteDialect, WriteTurns } from '../src/store/read-write-sqli
 import { connectSqlite } from '../src/store/sqlite-connection.js';
 import type { NewUpdate } from '../src/store/store.js';
 import type { Database } from '../src/store/tables.js';
-import { threadFrom, ThreadInserter } from '../src/store/update-inserter.js';
+import { threadFrom, ThreadInserter } from '../src/updates/update-inserter.js';
 
 let dir: string;
 let file: string;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { eventConfigSchema } from '../src/config.js';
 import { demoEvent } from '../src/demo/event.js';
-import { TopicTagger } from '../src/ingest/topics.js';
+import { TopicTagger } from '../src/topics/tagger.js';
 
 /**
  * The demo event's rules against server/test/fixtures/tagging.json. The rules were written from the

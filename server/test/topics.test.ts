@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { eventConfigSchema, type TopicConfig } from '../src/config.js';
 import { demoEvent } from '../src/demo/event.js';
 import { demoUpdates } from '../src/demo/updates.js';
-import { inflections, isAcronym, TopicTagger } from '../src/ingest/topics.js';
+import { inflections, isAcronym, TopicTagger } from '../src/topics/tagger.js';
 
 const event = eventConfigSchema.parse({
   slug: 'e',

@@ -4,7 +4,7 @@ import type { Request, RequestHandler } from 'express';
 import session from 'express-session';
 import { rateLimit, ipKeyGenerator } from 'express-rate-limit';
 import { AppError } from '../errors.js';
-import { parseOr400 } from '../http/validate.js';
+import { parseInput } from '../validate.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
 import type { Clock } from '../clock.js';
@@ -97,7 +97,7 @@ async function startSession(req: Request, user: User): Promise<SessionInfo> {
 /** POST, GET and DELETE /api/session; POST /api/setup. */
 export function sessionHandlers({ store, clock, logger }: { store: Store; clock: Clock; logger: Logger }) {
   const signIn: RequestHandler = async (req, res) => {
-    const { name, password } = parseOr400(signInSchema, req.body);
+    const { name, password } = parseInput(signInSchema, req.body);
     const found = await store.users.withHash(name);
     // The same work for a missing name as for a wrong password: one argon2 check either way.
     const matches = await checkPassword(found?.passwordHash, password);
@@ -108,7 +108,7 @@ export function sessionHandlers({ store, clock, logger }: { store: Store; clock:
 
   /** The first admin, from the one-time link of a fresh install; signed in at once. */
   const setUp: RequestHandler = async (req, res) => {
-    const { token, name, password } = parseOr400(setupSchema, req.body);
+    const { token, name, password } = parseInput(setupSchema, req.body);
     const at = clock.now();
     if (!(await redeemSetup(store, token, at))) {
       throw new AppError(

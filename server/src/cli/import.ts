@@ -8,11 +8,11 @@ import type { BatchResult } from '@dayline/shared';
 import { SingleBar } from 'cli-progress';
 import { systemClock } from '../clock.js';
 import { loadConfig } from '../config.js';
-import { EventCatalog, syncEventClocks } from '../events.js';
-import { IngestPipeline } from '../ingest/pipeline.js';
+import { EventCatalog, syncEventClocks } from '../events/catalog.js';
+import { IngestPipeline } from '../updates/pipeline.js';
 import { StoryAssigner } from '../stories/story-assigner.js';
 import { createLogger } from '../logger.js';
-import { FeedParseError, parseFeed } from '../sources/parse-feed.js';
+import { FeedParseError, parseFeed } from '../feeds/parse-feed.js';
 import { openStore } from '../store/open-store.js';
 import { runCli } from './run.js';
 

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { systemClock } from '../clock.js';
 import { loadConfig } from '../config.js';
-import { EventCatalog, syncEventClocks } from '../events.js';
-import { IngestPipeline } from '../ingest/pipeline.js';
+import { EventCatalog, syncEventClocks } from '../events/catalog.js';
+import { IngestPipeline } from '../updates/pipeline.js';
 import { StoryAssigner } from '../stories/story-assigner.js';
 import { createLogger } from '../logger.js';
 import { openStore } from '../store/open-store.js';

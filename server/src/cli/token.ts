@@ -1,9 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { tokenDigest } from '../access.js';
+import { tokenDigest } from '../access/access.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { openStore } from '../store/open-store.js';
-import { tokenScopes, type TokenScope } from '../store/token-store.js';
+import { tokenScopes, type TokenScope } from '../access/token-store.js';
 import { runCli } from './run.js';
 
 const usage = `Usage:

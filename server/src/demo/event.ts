@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { eventConfigSchema } from '../event-config.js';
+import type { eventConfigSchema } from '../events/event-config.js';
 
 /** The built-in event used when no config file is given. Its content is written for this project. */
 export const demoEvent: z.input<typeof eventConfigSchema> = {

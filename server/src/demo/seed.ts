@@ -1,5 +1,5 @@
 import type { UpdateInput } from '@dayline/shared';
-import type { IngestPipeline } from '../ingest/pipeline.js';
+import type { IngestPipeline } from '../updates/pipeline.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
 import { demoUpdates } from './updates.js';

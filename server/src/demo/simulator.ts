@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.js';
-import type { IngestPipeline } from '../ingest/pipeline.js';
+import type { IngestPipeline } from '../updates/pipeline.js';
 import type { Logger } from '../logger.js';
 import { simulatorLines, simulatorOutlets, type SimulatorLine } from './simulator-lines.js';
 

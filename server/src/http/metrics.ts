@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import type { Access } from '../access.js';
+import type { Access } from '../access/access.js';
 import { AppError } from '../errors.js';
 import type { Metrics } from '../metrics.js';
 import { isStoreUnavailable } from '../store/unavailable.js';

@@ -10,9 +10,10 @@ import {
 } from '@dayline/shared';
 import type { Server, Socket } from 'socket.io';
 import { AppError } from '../errors.js';
-import type { Access } from '../access.js';
-import type { EventCatalog } from '../events.js';
-import type { ChangePublisher } from '../ingest/pipeline.js';
+import { parseInput } from '../validate.js';
+import type { Access } from '../access/access.js';
+import type { EventCatalog } from '../events/catalog.js';
+import type { ChangePublisher } from '../updates/pipeline.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
 import { Outbox } from './outbox.js';
@@ -158,9 +159,7 @@ export class LiveHub implements ChangePublisher {
   }
 
   private async subscribe(socket: LiveSocket, request: unknown): Promise<SubscribeAck> {
-    const parsed = subscribeSchema.safeParse(request);
-    if (!parsed.success) throw AppError.invalid(parsed.error);
-    const { event: slug, topics, since } = parsed.data;
+    const { event: slug, topics, since } = parseInput(subscribeSchema, request);
     const event = this.deps.events.get(slug);
     // A private event is "not found" for a socket without a viewer token, so it does not leak.
     if (event.config.visibility === 'private' && !socket.data.viewer)

@@ -9,19 +9,19 @@ import {
   type Transaction,
 } from 'kysely';
 import { appendChange, headCursor, lockChangeLog } from './change-log.js';
-import { DayCountChanges, dayTotal, recountDays } from './day-counts.js';
+import { DayCountChanges, dayTotal, recountDays } from '../days/day-counts.js';
 import { isPostgres } from './dialect.js';
 import { inFullText, matchText } from './full-text.js';
-import { findCopies } from './insert-updates.js';
-import { transactionInserter, type UpdateInserter } from './update-inserter.js';
+import { findCopies } from '../updates/insert-updates.js';
+import { transactionInserter, type UpdateInserter } from '../updates/update-inserter.js';
 import { touchUpdates } from './touch.js';
 import { storyOf, rowToUpdate, snapshot } from './rows.js';
 import { chooseSearchPlan, defaultSearchTuning, type SearchTuning } from './search-plan.js';
-import { SourceStore } from './source-store.js';
+import { SourceStore } from '../feeds/feed-store.js';
+import { TokenStore } from '../access/token-store.js';
 import { KyselySessionStore } from '../accounts/session-store.js';
 import { SettingStore } from '../accounts/settings.js';
 import { UserStore } from '../accounts/users.js';
-import { TokenStore } from './token-store.js';
 import { decodePageToken, encodePageToken } from './page-token.js';
 import {
   DuplicateKeyError,

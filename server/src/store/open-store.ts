@@ -8,7 +8,7 @@ import { KyselyStore } from './kysely-store.js';
 import { migrateToLatest } from './migrate.js';
 import { ReadWriteSqliteDialect, WriteTurns } from './read-write-sqlite.js';
 import { connectSqlite } from './sqlite-connection.js';
-import { ThreadInserter, transactionInserter, type UpdateInserter } from './update-inserter.js';
+import { ThreadInserter, transactionInserter, type UpdateInserter } from '../updates/update-inserter.js';
 import type { Store } from './store.js';
 import type { Database } from './tables.js';
 

@@ -1,8 +1,8 @@
-import type { SourceStore } from './source-store.js';
+import type { SourceStore } from '../feeds/feed-store.js';
+import type { TokenStore } from '../access/token-store.js';
 import type { KyselySessionStore } from '../accounts/session-store.js';
 import type { SettingStore } from '../accounts/settings.js';
 import type { UserStore } from '../accounts/users.js';
-import type { TokenStore } from './token-store.js';
 import type {
   Change,
   DayCount,

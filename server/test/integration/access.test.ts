@@ -5,9 +5,9 @@ import { promisify } from 'node:util';
 import type { Event, Update } from '@dayline/shared';
 import { io as connect } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tokenDigest } from '../../src/access.js';
+import { tokenDigest } from '../../src/access/access.js';
 import { eventConfigSchema } from '../../src/config.js';
-import type { TokenScope } from '../../src/store/token-store.js';
+import type { TokenScope } from '../../src/access/token-store.js';
 import { anUpdate, nextEvent, startServer, testEvent, type TestServer } from './helpers.js';
 
 const secret = eventConfigSchema.parse({

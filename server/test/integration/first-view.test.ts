@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { endOfDay, firstViewSchema, type FirstView, type Update } from '@dayline/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tokenDigest } from '../../src/access.js';
+import { tokenDigest } from '../../src/access/access.js';
 import { eventConfigSchema } from '../../src/config.js';
 import { anUpdate, startServer, testEvent, type TestServer } from './helpers.js';
 

@@ -6,7 +6,7 @@ import { createApp, type App } from '../../src/app.js';
 import type { Clock } from '../../src/clock.js';
 import type { Logger } from '../../src/logger.js';
 import { eventConfigSchema, type Config } from '../../src/config.js';
-import type { PollerOptions } from '../../src/sources/poller.js';
+import type { PollerOptions } from '../../src/feeds/poller.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import { createTestDatabase } from './databases.js';

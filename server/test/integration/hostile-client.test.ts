@@ -6,7 +6,7 @@ import type { FirstView, SourceView, Update } from '@dayline/shared';
 import { pino } from 'pino';
 import { io as connect } from 'socket.io-client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { tokenDigest } from '../../src/access.js';
+import { tokenDigest } from '../../src/access/access.js';
 import { eventConfigSchema } from '../../src/config.js';
 import { anUpdate, startServer, testEvent, token, type TestServer } from './helpers.js';
 

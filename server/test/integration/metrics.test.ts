@@ -3,9 +3,9 @@ import { pino } from 'pino';
 import { io as connect } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { eventConfigSchema } from '../../src/config.js';
-import { EventCatalog } from '../../src/events.js';
+import { EventCatalog } from '../../src/events/catalog.js';
 import { Metrics } from '../../src/metrics.js';
-import { startFixtureServer, type FixtureServer } from '../sources/fixture-server.js';
+import { startFixtureServer, type FixtureServer } from '../feeds/fixture-server.js';
 import {
   anUpdate,
   nextEvent,
@@ -295,7 +295,7 @@ describe('request ids and logs', () => {
     await server.store.tokens.create({
       id: '00000000-0000-4000-8000-00000000beef',
       name: 'readers',
-      digest: (await import('../../src/access.js')).tokenDigest(viewer),
+      digest: (await import('../../src/access/access.js')).tokenDigest(viewer),
       scopes: ['viewer'],
       at: '2022-03-20T12:00:00.000Z',
     });

@@ -1,0 +1,32 @@
+import type { Event } from '@dayline/shared';
+import type { Request, RequestHandler } from 'express';
+import type { Access } from '../access/access.js';
+import { presentedToken } from '../access/guards.js';
+import type { Store } from '../store/store.js';
+import type { EventCatalog, EventRuntime } from './catalog.js';
+
+/** Events over HTTP: the list. Private events need a viewer. Paths are in routes.ts. */
+export function eventHandlers(deps: { store: Store; events: EventCatalog; access: Access }) {
+  const list: RequestHandler = async (req, res) => {
+    res.json((await visibleEvents(deps, req)).map((e) => e.event));
+  };
+  return { list };
+}
+
+/**
+ * The events a request may see, with when each last had an update: private ones only with a
+ * viewer token, so they never leak through a list.
+ */
+export async function visibleEvents(
+  { store, events, access }: { store: Store; events: EventCatalog; access: Access },
+  req: Request,
+): Promise<{ runtime: EventRuntime; event: Event }[]> {
+  const viewer = await access.allows(presentedToken(req), 'viewer');
+  const visible = events.list().filter((e) => viewer || e.config.visibility === 'public');
+  return Promise.all(
+    visible.map(async (runtime) => ({
+      runtime,
+      event: { ...runtime.public, lastPublishedAt: await store.lastPublishedAt(runtime.config.slug) },
+    })),
+  );
+}

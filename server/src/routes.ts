@@ -1,0 +1,107 @@
+import express, { Router, type RequestHandler } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import type { Access } from './access/access.js';
+import { both, requireRole } from './access/guards.js';
+import { sessionHandlers, signedIn } from './accounts/sessions.js';
+import type { Clock } from './clock.js';
+import { dayHandlers } from './days/routes.js';
+import { AppError } from './errors.js';
+import type { EventCatalog } from './events/catalog.js';
+import { firstViewHandler } from './events/first-view.js';
+import { eventHandlers } from './events/routes.js';
+import { feedHandlers } from './feeds/routes.js';
+import { apiCacheHeaders } from './http/caching.js';
+import { notFoundHandler } from './http/errors.js';
+import { alive, readiness } from './http/health.js';
+import { countIngestRejections, metricsHandler } from './http/metrics.js';
+import type { Logger } from './logger.js';
+import type { Metrics } from './metrics.js';
+import type { Store } from './store/store.js';
+import { storyHandlers } from './stories/routes.js';
+import { feedOutHandlers } from './updates/feeds-out.js';
+import type { IngestPipeline } from './updates/pipeline.js';
+import { updateHandlers } from './updates/routes.js';
+
+export interface RouteDeps {
+  store: Store;
+  clock: Clock;
+  events: EventCatalog;
+  pipeline: IngestPipeline;
+  access: Access;
+  metrics: Metrics;
+  redis: { ready(): boolean } | undefined;
+  metricsToken: string | undefined;
+  writesPerMinute: number;
+  /** CORS for /api, when origins are configured. */
+  cors: RequestHandler | undefined;
+  /** express-session for signed-in people (accounts/sessions.ts). */
+  sessions: RequestHandler;
+  logger: Logger;
+}
+
+/**
+ * Every route of Dayline's HTTP API on one screen: method, path, guard, handler. The handlers live
+ * with their feature; docs/api.md describes each. Reads are public unless an event is private.
+ */
+export function routes(deps: RouteDeps): Router {
+  // A flood of writes gets 429s early and cheaply; reads and live readers are never limited.
+  const writeLimit = rateLimit({
+    windowMs: 60_000,
+    limit: deps.writesPerMinute,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, _res, next) => next(new AppError('rate_limited', 'Too many writes; slow down and retry')),
+  });
+  // Machines with a bearer token, or people signed in by cookie (with the session's CSRF token).
+  const writer = both(writeLimit, requireRole(deps, 'editor'));
+  const admin = both(writeLimit, requireRole(deps, 'admin'));
+  const json = express.json({ limit: '1mb' });
+
+  const events = eventHandlers(deps);
+  const days = dayHandlers(deps);
+  const updates = updateHandlers(deps);
+  const stories = storyHandlers(deps);
+  const feeds = feedHandlers(deps);
+  const feedsOut = feedOutHandlers(deps);
+  const session = sessionHandlers(deps);
+
+  const r = Router();
+  r.get('/healthz', alive);
+  r.get('/readyz', readiness(deps));
+  r.get('/metrics', metricsHandler({ metrics: deps.metrics, access: deps.access, token: deps.metricsToken }));
+
+  if (deps.cors) r.use('/api', deps.cors);
+  r.use('/api', apiCacheHeaders());
+  r.use('/api', signedIn(deps.sessions));
+  r.get('/api/health', alive);
+  r.post('/api/session', json, ...session.signInLimits, session.signIn);
+  r.get('/api/session', session.current);
+  r.delete('/api/session', session.signOut);
+  r.post('/api/setup', json, ...session.signInLimits, session.setUp);
+  r.get('/api/first-view', firstViewHandler(deps));
+  r.get('/api/events', events.list);
+  r.get('/api/events/:slug/updates', updates.timeline);
+  r.post('/api/events/:slug/updates', writer, json, updates.post, countIngestRejections(deps.metrics));
+  r.get('/api/events/:slug/days', days.counts);
+  r.get('/api/events/:slug/sources', feeds.list);
+  r.post('/api/events/:slug/sources', admin, json, feeds.create);
+  r.patch('/api/sources/:id', admin, json, feeds.patch);
+  r.delete('/api/sources/:id', admin, feeds.remove);
+  r.get('/api/updates/:id', updates.read);
+  r.get('/api/updates/:id/versions', updates.versions);
+  r.patch('/api/updates/:id', writer, json, updates.correct);
+  r.delete('/api/updates/:id', writer, json, updates.retract);
+  r.get('/api/stories/:id', stories.read);
+  r.post('/api/stories/:id/split', writer, json, stories.split);
+  r.post('/api/stories/:id/merge', writer, json, stories.merge);
+  // The old name of /api/stories, for clients written before the rename (docs/api.md).
+  r.use('/api/clusters', (req, res) =>
+    res.redirect(308, `${req.baseUrl.replace(/clusters$/, 'stories')}${req.url}`),
+  );
+  r.use('/api', notFoundHandler);
+
+  // Feeds out: a filtered timeline for feed readers.
+  r.get('/e/:slug/feed.atom', feedsOut.atom);
+  r.get('/e/:slug/feed.json', feedsOut.json);
+  return r;
+}

@@ -1,0 +1,33 @@
+import type { Request, RequestHandler } from 'express';
+import type { Access } from '../access/access.js';
+import { canView } from '../access/guards.js';
+import { AppError } from '../errors.js';
+import type { EventCatalog } from '../events/catalog.js';
+import type { IngestPipeline } from '../updates/pipeline.js';
+
+type ById = RequestHandler<{ id: string }>;
+
+/** Stories (reports of one development): read one; split or merge. Paths and guards are in routes.ts. */
+export function storyHandlers(deps: { pipeline: IngestPipeline; events: EventCatalog; access: Access }) {
+  const { pipeline, events, access } = deps;
+  /** The story, if the caller may see its event (else 404, like a missing one). */
+  const visible = async (req: Request<{ id: string }>) => {
+    const story = await pipeline.story(req.params.id).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === 'not_found') return undefined;
+      throw error;
+    });
+    const allowed = await canView(access, req, story && events.find(story.members[0]?.event ?? ''));
+    if (!story || !allowed) throw AppError.notFound(`Story "${req.params.id}"`);
+    return story;
+  };
+  const read: ById = async (req, res) => {
+    res.json(await visible(req));
+  };
+  const split: ById = async (req, res) => {
+    res.json(await pipeline.splitStory(req.params.id, req.body));
+  };
+  const merge: ById = async (req, res) => {
+    res.json(await pipeline.mergeStories(req.params.id, req.body));
+  };
+  return { read, split, merge };
+}

@@ -1,0 +1,113 @@
+import { eventDay, type Update, type UpdatePatch, type updatePatchSchema } from '@dayline/shared';
+import type { z } from 'zod';
+import { AppError } from '../errors.js';
+import type { EventConfig } from '../events/event-config.js';
+import type { Mutation, UpdateFields } from '../store/store.js';
+import { canonicalUrl, cleanParagraphs, cleanText, contentKey } from './normalize.js';
+
+type Patch = z.output<typeof updatePatchSchema>;
+export type { UpdatePatch };
+
+/** The dedup key of a link: the same article from the same outlet. */
+export function urlKey(sourceName: string | undefined, canonical: string): string {
+  return `${sourceName?.toLowerCase() ?? ''}\n${canonical}`;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * What a PATCH does to an update. Content changes make it "corrected"; pinning alone does not.
+ * Explicit `topics` replace the update's topics: the editor's word beats the keyword rules.
+ * Returns undefined when nothing would change, so a repeated PATCH adds no version.
+ */
+export function decideCorrection(
+  current: Update,
+  patch: Patch,
+  event: EventConfig,
+  at: string,
+): Mutation | undefined {
+  if (current.status === 'retracted') throw new AppError('conflict', 'A retracted update cannot be changed');
+
+  const title = patch.title === undefined ? current.title : cleanText(patch.title);
+  const summary = patch.summary === undefined ? current.summary : cleanParagraphs(patch.summary);
+  const url = patch.url === undefined ? (current.url ?? null) : patch.url;
+  const source =
+    patch.source === undefined
+      ? (current.source ?? null)
+      : patch.source && {
+          name: cleanText(patch.source.name),
+          ...(patch.source.url ? { url: patch.source.url } : {}),
+        };
+  const author =
+    patch.author === undefined ? (current.author ?? null) : patch.author && cleanText(patch.author);
+  const publishedAt = patch.publishedAt ?? current.publishedAt;
+  const topics = patch.topics === undefined ? current.topics : [...new Set(patch.topics)];
+
+  const contentChanged =
+    title !== current.title ||
+    summary !== current.summary ||
+    !same(url, current.url) ||
+    !same(source, current.source) ||
+    !same(author, current.author) ||
+    publishedAt !== current.publishedAt ||
+    !same(topics, current.topics);
+  const pinChanged = patch.pinned !== undefined && patch.pinned !== current.pinned;
+  if (!contentChanged && !pinChanged) return undefined;
+
+  const fields: Partial<UpdateFields> = {};
+  if (pinChanged) fields.pinned = patch.pinned;
+  if (contentChanged) {
+    const canonical = url ? canonicalUrl(url) : null;
+    Object.assign(fields, {
+      title,
+      summary,
+      url,
+      canonicalUrl: canonical,
+      urlKey: canonical ? urlKey(source?.name, canonical) : null,
+      source,
+      author,
+      publishedAt,
+      day: eventDay(publishedAt, event),
+      topics,
+      ...(patch.topics === undefined
+        ? {}
+        : {
+            topicReasons: Object.fromEntries(
+              topics.map((t) => [t, [{ rule: 'explicit' as const, match: t }]]),
+            ),
+          }),
+      contentKey: contentKey(source?.name, title, publishedAt),
+      status: 'corrected',
+      correctedAt: at,
+      correctionNote: patch.correctionNote ?? null,
+    } satisfies Partial<UpdateFields>);
+  }
+  return {
+    kind: contentChanged ? 'corrected' : patch.pinned ? 'pinned' : 'unpinned',
+    fields,
+    ...(patch.correctionNote && contentChanged ? { note: patch.correctionNote } : {}),
+    at,
+  };
+}
+
+/** A retraction leaves a tombstone: the text goes, the place in the timeline stays. */
+export function decideRetraction(
+  current: Update,
+  reason: string | undefined,
+  at: string,
+): Mutation | undefined {
+  if (current.status === 'retracted') return undefined;
+  return {
+    kind: 'retracted',
+    fields: {
+      status: 'retracted',
+      title: '',
+      summary: '',
+      pinned: false,
+      retractedAt: at,
+      retractionReason: reason ?? null,
+    },
+    ...(reason ? { note: reason } : {}),
+    at,
+  };
+}

@@ -1,0 +1,79 @@
+import { batchInputSchema, updatesQuerySchema } from '@dayline/shared';
+import type { Request, RequestHandler } from 'express';
+import type { Access } from '../access/access.js';
+import { canView, viewableEvent } from '../access/guards.js';
+import { AppError } from '../errors.js';
+import type { EventCatalog } from '../events/catalog.js';
+import type { Metrics } from '../metrics.js';
+import type { Store } from '../store/store.js';
+import { parseInput } from '../validate.js';
+import type { IngestPipeline } from './pipeline.js';
+
+type BySlug = RequestHandler<{ slug: string }>;
+type ById = RequestHandler<{ id: string }>;
+
+/**
+ * Updates over HTTP: an event's timeline page; post one or a batch; one update, its versions;
+ * correct or retract it. Paths and guards are in routes.ts.
+ */
+export function updateHandlers(deps: {
+  store: Store;
+  events: EventCatalog;
+  access: Access;
+  pipeline: IngestPipeline;
+  metrics: Metrics;
+}) {
+  const { store, events, access, pipeline, metrics } = deps;
+
+  /** The update, if it exists and the caller may see its event. */
+  const visible = async (req: Request<{ id: string }>) => {
+    const update = await store.getUpdate(req.params.id);
+    const allowed = await canView(access, req, update && events.find(update.event));
+    if (!update || !allowed) throw AppError.notFound(`Update "${req.params.id}"`);
+    return update;
+  };
+
+  /** An event's timeline, newest first, one page at a time. */
+  const timeline: BySlug = async (req, res) => {
+    const event = await viewableEvent(access, events, req, req.params.slug);
+    const query = parseInput(updatesQuerySchema, req.query);
+    events.checkTopics(event, query.topics);
+    res.json(await store.listUpdates(event.config.slug, query));
+  };
+
+  /** POST one update (201, or 200 with the existing one when it is a duplicate) or a batch. */
+  const post: BySlug = async (req, res) => {
+    const body: unknown = req.body;
+    if (body === undefined || body === null || typeof body !== 'object' || Array.isArray(body)) {
+      throw new AppError('invalid_input', 'Send one update or { "items": [...] } as a JSON object', {
+        issues: [{ path: '(root)', message: 'Expected a JSON object with Content-Type: application/json' }],
+      });
+    }
+    if ('items' in body) {
+      const { items } = parseInput(batchInputSchema, body);
+      const results = await pipeline.ingestBatch(req.params.slug, items);
+      for (const result of results) metrics.ingested(req.params.slug, 'api', result);
+      res.json({ results });
+      return;
+    }
+    const { update, created } = await pipeline.ingest(req.params.slug, body);
+    metrics.ingested(update.event, 'api', { status: created ? 'created' : 'duplicate' });
+    res.status(created ? 201 : 200).json(update);
+  };
+
+  const read: ById = async (req, res) => {
+    res.json(await visible(req));
+  };
+  const versions: ById = async (req, res) => {
+    await visible(req);
+    res.json({ items: await pipeline.versions(req.params.id) });
+  };
+  const correct: ById = async (req, res) => {
+    res.json(await pipeline.correct(req.params.id, req.body));
+  };
+  const retract: ById = async (req, res) => {
+    res.json(await pipeline.retract(req.params.id, req.body));
+  };
+
+  return { timeline, post, read, versions, correct, retract };
+}

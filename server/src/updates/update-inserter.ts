@@ -1,0 +1,124 @@
+import { Worker } from 'node:worker_threads';
+import type { Kysely } from 'kysely';
+import { insertUpdates } from './insert-updates.js';
+import type { WriteTurns } from '../store/read-write-sqlite.js';
+import { storageFull } from '../store/storage-full.js';
+import type { NewUpdate } from '../store/store.js';
+import type { Database } from '../store/tables.js';
+
+/** What one insert committed, as rows: each item's holder and whether it was created; grown stories' first reports. */
+export type InsertedRows = Awaited<ReturnType<typeof insertUpdates>>;
+
+/** Runs the store's batch insert (insert-updates.ts) in one transaction. */
+export interface UpdateInserter {
+  insert(updates: readonly NewUpdate[], origin: string): Promise<InsertedRows>;
+  close(): Promise<void>;
+}
+
+/** In this thread, on the store's own connection: PostgreSQL, and SQLite in memory. */
+export function transactionInserter(db: Kysely<Database>): UpdateInserter {
+  return {
+    insert: (updates, origin) => db.transaction().execute((trx) => insertUpdates(trx, updates, origin)),
+    close: async () => undefined,
+  };
+}
+
+export interface InsertJob {
+  id: number;
+  updates: readonly NewUpdate[];
+  origin: string;
+}
+
+export type InsertReply =
+  | { id: number; result: InsertedRows }
+  | { id: number; error: { name: string; message: string; code: unknown } };
+
+/** The thread's entry: built JavaScript, or (in tests, which run the TypeScript) compiled by tsx. */
+function startThread(file: string): Worker {
+  const here = import.meta.url;
+  const workerData = { file };
+  if (!here.endsWith('.ts')) return new Worker(new URL('./insert-thread.js', here), { workerData });
+  const entry = JSON.stringify(new URL('./insert-thread.ts', here).href);
+  const source = `import('tsx/esm/api').then(({ register }) => { register(); return import(${entry}); })`;
+  return new Worker(source, { eval: true, workerData });
+}
+
+/** Below this many updates an insert is quick enough (a few ms) to run on the server's thread. */
+export const threadFrom = 20;
+
+/**
+ * SQLite batch inserts in a worker thread with a connection of its own. A batch of 500 takes the
+ * writing connection for 100–200 ms (statements, full-text index, fsync); on the server's thread
+ * that is as long as no reader is answered. Jobs take the same turns as this thread's writes
+ * (WriteTurns), so the two connections never wait for each other inside SQLite. A few updates
+ * (one POST, one feed item) are written here, on `db`: a thread would only add a hop. The thread
+ * starts with the first batch.
+ */
+export class ThreadInserter implements UpdateInserter {
+  #thread: Worker | undefined;
+  readonly #pending = new Map<
+    number,
+    { resolve: (rows: InsertedRows) => void; reject: (e: Error) => void }
+  >();
+  #nextId = 1;
+  readonly #here: UpdateInserter;
+
+  constructor(
+    private readonly file: string,
+    private readonly turns: WriteTurns,
+    db: Kysely<Database>,
+  ) {
+    this.#here = transactionInserter(db);
+  }
+
+  insert(updates: readonly NewUpdate[], origin: string): Promise<InsertedRows> {
+    if (updates.length < threadFrom) return this.#here.insert(updates, origin);
+    return this.turns.run(
+      () =>
+        new Promise<InsertedRows>((resolve, reject) => {
+          const id = this.#nextId++;
+          this.#pending.set(id, { resolve, reject });
+          const thread = this.#start();
+          // Only a job in hand keeps the process alive.
+          thread.ref();
+          thread.postMessage({ id, updates, origin } satisfies InsertJob);
+        }),
+    );
+  }
+
+  async close(): Promise<void> {
+    const thread = this.#thread;
+    this.#thread = undefined;
+    await thread?.terminate();
+  }
+
+  #start(): Worker {
+    if (this.#thread) return this.#thread;
+    const thread = startThread(this.file);
+    thread.unref();
+    thread.on('message', (reply: InsertReply) => this.#settle(reply));
+    thread.on('error', (error) => this.#stopped(thread, error));
+    thread.on('exit', (code) =>
+      this.#stopped(thread, new Error(`The insert thread stopped (exit code ${code})`)),
+    );
+    this.#thread = thread;
+    return thread;
+  }
+
+  #settle(reply: InsertReply): void {
+    const job = this.#pending.get(reply.id);
+    this.#pending.delete(reply.id);
+    if (this.#pending.size === 0) this.#thread?.unref();
+    if (!job) return;
+    if ('result' in reply) return job.resolve(reply.result);
+    const { name, message, code } = reply.error;
+    job.reject(code === 'storage_full' ? storageFull() : Object.assign(new Error(message), { name, code }));
+  }
+
+  /** A thread that died fails its jobs; the next insert starts a new one. */
+  #stopped(thread: Worker, error: Error): void {
+    if (this.#thread === thread) this.#thread = undefined;
+    for (const job of this.#pending.values()) job.reject(error);
+    this.#pending.clear();
+  }
+}
