@@ -62,6 +62,8 @@ test('an editor sets up, publishes with a preview, corrects and retracts; a read
   const card = reader.getByRole('article').filter({ hasText: 'Convoy reaches the besieged city' });
   await expect(card).toBeVisible({ timeout: 5000 });
   await expect(reader.getByText(/Day 21/).first()).toBeVisible();
+  await expect(page.getByRole('listitem', { name: /Convoy reaches the besieged city/ })).toBeVisible();
+  await shoot(page, 'console-desk-1280', testInfo.project.outputDir);
 
   // A correction with a public note.
   const item = page.getByRole('listitem', { name: /Convoy reaches the besieged city/ });
