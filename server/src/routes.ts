@@ -2,6 +2,7 @@ import express, { Router, type RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { Access } from './access/access.js';
 import { both, requireRole } from './access/guards.js';
+import { audited, auditHandler, patchAction } from './accounts/audit.js';
 import { sessionHandlers, signedIn } from './accounts/sessions.js';
 import type { Clock } from './clock.js';
 import { dayHandlers } from './days/routes.js';
@@ -64,6 +65,7 @@ export function routes(deps: RouteDeps): Router {
   const feeds = feedHandlers(deps);
   const feedsOut = feedOutHandlers(deps);
   const session = sessionHandlers(deps);
+  const audit = (action: Parameters<typeof audited>[1]) => audited(deps, action);
 
   const r = Router();
   r.get('/healthz', alive);
@@ -78,22 +80,30 @@ export function routes(deps: RouteDeps): Router {
   r.get('/api/session', session.current);
   r.delete('/api/session', session.signOut);
   r.post('/api/setup', json, ...session.signInLimits, session.setUp);
+  r.get('/api/audit', requireRole(deps, 'admin'), auditHandler(deps.store));
   r.get('/api/first-view', firstViewHandler(deps));
   r.get('/api/events', events.list);
   r.get('/api/events/:slug/updates', updates.timeline);
-  r.post('/api/events/:slug/updates', writer, json, updates.post, countIngestRejections(deps.metrics));
+  r.post(
+    '/api/events/:slug/updates',
+    writer,
+    audit('publish'),
+    json,
+    updates.post,
+    countIngestRejections(deps.metrics),
+  );
   r.get('/api/events/:slug/days', days.counts);
   r.get('/api/events/:slug/sources', feeds.list);
-  r.post('/api/events/:slug/sources', admin, json, feeds.create);
-  r.patch('/api/sources/:id', admin, json, feeds.patch);
-  r.delete('/api/sources/:id', admin, feeds.remove);
+  r.post('/api/events/:slug/sources', admin, audit('feed.add'), json, feeds.create);
+  r.patch('/api/sources/:id', admin, audit('feed.change'), json, feeds.patch);
+  r.delete('/api/sources/:id', admin, audit('feed.remove'), feeds.remove);
   r.get('/api/updates/:id', updates.read);
   r.get('/api/updates/:id/versions', updates.versions);
-  r.patch('/api/updates/:id', writer, json, updates.correct);
-  r.delete('/api/updates/:id', writer, json, updates.retract);
+  r.patch('/api/updates/:id', writer, json, audit(patchAction), updates.correct);
+  r.delete('/api/updates/:id', writer, audit('retract'), json, updates.retract);
   r.get('/api/stories/:id', stories.read);
-  r.post('/api/stories/:id/split', writer, json, stories.split);
-  r.post('/api/stories/:id/merge', writer, json, stories.merge);
+  r.post('/api/stories/:id/split', writer, audit('story.split'), json, stories.split);
+  r.post('/api/stories/:id/merge', writer, audit('story.merge'), json, stories.merge);
   // The old name of /api/stories, for clients written before the rename (docs/api.md).
   r.use('/api/clusters', (req, res) =>
     res.redirect(308, `${req.baseUrl.replace(/clusters$/, 'stories')}${req.url}`),

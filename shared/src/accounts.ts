@@ -37,3 +37,12 @@ export const setupSchema = z.strictObject({
   name: userNameSchema,
   password: newPasswordSchema,
 });
+
+/** GET /api/audit: newest first, filtered, paged by `before` (the `next` of the page before). */
+export const auditQuerySchema = z.strictObject({
+  event: z.string().max(100).optional(),
+  user: z.string().max(64).optional(),
+  action: z.string().max(40).optional(),
+  before: z.coerce.number().int().min(1).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});

@@ -103,6 +103,7 @@ export function sessionHandlers({ store, clock, logger }: { store: Store; clock:
     const matches = await checkPassword(found?.passwordHash, password);
     if (!found || !matches || found.user.disabledAt) throw refusal();
     logger.info({ user: found.user.name, role: found.user.role }, 'signed in');
+    await store.audit.record({ at: clock.now().toISOString(), actor: found.user.name, action: 'sign-in' });
     res.json(await startSession(req, found.user));
   };
 
@@ -124,6 +125,7 @@ export function sessionHandlers({ store, clock, logger }: { store: Store; clock:
       at: at.toISOString(),
     });
     logger.info({ user: user.name }, 'first admin created from the setup link');
+    await store.audit.record({ at: user.createdAt, actor: user.name, action: 'setup', target: user.name });
     res.status(201).json(await startSession(req, user));
   };
   const current: RequestHandler = async (req, res) => {

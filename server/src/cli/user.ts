@@ -73,6 +73,13 @@ async function main(): Promise<number> {
           passwordHash,
           at: new Date().toISOString(),
         });
+        await store.audit.record({
+          at: new Date().toISOString(),
+          actor: 'cli',
+          action: 'user.create',
+          target: name.data,
+          details: { role },
+        });
         process.stdout.write(`Created ${role} "${name.data}"\n`);
         return 0;
       }
@@ -90,6 +97,13 @@ async function main(): Promise<number> {
         if (!target) throw new ConfigError('set-role needs the user name');
         const role = roleOf(values.role);
         if (!(await store.users.setRole(target, role))) throw new ConfigError(`No user named "${target}"`);
+        await store.audit.record({
+          at: new Date().toISOString(),
+          actor: 'cli',
+          action: 'user.role',
+          target,
+          details: { role },
+        });
         process.stdout.write(`"${target}" is now ${role}\n`);
         return 0;
       }
@@ -98,6 +112,12 @@ async function main(): Promise<number> {
         if (!(await store.users.withHash(target))) throw new ConfigError(`No user named "${target}"`);
         const passwordHash = await hashPassword(await passwordFromStdin());
         await store.users.setPassword(target, passwordHash);
+        await store.audit.record({
+          at: new Date().toISOString(),
+          actor: 'cli',
+          action: 'user.password',
+          target,
+        });
         process.stdout.write(`New password set for "${target}"; their sessions have ended\n`);
         return 0;
       }
@@ -106,6 +126,12 @@ async function main(): Promise<number> {
         if (!(await store.users.disable(target, new Date().toISOString()))) {
           throw new ConfigError(`No user named "${target}"`);
         }
+        await store.audit.record({
+          at: new Date().toISOString(),
+          actor: 'cli',
+          action: 'user.disable',
+          target,
+        });
         process.stdout.write(`Disabled "${target}"; their sessions have ended\n`);
         return 0;
       }

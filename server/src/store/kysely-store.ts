@@ -1,3 +1,4 @@
+import { AuditLog } from '../accounts/audit.js';
 import { randomUUID } from 'node:crypto';
 import type { Change, StoryInfo, Update, UpdateVersion, VersionKind } from '@dayline/shared';
 import {
@@ -105,6 +106,7 @@ export class KyselyStore implements Store {
   readonly users: UserStore;
   readonly sessions: KyselySessionStore;
   readonly settings: SettingStore;
+  readonly audit: AuditLog;
   readonly #id = randomUUID();
   #origin = `tool:${this.#id}`;
 
@@ -122,6 +124,7 @@ export class KyselyStore implements Store {
     this.users = new UserStore(db);
     this.sessions = new KyselySessionStore(db);
     this.settings = new SettingStore(db);
+    this.audit = new AuditLog(db);
   }
 
   get origin(): string {

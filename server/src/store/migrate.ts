@@ -12,6 +12,7 @@ import * as sourceErrorKinds from './migrations/010-source-error-kinds.js';
 import * as changeOrigins from './migrations/011-change-origins.js';
 import * as storyNames from './migrations/012-story-names.js';
 import * as accounts from './migrations/013-accounts.js';
+import * as audit from './migrations/014-audit.js';
 
 /** Migrations are listed here rather than read from a folder, so they work from src and dist alike. */
 const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '011-change-origins': changeOrigins,
   '012-story-names': storyNames,
   '013-accounts': accounts,
+  '014-audit': audit,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,3 +1,4 @@
+import type { AuditLog } from '../accounts/audit.js';
 import type { SourceStore } from '../feeds/feed-store.js';
 import type { TokenStore } from '../access/token-store.js';
 import type { KyselySessionStore } from '../accounts/session-store.js';
@@ -129,6 +130,8 @@ export interface Store {
   readonly sessions: KyselySessionStore;
   /** Values every node of this store shares (the session secret, the setup link). */
   readonly settings: SettingStore;
+  /** Who did what, when, to what (accounts/audit.ts). */
+  readonly audit: AuditLog;
   /** Who this store's writes are recorded as in the change log: `tool:<id>`, or `node:<id>`. */
   readonly origin: string;
   /** Records this process's writes as a server node's (createApp does this). */

@@ -132,6 +132,7 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   settings: SettingsTable;
+  audit: AuditTable;
 }
 
 /** An API token: only its SHA-256 digest is kept, so a leaked database leaks no usable token. */
@@ -173,4 +174,16 @@ export interface SessionsTable {
 export interface SettingsTable {
   key: string;
   value: string;
+}
+
+/** One entry of the audit log: who (a user's name, `token`, or `cli`) did what, when, to what. */
+export interface AuditTable {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  action: string;
+  event: string | null;
+  target: string | null;
+  /** JSON: what else is worth knowing (a role given, a count of items). */
+  details: string | null;
 }

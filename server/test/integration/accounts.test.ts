@@ -174,6 +174,71 @@ describe('newsroom accounts', () => {
   });
 });
 
+describe('the audit log', () => {
+  interface Entry {
+    actor: string;
+    action: string;
+    event: string | null;
+    target: string | null;
+    details: unknown;
+  }
+  const read = async (who: { cookie: string }, query = '') => {
+    const response = await fetch(`${server.url}/api/audit${query}`, { headers: { cookie: who.cookie } });
+    return {
+      status: response.status,
+      body: (await response.json()) as { items: Entry[]; next: number | null },
+    };
+  };
+
+  it('records who published, corrected, pinned and retracted what, newest first, for admins only', async () => {
+    await addUser('ana', 'editor');
+    await addUser('root', 'admin');
+    const editor = await browser('ana');
+    const published = (await (await postAs(editor)).json()) as { id: string };
+    const patch = (body: object) =>
+      fetch(`${server.url}/api/updates/${published.id}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', cookie: editor.cookie, 'x-csrf-token': editor.csrf },
+        body: JSON.stringify(body),
+      });
+    expect((await patch({ title: 'A corrected headline', correctionNote: 'Typo.' })).status).toBe(200);
+    expect((await patch({ pinned: true })).status).toBe(200);
+    const retracted = await fetch(`${server.url}/api/updates/${published.id}`, {
+      method: 'DELETE',
+      headers: { cookie: editor.cookie, 'x-csrf-token': editor.csrf },
+    });
+    expect(retracted.status).toBe(200);
+    await server.post({ items: [anUpdate(), anUpdate(), { title: '' }] });
+    // A refused write leaves no entry.
+    expect((await postAs({ cookie: editor.cookie })).status).toBe(403);
+
+    const admin = await browser('root');
+    const { status, body } = await read(admin);
+    expect(status).toBe(200);
+    expect(body.items.map((e) => [e.actor, e.action])).toEqual([
+      ['root', 'sign-in'],
+      ['token', 'publish'],
+      ['ana', 'retract'],
+      ['ana', 'pin'],
+      ['ana', 'correct'],
+      ['ana', 'publish'],
+      ['ana', 'sign-in'],
+    ]);
+    expect(body.items[1]).toMatchObject({ event: 'test-war', details: { created: 2, rejected: 1 } });
+    expect(body.items[2]).toMatchObject({ event: 'test-war', target: published.id });
+
+    const mine = await read(admin, '?user=ana&action=publish');
+    expect(mine.body.items.map((e) => e.target)).toEqual([published.id]);
+    const first = await read(admin, '?limit=3');
+    expect(first.body.items).toHaveLength(3);
+    const rest = await read(admin, `?limit=10&before=${first.body.next}`);
+    expect(rest.body.items.map((e) => e.action)).toEqual(['pin', 'correct', 'publish', 'sign-in']);
+
+    expect((await read(editor)).status).toBe(403);
+    expect((await fetch(`${server.url}/api/audit`)).status).toBe(401);
+  });
+});
+
 describe('the setup link of a fresh install', () => {
   const setUp = (body: object) =>
     fetch(`${server.url}/api/setup`, {
@@ -240,6 +305,12 @@ describe('npm run user', () => {
     expect((await user('', 'set-role', 'dee', '--role', 'boss')).stderr).toContain('Unknown role "boss"');
     expect((await user('', 'disable', 'dee')).code).toBe(0);
     expect((await signIn('dee')).status).toBe(401);
+    const entries = await server.store.audit.list({ limit: 10 });
+    expect(entries.items.map((e) => [e.actor, e.action, e.target])).toEqual([
+      ['cli', 'user.disable', 'dee'],
+      ['dee', 'sign-in', null],
+      ['cli', 'user.create', 'dee'],
+    ]);
   });
 
   it('refuses a password given any way but standard input', async () => {

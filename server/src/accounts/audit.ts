@@ -1,0 +1,144 @@
+import { auditQuerySchema } from '@dayline/shared';
+import type { Request, RequestHandler } from 'express';
+import type { Kysely } from 'kysely';
+import type { Actor } from '../access/guards.js';
+import type { Clock } from '../clock.js';
+import type { Logger } from '../logger.js';
+import type { Store } from '../store/store.js';
+import { parseInput } from '../validate.js';
+import type { Database } from '../store/tables.js';
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  event: string | null;
+  target: string | null;
+  details: unknown;
+}
+
+export interface AuditFilter {
+  event?: string | undefined;
+  actor?: string | undefined;
+  action?: string | undefined;
+  /** Entries older than this id (the `next` of the page before). */
+  before?: number | undefined;
+  limit: number;
+}
+
+/** The audit log: appended to, never changed; read newest first. */
+export class AuditLog {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async record(entry: {
+    at: string;
+    actor: string;
+    action: string;
+    event?: string | undefined;
+    target?: string | undefined;
+    details?: unknown;
+  }): Promise<void> {
+    await this.db
+      .insertInto('audit')
+      .values({
+        at: entry.at,
+        actor: entry.actor,
+        action: entry.action,
+        event: entry.event ?? null,
+        target: entry.target ?? null,
+        details: entry.details === undefined ? null : JSON.stringify(entry.details),
+      })
+      .execute();
+  }
+
+  async list(filter: AuditFilter): Promise<{ items: AuditEntry[]; next: number | null }> {
+    let query = this.db.selectFrom('audit').selectAll();
+    if (filter.event) query = query.where('event', '=', filter.event);
+    if (filter.actor) query = query.where('actor', '=', filter.actor);
+    if (filter.action) query = query.where('action', '=', filter.action);
+    if (filter.before !== undefined) query = query.where('id', '<', filter.before);
+    const rows = await query
+      .orderBy('id', 'desc')
+      .limit(filter.limit + 1)
+      .execute();
+    const items = rows.slice(0, filter.limit).map((row) => ({
+      id: Number(row.id),
+      at: row.at,
+      actor: row.actor,
+      action: row.action,
+      event: row.event,
+      target: row.target,
+      details: row.details === null ? null : (JSON.parse(row.details) as unknown),
+    }));
+    return { items, next: rows.length > filter.limit ? (items.at(-1)?.id ?? null) : null };
+  }
+}
+
+/** Who the guard let through (access/guards.ts), as the audit log names them. */
+function actorName(actor: Actor | undefined): string {
+  if (!actor) return 'unknown';
+  return actor.kind === 'user' ? actor.name : 'token';
+}
+
+interface Answer {
+  id?: string;
+  event?: string;
+  members?: { event?: string }[];
+  results?: { status: string }[];
+}
+
+/**
+ * Records a request that succeeded in the audit log as `action` (a name, or one derived from the
+ * request), with the update, story or feed it answered with and its event. Runs once the answer has
+ * gone out, so it never slows or fails the write itself.
+ */
+export function audited(
+  deps: { store: Store; clock: Clock; logger: Logger },
+  action: string | ((req: Request) => string),
+): RequestHandler {
+  return (req, res, next) => {
+    let answer: Answer | undefined;
+    const send = res.json.bind(res);
+    res.json = (body: unknown) => {
+      answer = body as Answer;
+      return send(body);
+    };
+    res.once('finish', () => {
+      if (res.statusCode >= 400) return;
+      // A batch: how many items were created, duplicates, rejected.
+      const counts = answer?.results?.reduce<Record<string, number>>((tally, { status }) => {
+        tally[status] = (tally[status] ?? 0) + 1;
+        return tally;
+      }, {});
+      deps.store.audit
+        .record({
+          at: deps.clock.now().toISOString(),
+          actor: actorName(res.locals.actor as Actor | undefined),
+          action: typeof action === 'string' ? action : action(req),
+          event: answer?.event ?? answer?.members?.[0]?.event ?? (req.params.slug as string | undefined),
+          target: answer?.id ?? (req.params.id as string | undefined),
+          details: counts,
+        })
+        .catch((error: unknown) => deps.logger.error({ err: error }, 'audit log write failed'));
+    });
+    next();
+  };
+}
+
+/** GET /api/audit (admins). */
+export function auditHandler(store: Store): RequestHandler {
+  return async (req, res) => {
+    const { event, user, action, before, limit } = parseInput(auditQuerySchema, req.query);
+    res.json(await store.audit.list({ event, actor: user, action, before, limit }));
+  };
+}
+
+/** What a PATCH of an update did, as the audit log names it. */
+export function patchAction(req: Request): string {
+  const body = (req.body ?? {}) as Record<string, unknown>;
+  const changed = Object.keys(body).filter((key) => key !== 'correctionNote');
+  if (changed.length === 1 && changed[0] === 'pinned') return body.pinned ? 'pin' : 'unpin';
+  if (changed.length === 1 && changed[0] === 'topics') return 'topics';
+  return 'correct';
+}
