@@ -16,8 +16,6 @@ import { inFlightRequests } from './http/in-flight.js';
 import { requestLogger } from './http/request-log.js';
 import { routes } from './routes.js';
 import { corsFor, securityHeaders } from './http/security.js';
-import { IngestPipeline } from './updates/pipeline.js';
-import { StoryAssigner } from './stories/story-assigner.js';
 import { ChangeFollower } from './live/change-follower.js';
 import { LiveHub, type LiveServer } from './live/hub.js';
 import { useRedisAdapter } from './live/redis-adapter.js';
@@ -27,6 +25,8 @@ import { Metrics } from './metrics.js';
 import { syncConfiguredSources } from './feeds/configured.js';
 import { defaultPollerOptions, FeedPoller, type PollerOptions } from './feeds/poller.js';
 import type { Store } from './store/store.js';
+import type { UpdateService } from './updates/service.js';
+import { createWriters } from './writers.js';
 
 export interface AppDeps {
   store: Store;
@@ -44,7 +44,8 @@ export interface App {
    * then tells this node's readers to reconnect and closes the HTTP server. The store stays open.
    */
   close(): Promise<void>;
-  pipeline: IngestPipeline;
+  /** Writes of updates, through the commit step (as the API, feeds and demo write). */
+  updates: UpdateService;
   /** The feed scheduler (absent when disabled). */
   poller: FeedPoller | undefined;
   httpServer: HttpServer;
@@ -105,20 +106,15 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
     maxBufferedBytes: config.limits.maxBufferedBytes ?? defaultMaxBufferedKb * 1024,
     logger,
   });
-  const pipeline = new IngestPipeline({
-    store,
-    events,
-    stories: new StoryAssigner(store),
-    publisher: hub,
-    clock,
-    logger,
-  });
+  // Every write goes through this one commit step, which hands what it committed to the hub.
+  const writers = createWriters({ store, events, publisher: hub, clock, logger });
 
   app.use(
     routes({
       store,
       events,
-      pipeline,
+      updates: writers.updates,
+      stories: writers.stories,
       clock,
       access,
       metrics,
@@ -135,8 +131,8 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
   if (config.demo) {
     const slug = demoEvent.slug;
     if (events.list().some((e) => e.config.slug === slug)) {
-      await seedDemo({ event: slug, store, pipeline, logger });
-      simulator = new DemoSimulator({ event: slug, pipeline, clock, logger });
+      await seedDemo({ event: slug, store, updates: writers.updates, logger });
+      simulator = new DemoSimulator({ event: slug, updates: writers.updates, clock, logger });
     } else {
       logger.warn(`DAYLINE_DEMO is on but the config has no "${slug}" event; no demo runs`);
     }
@@ -148,7 +144,7 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
       ? undefined
       : new FeedPoller({
           sources: store.sources,
-          pipeline,
+          updates: writers.updates,
           clock,
           logger,
           metrics,
@@ -170,7 +166,7 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
   const pruneTimer = setInterval(pruneChangeLog, 10 * 60_000).unref();
 
   return {
-    pipeline,
+    updates: writers.updates,
     poller,
     httpServer,
     listen(port = config.port) {
