@@ -18,8 +18,6 @@ import { inFlightRequests } from './http/in-flight.js';
 import { requestLogger } from './http/request-log.js';
 import { routes } from './routes.js';
 import { corsFor, securityHeaders } from './http/security.js';
-import { IngestPipeline } from './updates/pipeline.js';
-import { StoryAssigner } from './stories/story-assigner.js';
 import { ChangeFollower } from './live/change-follower.js';
 import { LiveHub, type LiveServer } from './live/hub.js';
 import { useRedisAdapter } from './live/redis-adapter.js';
@@ -29,6 +27,8 @@ import { Metrics } from './metrics.js';
 import { syncConfiguredSources } from './feeds/configured.js';
 import { defaultPollerOptions, FeedPoller, type PollerOptions } from './feeds/poller.js';
 import type { Store } from './store/store.js';
+import type { UpdateService } from './updates/service.js';
+import { createWriters } from './writers.js';
 
 export interface AppDeps {
   store: Store;
@@ -46,7 +46,8 @@ export interface App {
    * then tells this node's readers to reconnect and closes the HTTP server. The store stays open.
    */
   close(): Promise<void>;
-  pipeline: IngestPipeline;
+  /** Writes of updates, through the commit step (as the API, feeds and demo write). */
+  updates: UpdateService;
   /** On a fresh install (no users): the token of the one-time link that creates the first admin. */
   setupToken: string | undefined;
   /** The feed scheduler (absent when disabled). */
@@ -109,20 +110,15 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
     maxBufferedBytes: config.limits.maxBufferedBytes ?? defaultMaxBufferedKb * 1024,
     logger,
   });
-  const pipeline = new IngestPipeline({
-    store,
-    events,
-    stories: new StoryAssigner(store),
-    publisher: hub,
-    clock,
-    logger,
-  });
+  // Every write goes through this one commit step, which hands what it committed to the hub.
+  const writers = createWriters({ store, events, publisher: hub, clock, logger });
 
   app.use(
     routes({
       store,
       events,
-      pipeline,
+      updates: writers.updates,
+      stories: writers.stories,
       clock,
       access,
       metrics,
@@ -141,8 +137,8 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
   if (config.demo) {
     const slug = demoEvent.slug;
     if (events.list().some((e) => e.config.slug === slug)) {
-      await seedDemo({ event: slug, store, pipeline, logger });
-      simulator = new DemoSimulator({ event: slug, pipeline, clock, logger });
+      await seedDemo({ event: slug, store, updates: writers.updates, logger });
+      simulator = new DemoSimulator({ event: slug, updates: writers.updates, clock, logger });
     } else {
       logger.warn(`DAYLINE_DEMO is on but the config has no "${slug}" event; no demo runs`);
     }
@@ -154,7 +150,7 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
       ? undefined
       : new FeedPoller({
           sources: store.sources,
-          pipeline,
+          updates: writers.updates,
           clock,
           logger,
           metrics,
@@ -184,7 +180,7 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
   const setupToken = await offerSetup(store, clock.now());
 
   return {
-    pipeline,
+    updates: writers.updates,
     setupToken,
     poller,
     httpServer,

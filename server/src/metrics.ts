@@ -107,7 +107,7 @@ export class Metrics {
   }
 
   /**
-   * A change reached this node's sockets. `updatedAt` is stamped by the pipeline when the store
+   * A change reached this node's sockets. `updatedAt` is stamped by the commit step when the store
    * accepts the change and travels inside the message, so this works across nodes too (as exactly
    * as the nodes' clocks agree; a skew that would make it negative counts as zero).
    */

@@ -20,14 +20,16 @@ import type { Metrics } from './metrics.js';
 import type { Store } from './store/store.js';
 import { storyHandlers } from './stories/routes.js';
 import { feedOutHandlers } from './updates/feeds-out.js';
-import type { IngestPipeline } from './updates/pipeline.js';
+import type { UpdateService } from './updates/service.js';
+import type { StoryService } from './stories/service.js';
 import { updateHandlers } from './updates/routes.js';
 
 export interface RouteDeps {
   store: Store;
   clock: Clock;
   events: EventCatalog;
-  pipeline: IngestPipeline;
+  updates: UpdateService;
+  stories: StoryService;
   access: Access;
   metrics: Metrics;
   redis: { ready(): boolean } | undefined;

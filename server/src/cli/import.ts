@@ -9,16 +9,15 @@ import { SingleBar } from 'cli-progress';
 import { systemClock } from '../clock.js';
 import { loadConfig } from '../config.js';
 import { EventCatalog, syncEventClocks } from '../events/catalog.js';
-import { IngestPipeline } from '../updates/pipeline.js';
-import { StoryAssigner } from '../stories/story-assigner.js';
 import { createLogger } from '../logger.js';
 import { FeedParseError, parseFeed } from '../feeds/parse-feed.js';
 import { openStore } from '../store/open-store.js';
+import { createWriters } from '../writers.js';
 import { runCli } from './run.js';
 
 const usage = `Usage: npm run import -- --event SLUG FILE
 
-Imports FILE into the event through the ingest pipeline (validate, tag, dedup):
+Imports FILE into the event through the commit step, as the API does (validate, tag, dedup):
   FILE.ndjson / FILE.jsonl   one UpdateInput JSON object per line
   any other file             a feed (RSS, Atom, RDF or JSON Feed)
 Options:
@@ -53,14 +52,7 @@ async function main(): Promise<number> {
   const store = await openStore(config.databaseUrl, { servesReaders: false });
   await syncEventClocks(store, events);
   // No live hub in this process: the store is the record, and clients catch up from it.
-  const pipeline = new IngestPipeline({
-    store,
-    events,
-    stories: new StoryAssigner(store),
-    publisher: { publish: () => undefined },
-    clock: systemClock,
-    logger,
-  });
+  const { updates } = createWriters({ store, events, clock: systemClock, logger });
   const tally: Tally = { created: 0, duplicate: 0, updated: 0, rejected: 0 };
   const problems: string[] = [];
   const bar = process.stderr.isTTY
@@ -75,7 +67,7 @@ async function main(): Promise<number> {
       let lineNumber = 0;
       let batch: { line: number; item: unknown }[] = [];
       const flush = async () => {
-        const results = await pipeline.ingestBatch(
+        const results = await updates.ingestBatch(
           event.config.slug,
           batch.map((b) => b.item),
         );
@@ -109,7 +101,7 @@ async function main(): Promise<number> {
       const name = values.source ?? feed.title ?? path.basename(file);
       bar?.start(feed.items.length, 0, { unit: 'items' });
       for (const [index, item] of feed.items.entries()) {
-        const result = await pipeline.ingestFeedItem(event.config.slug, {
+        const result = await updates.ingestFeedItem(event.config.slug, {
           source: { id: `import:${name}`, name, topics: [] },
           ...(feed.siteUrl ? { siteUrl: feed.siteUrl } : {}),
           item,

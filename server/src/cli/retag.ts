@@ -2,8 +2,7 @@ import { parseArgs } from 'node:util';
 import { systemClock } from '../clock.js';
 import { loadConfig } from '../config.js';
 import { EventCatalog, syncEventClocks } from '../events/catalog.js';
-import { IngestPipeline } from '../updates/pipeline.js';
-import { StoryAssigner } from '../stories/story-assigner.js';
+import { createWriters } from '../writers.js';
 import { createLogger } from '../logger.js';
 import { openStore } from '../store/open-store.js';
 import { runCli } from './run.js';
@@ -25,15 +24,8 @@ async function main(): Promise<number> {
   const store = await openStore(config.databaseUrl, { servesReaders: false });
   try {
     await syncEventClocks(store, events);
-    const pipeline = new IngestPipeline({
-      store,
-      events,
-      stories: new StoryAssigner(store),
-      publisher: { publish: () => undefined },
-      clock: systemClock,
-      logger: createLogger('warn'),
-    });
-    const { checked, changed } = await pipeline.retag(values.event);
+    const writers = createWriters({ store, events, clock: systemClock, logger: createLogger('warn') });
+    const { checked, changed } = await writers.retag(values.event);
     process.stdout.write(`Re-tagged ${values.event}: ${checked} updates checked, ${changed} changed\n`);
     return 0;
   } finally {

@@ -1,5 +1,5 @@
 import type { UpdateInput } from '@dayline/shared';
-import type { IngestPipeline } from '../updates/pipeline.js';
+import type { UpdateService } from '../updates/service.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
 import { demoUpdates } from './updates.js';
@@ -8,7 +8,7 @@ import { demoUpdates } from './updates.js';
 export async function seedDemo(deps: {
   event: string;
   store: Store;
-  pipeline: IngestPipeline;
+  updates: UpdateService;
   logger: Logger;
 }): Promise<void> {
   if ((await deps.store.countUpdates(deps.event)) > 0) return;
@@ -17,7 +17,7 @@ export async function seedDemo(deps: {
     topics: [...update.topics],
     externalId: `demo-${index + 1}`,
   }));
-  const results = await deps.pipeline.ingestBatch(deps.event, items);
+  const results = await deps.updates.ingestBatch(deps.event, items);
   const rejected = results.filter((r) => r.status === 'rejected');
   if (rejected.length) deps.logger.warn({ rejected }, 'some demo updates were rejected');
   deps.logger.info({ event: deps.event, count: results.length - rejected.length }, 'demo updates loaded');

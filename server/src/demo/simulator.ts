@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.js';
-import type { IngestPipeline } from '../updates/pipeline.js';
+import type { UpdateService } from '../updates/service.js';
 import type { Logger } from '../logger.js';
 import { simulatorLines, simulatorOutlets, type SimulatorLine } from './simulator-lines.js';
 
 export interface SimulatorOptions {
   event: string;
-  pipeline: IngestPipeline;
+  updates: UpdateService;
   clock: Clock;
   logger: Logger;
   /** Pause between posts, picked anew each time; the demo uses 5–10 s. */
@@ -23,7 +23,7 @@ function slugify(text: string): string {
     .slice(0, 60);
 }
 
-/** Posts a new demo update every few seconds through the same pipeline as every other source. */
+/** Posts a new demo update every few seconds through the same commit step as every other writer. */
 export class DemoSimulator {
   #timer: NodeJS.Timeout | undefined;
   #next = 0;
@@ -52,12 +52,12 @@ export class DemoSimulator {
 
   /** Posts the next line now. */
   async postOne(): Promise<void> {
-    const { pipeline, clock, event } = this.options;
+    const { updates, clock, event } = this.options;
     const line = this.#lines[this.#next++ % this.#lines.length];
     const outlet = simulatorOutlets[Math.floor(this.#random() * simulatorOutlets.length)];
     if (!line || !outlet) return;
     const now = clock.now();
-    await pipeline.ingest(event, {
+    await updates.ingest(event, {
       title: line.title,
       summary: line.summary,
       topics: [...line.topics],

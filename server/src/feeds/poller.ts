@@ -2,7 +2,7 @@ import type { SourceErrorKind } from '@dayline/shared';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock.js';
-import type { IngestPipeline } from '../updates/pipeline.js';
+import type { UpdateService } from '../updates/service.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 import type { PollRecord, Source, SourceStore } from './feed-store.js';
@@ -35,7 +35,7 @@ export const defaultPollerOptions: Omit<PollerOptions, 'allowPrivateNetworks'> =
 
 /**
  * The one scheduler of this process: claims due sources (a lease in the store, so one node polls a
- * feed at a time), fetches and parses them, and hands every item to the ingest pipeline.
+ * feed at a time), fetches and parses them, and hands every item to the updates service (and so to the commit step).
  */
 export class FeedPoller {
   readonly #owner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
@@ -47,7 +47,7 @@ export class FeedPoller {
   constructor(
     private readonly deps: {
       sources: SourceStore;
-      pipeline: IngestPipeline;
+      updates: UpdateService;
       clock: Clock;
       logger: Logger;
       metrics: Metrics;
@@ -122,7 +122,7 @@ export class FeedPoller {
   }
 
   private async fetchAndIngest(source: Source): Promise<PollRecord> {
-    const { pipeline, clock, options, metrics } = this.deps;
+    const { updates, clock, options, metrics } = this.deps;
     const fetchedAt = clock.now();
     const outcome = await fetchFeed(
       source.url,
@@ -163,7 +163,7 @@ export class FeedPoller {
         }
         let fresh = 0;
         for (const item of feed.items) {
-          const result = await pipeline.ingestFeedItem(source.event, {
+          const result = await updates.ingestFeedItem(source.event, {
             source,
             ...(feed.siteUrl ? { siteUrl: feed.siteUrl } : {}),
             item,

@@ -13,7 +13,7 @@ import { AppError } from '../errors.js';
 import { parseInput } from '../validate.js';
 import type { Access } from '../access/access.js';
 import type { EventCatalog } from '../events/catalog.js';
-import type { ChangePublisher } from '../updates/pipeline.js';
+import type { ChangePublisher } from '../commit/commit.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
 import { Outbox } from './outbox.js';

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { isPostgres } from './dialect.js';
+import type { LoggedChange } from './store.js';
 import type { Database } from './tables.js';
 
 /** PostgreSQL advisory lock key that orders appends to the change log (any fixed number). */
@@ -95,4 +96,78 @@ export async function headCursor(db: Kysely<Database>, event: string): Promise<n
     .where('slug', '=', event)
     .executeTakeFirst();
   return Number(row?.head_cursor ?? 0);
+}
+
+/** The newest seq of the change log (0 when empty). */
+export async function lastChangeSeq(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom('changes')
+    .select((eb) => eb.fn.max('seq').as('last'))
+    .executeTakeFirst();
+  return Number(row?.last ?? 0);
+}
+
+/** Changes after `seq`, oldest first, at most `limit`. */
+export async function changesAfterSeq(
+  db: Kysely<Database>,
+  seq: number,
+  limit: number,
+): Promise<LoggedChange[]> {
+  const rows = await db
+    .selectFrom('changes')
+    .select(['seq', 'event', 'update_id', 'kind', 'cursor', 'origin'])
+    .where('seq', '>', seq)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({
+    seq: Number(row.seq),
+    event: row.event,
+    updateId: row.update_id,
+    kind: row.kind as LoggedChange['kind'],
+    cursor: Number(row.cursor ?? row.seq),
+    origin: row.origin,
+  }));
+}
+
+/** When the change at `cursor` of the event was written, if the log still holds it. */
+export async function changeTime(
+  db: Kysely<Database>,
+  event: string,
+  cursor: number,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('changes')
+    .select('at')
+    .where('event', '=', event)
+    .where('cursor', '=', cursor)
+    .executeTakeFirst();
+  return row?.at;
+}
+
+/** The oldest cursor of the event that the change log still holds (0 when it holds none). */
+export async function oldestCursor(db: Kysely<Database>, event: string): Promise<number> {
+  const row = await db
+    .selectFrom('changes')
+    .select((eb) => eb.fn.min('cursor').as('oldest'))
+    .where('event', '=', event)
+    .executeTakeFirst();
+  return Number(row?.oldest ?? 0);
+}
+
+/** Forgets changes older than `before`, always keeping each event's newest; returns how many went. */
+export async function pruneChanges(db: Kysely<Database>, before: string): Promise<number> {
+  // Each event keeps its newest change, so the log always says how far back it reaches.
+  const result = await db
+    .deleteFrom('changes')
+    .where('at', '<', before)
+    .where((eb) =>
+      eb(
+        'cursor',
+        '<',
+        eb.selectFrom('events').select('events.head_cursor').whereRef('events.slug', '=', 'changes.event'),
+      ),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

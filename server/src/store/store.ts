@@ -14,7 +14,7 @@ import type {
   VersionKind,
 } from '@dayline/shared';
 
-/** What the pipeline hands the store: a validated, normalised, tagged update. */
+/** What the commit step hands the store: a validated, normalised, tagged update with its story. */
 export interface NewUpdate {
   id: string;
   event: string;

@@ -3,16 +3,16 @@ import type { Access } from '../access/access.js';
 import { canView } from '../access/guards.js';
 import { AppError } from '../errors.js';
 import type { EventCatalog } from '../events/catalog.js';
-import type { IngestPipeline } from '../updates/pipeline.js';
+import type { StoryService } from './service.js';
 
 type ById = RequestHandler<{ id: string }>;
 
 /** Stories (reports of one development): read one; split or merge. Paths and guards are in routes.ts. */
-export function storyHandlers(deps: { pipeline: IngestPipeline; events: EventCatalog; access: Access }) {
-  const { pipeline, events, access } = deps;
+export function storyHandlers(deps: { stories: StoryService; events: EventCatalog; access: Access }) {
+  const { stories, events, access } = deps;
   /** The story, if the caller may see its event (else 404, like a missing one). */
   const visible = async (req: Request<{ id: string }>) => {
-    const story = await pipeline.story(req.params.id).catch((error: unknown) => {
+    const story = await stories.story(req.params.id).catch((error: unknown) => {
       if (error instanceof AppError && error.code === 'not_found') return undefined;
       throw error;
     });
@@ -24,10 +24,10 @@ export function storyHandlers(deps: { pipeline: IngestPipeline; events: EventCat
     res.json(await visible(req));
   };
   const split: ById = async (req, res) => {
-    res.json(await pipeline.splitStory(req.params.id, req.body));
+    res.json(await stories.split(req.params.id, req.body));
   };
   const merge: ById = async (req, res) => {
-    res.json(await pipeline.mergeStories(req.params.id, req.body));
+    res.json(await stories.merge(req.params.id, req.body));
   };
   return { read, split, merge };
 }

@@ -64,42 +64,69 @@ async function findStored(
   return [...found.values()];
 }
 
+/** Whatever holds a dedup key: a stored update, or an item of the list being placed. */
+interface Held {
+  /** Stored updates by `created_cursor`; the list's items after them, in list order. */
+  order: number;
+}
+
 /**
- * What each item of a batch is a copy of, before anything is decided about it: a stored update
- * (its row), an earlier item of the batch (its index), or nothing (it is new). The insert checks
- * again in its transaction, for a writer that stores a copy in between.
+ * The one dedup rule, for the look-up before anything is decided and for the insert alike: the
+ * stored updates hold their keys (the oldest holder of a key wins), then the items in order. An
+ * item sharing a key with any holder is a copy of the oldest of them; else it holds its own keys.
+ * `hold` makes each holder; `copied` hears of each copy, in order, before later items are placed.
  */
-export async function findCopies(
-  db: Kysely<Database>,
-  updates: readonly DedupKeys[],
-): Promise<({ stored: UpdateRow } | { earlier: number } | undefined)[]> {
-  const holders = new Map<string, { order: number; row?: UpdateRow; index?: number }>();
-  for (const row of await findStored(db, updates)) {
-    const holder = { order: Number(row.created_cursor), row };
+function place<U extends DedupKeys, H extends Held>(
+  stored: readonly UpdateRow[],
+  items: readonly U[],
+  hold: { stored(row: UpdateRow, order: number): H; item(item: U, order: number, index: number): H },
+  copied: (item: U) => void = () => undefined,
+): { holder: H; created: boolean }[] {
+  const holders = new Map<string, H>();
+  for (const row of stored) {
+    const holder = hold.stored(row, Number(row.created_cursor));
     for (const key of rowKeys(row)) {
       const known = holders.get(key);
       if (!known || known.order > holder.order) holders.set(key, holder);
     }
   }
-  return updates.map((update, index) => {
-    const keys = keysOf(update);
+  return items.map((item, index) => {
+    const keys = keysOf(item);
     const copyOf = keys
       .map((key) => holders.get(key))
-      .reduce<{ order: number; row?: UpdateRow; index?: number } | undefined>(
-        (a, b) => (b && (!a || b.order < a.order) ? b : a),
-        undefined,
-      );
-    if (copyOf) return copyOf.row ? { stored: copyOf.row } : { earlier: copyOf.index as number };
-    const holder = { order: Number.MAX_SAFE_INTEGER - updates.length + index, index };
+      .reduce<H | undefined>((a, b) => (b && (!a || b.order < a.order) ? b : a), undefined);
+    if (copyOf) {
+      copied(item);
+      return { holder: copyOf, created: false };
+    }
+    const holder = hold.item(item, Number.MAX_SAFE_INTEGER - items.length + index, index);
     for (const key of keys) holders.set(key, holder);
-    return undefined;
+    return { holder, created: true };
+  });
+}
+
+/**
+ * What each item of a batch is a copy of, before anything is decided about it: a stored update
+ * (its row), an earlier item of the batch (its index), or nothing (it is new). The insert checks
+ * again in its transaction, by the same rule, for a writer that stores a copy in between.
+ */
+export async function findCopies(
+  db: Kysely<Database>,
+  updates: readonly DedupKeys[],
+): Promise<({ stored: UpdateRow } | { earlier: number } | undefined)[]> {
+  const placed = place<DedupKeys, Held & { row?: UpdateRow; index?: number }>(
+    await findStored(db, updates),
+    updates,
+    { stored: (row, order) => ({ order, row }), item: (_, order, index) => ({ order, index }) },
+  );
+  return placed.map(({ holder, created }) => {
+    if (created) return undefined;
+    return holder.row ? { stored: holder.row } : { earlier: holder.index as number };
   });
 }
 
 /** Where an item of a batch ends up: an update stored before, or one this batch creates. */
-interface Holder {
-  /** Stored updates by `created_cursor`; this batch's after them, in batch order. */
-  order: number;
+interface Holder extends Held {
   storyId: string;
   row?: UpdateRow;
   fresh?: NewUpdate;
@@ -120,39 +147,28 @@ export async function insertUpdates(
   await lockChangeLog(trx);
   // Readers go on between the statements (on SQLite's reading connection; see read-write-sqlite.ts).
   const slices = new TimeSlices();
-  const holders = new Map<string, Holder>();
-  for (const row of await findStored(trx, updates, slices)) {
-    const holder = { order: Number(row.created_cursor), storyId: storyOf(row), row };
-    for (const key of rowKeys(row)) {
-      const known = holders.get(key);
-      if (!known || known.order > holder.order) holders.set(key, holder);
-    }
-  }
-
   const notStored = new Set<string>();
   const redirected = new Map<string, string>();
   const fresh: NewUpdate[] = [];
-  const placed = updates.map((update, i): { holder: Holder; created: boolean } => {
-    const keys = keysOf(update);
-    const copyOf = keys
-      .map((key) => holders.get(key))
-      .reduce<Holder | undefined>((a, b) => (b && (!a || b.order < a.order) ? b : a), undefined);
-    if (copyOf) {
-      notStored.add(update.id);
-      return { holder: copyOf, created: false };
-    }
-    let storyId = redirected.get(update.storyId) ?? update.storyId;
-    if (notStored.has(storyId)) {
-      // Its story was started by an item that is not stored: it starts the story instead.
-      redirected.set(storyId, update.id);
-      storyId = update.id;
-    }
-    const holder: Holder = { order: Number.MAX_SAFE_INTEGER - updates.length + i, storyId };
-    holder.fresh = { ...update, storyId };
-    fresh.push(holder.fresh);
-    for (const key of keys) holders.set(key, holder);
-    return { holder, created: true };
-  });
+  const placed = place<NewUpdate, Holder>(
+    await findStored(trx, updates, slices),
+    updates,
+    {
+      stored: (row, order) => ({ order, storyId: storyOf(row), row }),
+      item: (update, order) => {
+        let storyId = redirected.get(update.storyId) ?? update.storyId;
+        if (notStored.has(storyId)) {
+          // Its story was started by an item that is not stored: it starts the story instead.
+          redirected.set(storyId, update.id);
+          storyId = update.id;
+        }
+        const holder: Holder = { order, storyId, fresh: { ...update, storyId } };
+        fresh.push(holder.fresh as NewUpdate);
+        return holder;
+      },
+    },
+    (update) => notStored.add(update.id),
+  );
 
   const appended = await appendChanges(
     trx,

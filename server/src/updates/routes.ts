@@ -7,7 +7,7 @@ import type { EventCatalog } from '../events/catalog.js';
 import type { Metrics } from '../metrics.js';
 import type { Store } from '../store/store.js';
 import { parseInput } from '../validate.js';
-import type { IngestPipeline } from './pipeline.js';
+import type { UpdateService } from './service.js';
 
 type BySlug = RequestHandler<{ slug: string }>;
 type ById = RequestHandler<{ id: string }>;
@@ -20,10 +20,10 @@ export function updateHandlers(deps: {
   store: Store;
   events: EventCatalog;
   access: Access;
-  pipeline: IngestPipeline;
+  updates: UpdateService;
   metrics: Metrics;
 }) {
-  const { store, events, access, pipeline, metrics } = deps;
+  const { store, events, access, updates, metrics } = deps;
 
   /** The update, if it exists and the caller may see its event. */
   const visible = async (req: Request<{ id: string }>) => {
@@ -51,12 +51,12 @@ export function updateHandlers(deps: {
     }
     if ('items' in body) {
       const { items } = parseInput(batchInputSchema, body);
-      const results = await pipeline.ingestBatch(req.params.slug, items);
+      const results = await updates.ingestBatch(req.params.slug, items);
       for (const result of results) metrics.ingested(req.params.slug, 'api', result);
       res.json({ results });
       return;
     }
-    const { update, created } = await pipeline.ingest(req.params.slug, body);
+    const { update, created } = await updates.ingest(req.params.slug, body);
     metrics.ingested(update.event, 'api', { status: created ? 'created' : 'duplicate' });
     res.status(created ? 201 : 200).json(update);
   };
@@ -66,13 +66,13 @@ export function updateHandlers(deps: {
   };
   const versions: ById = async (req, res) => {
     await visible(req);
-    res.json({ items: await pipeline.versions(req.params.id) });
+    res.json({ items: await updates.versions(req.params.id) });
   };
   const correct: ById = async (req, res) => {
-    res.json(await pipeline.correct(req.params.id, req.body));
+    res.json(await updates.correct(req.params.id, req.body));
   };
   const retract: ById = async (req, res) => {
-    res.json(await pipeline.retract(req.params.id, req.body));
+    res.json(await updates.retract(req.params.id, req.body));
   };
 
   return { timeline, post, read, versions, correct, retract };

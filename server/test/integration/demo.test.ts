@@ -33,7 +33,7 @@ describe('demo', () => {
     const arrived = new Promise((resolve) => socket.once('update:new', resolve));
     const simulator = new DemoSimulator({
       event: 'ukraine-war',
-      pipeline: server.app.pipeline,
+      updates: server.app.updates,
       clock: server.clock,
       logger: pino({ level: 'silent' }),
       minDelayMs: 10,

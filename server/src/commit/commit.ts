@@ -1,0 +1,168 @@
+import type { ChangeKind, Update } from '@dayline/shared';
+import type { Clock } from '../clock.js';
+import { AppError } from '../errors.js';
+import type { EventRuntime } from '../events/catalog.js';
+import { DuplicateKeyError, type Mutation, type NewUpdate, type Store } from '../store/store.js';
+import type { StoryAssignment } from '../stories/index.js';
+import type { StoryAssigner } from '../stories/story-assigner.js';
+
+/** One change a commit made, as live readers get it. */
+export interface CommittedChange {
+  kind: ChangeKind;
+  update: Update;
+}
+
+/** What a write committed: its answer, and exactly the changes of its one transaction, in order. */
+export interface Committed<T> {
+  value: T;
+  changes: CommittedChange[];
+}
+
+/** Where committed changes go: the live hub. */
+export interface ChangePublisher {
+  publish(kind: ChangeKind, update: Update): void;
+}
+
+/** A validated, normalised, tagged new update, before the commit gives it its story and time. */
+export type PreparedUpdate = Omit<NewUpdate, 'storyId' | 'at'>;
+
+export interface AddResult {
+  update: Update;
+  created: boolean;
+}
+
+/** A change whose kind follows from the update's state: a tombstone goes out as a retraction. */
+const changeOf = (update: Update): CommittedChange => ({
+  kind: update.status === 'retracted' ? 'retracted' : 'changed',
+  update,
+});
+
+/**
+ * The one commit step every write goes through (API, feeds, import, demo, retag, story edits):
+ * given validated input, it decides against the store (dedup, stories, the current state of an
+ * update), writes in one transaction that appends to the change log, and publishes exactly the
+ * changes that transaction returned, from one place. No writer publishes by itself.
+ */
+export class CommitStep {
+  constructor(
+    private readonly deps: {
+      store: Store;
+      stories: StoryAssigner;
+      publisher: ChangePublisher;
+      clock: Clock;
+    },
+  ) {}
+
+  /**
+   * New updates: decides what is new (dedup), gives the new items their stories, and stores them
+   * in one transaction (acknowledged only once it commits). Its changes: each new update, then the
+   * stories they joined, on the reports they are named after. Copies of stored updates, or of an
+   * earlier item, are never clustered; the transaction checks again for a writer that stored a
+   * copy in between. Results are per item, in order.
+   */
+  async add(event: EventRuntime, prepared: readonly PreparedUpdate[]): Promise<Committed<AddResult[]>> {
+    const { store, stories, clock } = this.deps;
+    const slug = event.config.slug;
+    const copies = await store.findCopies(prepared);
+    const fresh = prepared.filter((_, i) => copies[i] === undefined);
+    const assignments = await stories.assignAll(
+      slug,
+      fresh.map(({ id, title, summary, publishedAt, source }) => ({
+        id,
+        title,
+        summary,
+        publishedAt,
+        ...(source ? { source: source.name } : {}),
+      })),
+    );
+    const at = clock.now().toISOString();
+    let inserted: Awaited<ReturnType<Store['insertUpdates']>>;
+    try {
+      inserted = await store.insertUpdates(
+        fresh.map((p, i) => ({ ...p, storyId: (assignments[i] as StoryAssignment).storyId, at })),
+      );
+    } catch (error) {
+      // Nothing was stored (disk full, database away): the index must not keep these updates, or
+      // later coverage would join stories that do not exist. It is rebuilt from the store.
+      await stories.moved(slug);
+      throw error;
+    }
+    const { results: stored, grown } = inserted;
+    const changes: CommittedChange[] = [
+      ...stored.flatMap(({ update, created }) => (created ? [{ kind: 'new' as const, update }] : [])),
+      ...grown.map(changeOf),
+    ];
+    this.#publish(changes);
+    // Stored by another writer since the look-up (a race): not stored again, and out of the index.
+    const dropped = new Set<string>();
+    for (const [i, { created }] of stored.entries()) {
+      if (!created) dropped.add((fresh[i] as NewUpdate).id);
+    }
+    for (const id of dropped) stories.forget(slug, id);
+    // A story's first report was such a copy, not stored: the store made the rest a story of its own.
+    const regrouped = stored.some(
+      ({ created }, i) => created && dropped.has((assignments[i] as StoryAssignment).storyId),
+    );
+    if (regrouped) await stories.moved(slug);
+
+    const results: AddResult[] = [];
+    let next = 0;
+    for (const copy of copies) {
+      if (copy === undefined) results.push(stored[next++] as AddResult);
+      else if ('stored' in copy) results.push({ update: copy.stored, created: false });
+      else results.push({ update: (results[copy.earlier] as AddResult).update, created: false });
+    }
+    return { value: results, changes };
+  }
+
+  /**
+   * One change to an existing update, decided by `decide` from its current state inside the
+   * transaction (undefined: no change). Its changes: the update (as `kind`), then the stories'
+   * first reports it touched. Throws not_found, or conflict when the change would take another
+   * update's link or headline.
+   */
+  async change(
+    id: string,
+    kind: ChangeKind,
+    decide: (current: Update) => Mutation | undefined,
+  ): Promise<Committed<Update>> {
+    let result;
+    try {
+      result = await this.deps.store.mutateUpdate(id, decide);
+    } catch (error) {
+      if (error instanceof DuplicateKeyError) {
+        throw new AppError('conflict', 'Another update of this event already has this link or headline');
+      }
+      throw error;
+    }
+    if (!result) throw AppError.notFound(`Update "${id}"`);
+    const changes = [
+      ...(result.changed ? [{ kind, update: result.update }] : []),
+      ...result.touched.map(changeOf),
+    ];
+    this.#publish(changes);
+    return { value: result.update, changes };
+  }
+
+  /**
+   * A change of story membership (an editor's split or merge): `moves` set story ids, and they and
+   * `touched` get a new cursor, so live readers and catch-up see the new grouping. The story index
+   * of `event` is rebuilt from the store afterwards.
+   */
+  async regroup(
+    event: string,
+    moves: { id: string; storyId: string }[],
+    touched: string[],
+  ): Promise<Committed<undefined>> {
+    const at = this.deps.clock.now().toISOString();
+    const changes = (await this.deps.store.regroup(moves, touched, at)).map(changeOf);
+    this.#publish(changes);
+    await this.deps.stories.moved(event);
+    return { value: undefined, changes };
+  }
+
+  /** The one place committed changes go live, in commit order. */
+  #publish(changes: readonly CommittedChange[]): void {
+    for (const { kind, update } of changes) this.deps.publisher.publish(kind, update);
+  }
+}

@@ -1,0 +1,55 @@
+import type { Update } from '@dayline/shared';
+import type { Clock } from '../clock.js';
+import type { CommitStep } from '../commit/commit.js';
+import type { EventCatalog } from '../events/catalog.js';
+import type { Store } from '../store/store.js';
+
+/**
+ * Applies the event's current topic rules to every stored update (after the rules changed).
+ * Explicit, source and category reasons are kept as inputs; keyword and regex ones are redone.
+ * An update whose topics change gets a new version (status unchanged) and goes out as a change.
+ */
+export async function retag(
+  deps: { store: Store; events: EventCatalog; commit: CommitStep; clock: Clock },
+  eventSlug: string,
+): Promise<{ checked: number; changed: number }> {
+  const { store, events, commit, clock } = deps;
+  const event = events.get(eventSlug);
+  let checked = 0;
+  let changed = 0;
+  let before: string | null = null;
+  do {
+    const page: { items: Update[]; next: string | null } = await store.listUpdates(event.config.slug, {
+      limit: 200,
+      ...(before ? { before } : {}),
+    });
+    for (const update of page.items) {
+      checked += 1;
+      const reasons = Object.entries(update.topicReasons ?? {});
+      const given = (rule: string) => reasons.filter(([, rs]) => rs.some((r) => r.rule === rule));
+      const explained = event.tagger.explain({
+        title: update.title,
+        summary: update.summary,
+        explicit: given('explicit').map(([topic]) => topic),
+        sourceTopics: given('source').map(([topic]) => topic),
+        ...(update.source ? { source: update.source.name } : {}),
+        categories: reasons.flatMap(([, rs]) => rs.filter((r) => r.rule === 'category').map((r) => r.match)),
+      });
+      if (JSON.stringify(explained.topics) === JSON.stringify(update.topics)) continue;
+      const at = clock.now().toISOString();
+      await commit.change(update.id, 'changed', (current) =>
+        current.status === 'retracted'
+          ? undefined
+          : {
+              kind: 'corrected',
+              fields: { topics: explained.topics, topicReasons: explained.reasons },
+              note: 'Topics re-tagged with the current rules',
+              at,
+            },
+      );
+      changed += 1;
+    }
+    before = page.next;
+  } while (before);
+  return { checked, changed };
+}

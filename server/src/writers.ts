@@ -1,0 +1,45 @@
+import type { Clock } from './clock.js';
+import { CommitStep, type ChangePublisher } from './commit/commit.js';
+import type { EventCatalog } from './events/catalog.js';
+import type { Logger } from './logger.js';
+import type { Store } from './store/store.js';
+import { StoryService } from './stories/service.js';
+import { StoryAssigner } from './stories/story-assigner.js';
+import { retag } from './topics/retag.js';
+import { UpdateService } from './updates/service.js';
+
+/** Everything of one process that writes, over its one commit step. */
+export interface Writers {
+  commit: CommitStep;
+  updates: UpdateService;
+  stories: StoryService;
+  /** Re-applies an event's topic rules to its stored updates. */
+  retag(event: string): Promise<{ checked: number; changed: number }>;
+}
+
+/**
+ * The commit step and the feature services that write through it. Without a `publisher` (a
+ * command-line tool: no live readers here), servers pick the changes up from the change log.
+ */
+export function createWriters(deps: {
+  store: Store;
+  events: EventCatalog;
+  publisher?: ChangePublisher;
+  clock: Clock;
+  logger: Logger;
+}): Writers {
+  const { store, events, clock, logger } = deps;
+  const stories = new StoryAssigner(store);
+  const commit = new CommitStep({
+    store,
+    stories,
+    publisher: deps.publisher ?? { publish: () => undefined },
+    clock,
+  });
+  return {
+    commit,
+    updates: new UpdateService({ store, events, stories, commit, clock, logger }),
+    stories: new StoryService({ store, commit }),
+    retag: (event) => retag({ store, events, commit, clock }, event),
+  };
+}
