@@ -2,7 +2,8 @@ import express, { Router, type RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { Access } from './access/access.js';
 import { both, requireRole } from './access/guards.js';
-import { audited, auditHandler, patchAction } from './accounts/audit.js';
+import { audited, auditHandler, byName, patchAction } from './accounts/audit.js';
+import { accountHandlers } from './accounts/routes.js';
 import { sessionHandlers, signedIn } from './accounts/sessions.js';
 import type { Clock } from './clock.js';
 import { dayHandlers } from './days/routes.js';
@@ -67,7 +68,10 @@ export function routes(deps: RouteDeps): Router {
   const feeds = feedHandlers(deps);
   const feedsOut = feedOutHandlers(deps);
   const session = sessionHandlers(deps);
-  const audit = (action: Parameters<typeof audited>[1]) => audited(deps, action);
+  const audit = (action: Parameters<typeof audited>[1], target?: Parameters<typeof audited>[2]) =>
+    audited(deps, action, target);
+  const accounts = accountHandlers(deps);
+  const adminReads = requireRole(deps, 'admin');
 
   const r = Router();
   r.get('/healthz', alive);
@@ -82,7 +86,13 @@ export function routes(deps: RouteDeps): Router {
   r.get('/api/session', session.current);
   r.delete('/api/session', session.signOut);
   r.post('/api/setup', json, ...session.signInLimits, session.setUp);
-  r.get('/api/audit', requireRole(deps, 'admin'), auditHandler(deps.store));
+  r.get('/api/audit', adminReads, auditHandler(deps.store));
+  r.get('/api/users', adminReads, accounts.users);
+  r.post('/api/users', admin, audit('user.create', byName), json, accounts.createUser);
+  r.patch('/api/users/:name', admin, audit('user.change', byName), json, accounts.changeUser);
+  r.get('/api/tokens', adminReads, accounts.tokens);
+  r.post('/api/tokens', admin, audit('token.create', byName), json, accounts.createToken);
+  r.delete('/api/tokens/:name', admin, audit('token.revoke', byName), accounts.revokeToken);
   r.get('/api/first-view', firstViewHandler(deps));
   r.get('/api/events', events.list);
   r.get('/api/events/:slug/updates', updates.timeline);

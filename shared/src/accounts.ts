@@ -46,3 +46,29 @@ export const auditQuerySchema = z.strictObject({
   before: z.coerce.number().int().min(1).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+
+/** What an API token may do (docs/security.md): read private events, write updates, administer. */
+export const tokenScopes = ['ingest', 'admin', 'viewer'] as const;
+export type TokenScope = (typeof tokenScopes)[number];
+
+/** POST /api/users (admins). */
+export const newUserSchema = z.strictObject({
+  name: userNameSchema,
+  role: z.enum(roles),
+  password: newPasswordSchema,
+});
+
+/** PATCH /api/users/:name (admins): a new role, a new password (ends their sessions), or disable. */
+export const userPatchSchema = z
+  .strictObject({
+    role: z.enum(roles).optional(),
+    password: newPasswordSchema.optional(),
+    disabled: z.literal(true).optional(),
+  })
+  .refine((patch) => Object.keys(patch).length > 0, { message: 'Name at least one change' });
+
+/** POST /api/tokens (admins): the token is shown once, in the answer. */
+export const newTokenSchema = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  scopes: z.array(z.enum(tokenScopes)).min(1).max(3),
+});

@@ -1,5 +1,6 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
-import { tokenScopes, type TokenScope, type TokenStore } from './token-store.js';
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { AppError } from '../errors.js';
+import { tokenScopes, type TokenInfo, type TokenScope, type TokenStore } from './token-store.js';
 
 /** The stored form of a token: its SHA-256 digest, hex. */
 export const tokenDigest = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -42,4 +43,26 @@ export class Access {
     const grant = await this.grant(presented);
     return grant.valid && grant.scopes.has(scope);
   }
+}
+
+/**
+ * A new named token (the command line's `npm run token -- create` and the console's token page): the
+ * token itself is returned once and only its digest is kept.
+ */
+export async function issueToken(
+  tokens: TokenStore,
+  request: { name: string; scopes: TokenScope[]; at: string },
+): Promise<{ token: string; info: TokenInfo }> {
+  if ((await tokens.list()).some((t) => t.name === request.name)) {
+    throw new AppError('conflict', `A token named "${request.name}" exists; revoke it or pick another name`);
+  }
+  const token = `dl_${randomBytes(24).toString('base64url')}`;
+  const info = await tokens.create({
+    id: randomUUID(),
+    name: request.name,
+    digest: tokenDigest(token),
+    scopes: [...new Set(request.scopes)],
+    at: request.at,
+  });
+  return { token, info };
 }

@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/tables.js';
 
-export const tokenScopes = ['ingest', 'admin', 'viewer'] as const;
-export type TokenScope = (typeof tokenScopes)[number];
+import type { TokenScope } from '@dayline/shared';
+
+export { tokenScopes, type TokenScope } from '@dayline/shared';
 
 export interface TokenInfo {
   id: string;

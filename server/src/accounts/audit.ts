@@ -83,6 +83,7 @@ function actorName(actor: Actor | undefined): string {
 
 interface Answer {
   id?: string;
+  name?: string;
   event?: string;
   members?: { event?: string }[];
   results?: { status: string }[];
@@ -96,6 +97,9 @@ interface Answer {
 export function audited(
   deps: { store: Store; clock: Clock; logger: Logger },
   action: string | ((req: Request) => string),
+  /** What was acted on, when it is not the answer's or the path's id (users and tokens: their name). */
+  targetOf: (req: Request, answer: Answer | undefined) => string | undefined = (req, answer) =>
+    answer?.id ?? (req.params.id as string | undefined),
 ): RequestHandler {
   return (req, res, next) => {
     let answer: Answer | undefined;
@@ -117,7 +121,7 @@ export function audited(
           actor: actorName(res.locals.actor as Actor | undefined),
           action: typeof action === 'string' ? action : action(req),
           event: answer?.event ?? answer?.members?.[0]?.event ?? (req.params.slug as string | undefined),
-          target: answer?.id ?? (req.params.id as string | undefined),
+          target: targetOf(req, answer),
           details: counts,
         })
         .catch((error: unknown) => deps.logger.error({ err: error }, 'audit log write failed'));
@@ -142,3 +146,7 @@ export function patchAction(req: Request): string {
   if (changed.length === 1 && changed[0] === 'topics') return 'topics';
   return 'correct';
 }
+
+/** Users and tokens are named in the audit log by their names. */
+export const byName = (req: Request, answer: { name?: string } | undefined) =>
+  (req.params.name as string | undefined) ?? answer?.name;

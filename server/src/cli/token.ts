@@ -1,6 +1,5 @@
-import { randomBytes, randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { tokenDigest } from '../access/access.js';
+import { issueToken } from '../access/access.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { openStore } from '../store/open-store.js';
 import { tokenScopes, type TokenScope } from '../access/token-store.js';
@@ -39,17 +38,7 @@ async function main(): Promise<number> {
     switch (command) {
       case 'create': {
         if (!values.name) throw new ConfigError('create needs --name NAME');
-        if ((await store.tokens.list()).some((t) => t.name === values.name)) {
-          throw new ConfigError(`A token named "${values.name}" exists; revoke it or pick another name`);
-        }
-        const token = `dl_${randomBytes(24).toString('base64url')}`;
-        await store.tokens.create({
-          id: randomUUID(),
-          name: values.name,
-          digest: tokenDigest(token),
-          scopes,
-          at,
-        });
+        const { token } = await issueToken(store.tokens, { name: values.name, scopes, at });
         process.stdout.write(
           `Created token "${values.name}" (${scopes.join(', ')}). It is shown only now:\n${token}\n`,
         );

@@ -174,6 +174,64 @@ describe('newsroom accounts', () => {
   });
 });
 
+describe("admins' pages: users and tokens", () => {
+  it('lets an admin create, promote and disable users, and issue and revoke tokens; nobody else', async () => {
+    await addUser('root', 'admin');
+    await addUser('ana', 'editor');
+    const admin = await browser('root');
+    const editor = await browser('ana');
+    const as = (who: { cookie: string; csrf: string }, method: string, path: string, body?: object) =>
+      fetch(`${server.url}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', cookie: who.cookie, 'x-csrf-token': who.csrf },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+
+    const created = await as(admin, 'POST', '/api/users', { name: 'cy', role: 'contributor', password });
+    expect(created.status).toBe(201);
+    expect(await created.json()).toMatchObject({ name: 'cy', role: 'contributor', disabledAt: null });
+    expect((await as(admin, 'POST', '/api/users', { name: 'cy', role: 'editor', password })).status).toBe(
+      409,
+    );
+    expect((await as(editor, 'POST', '/api/users', { name: 'dan', role: 'admin', password })).status).toBe(
+      403,
+    );
+    expect((await as(editor, 'GET', '/api/users')).status).toBe(403);
+    // Nobody promotes themselves.
+    expect((await as(editor, 'PATCH', '/api/users/ana', { role: 'admin' })).status).toBe(403);
+
+    const contributor = await browser('cy');
+    expect((await postAs(contributor)).status).toBe(403);
+    expect((await as(admin, 'PATCH', '/api/users/cy', { role: 'editor' })).status).toBe(200);
+    expect((await postAs(contributor)).status).toBe(201);
+    expect((await as(admin, 'PATCH', '/api/users/cy', { disabled: true })).status).toBe(200);
+    expect((await postAs(contributor)).status).toBe(401);
+    const listed = (await (await as(admin, 'GET', '/api/users')).json()) as { items: { name: string }[] };
+    expect(listed.items.map((u) => u.name)).toEqual(['ana', 'cy', 'root']);
+    expect(JSON.stringify(listed)).not.toContain('argon2');
+
+    const issued = await as(admin, 'POST', '/api/tokens', { name: 'wire-bot', scopes: ['ingest'] });
+    expect(issued.status).toBe(201);
+    const { token: botToken } = (await issued.json()) as { token: string };
+    expect((await server.post(anUpdate(), { token: botToken })).status).toBe(201);
+    const tokens = await (await as(admin, 'GET', '/api/tokens')).text();
+    expect(tokens).toContain('wire-bot');
+    expect(tokens).not.toContain(botToken);
+    expect((await as(admin, 'DELETE', '/api/tokens/wire-bot')).status).toBe(200);
+    expect((await server.post(anUpdate(), { token: botToken })).status).toBe(401);
+
+    const audit = await server.store.audit.list({ limit: 20 });
+    expect(audit.items.filter((e) => e.actor === 'root').map((e) => [e.action, e.target])).toEqual([
+      ['token.revoke', 'wire-bot'],
+      ['token.create', 'wire-bot'],
+      ['user.change', 'cy'],
+      ['user.change', 'cy'],
+      ['user.create', 'cy'],
+      ['sign-in', null],
+    ]);
+  });
+});
+
 describe('the audit log', () => {
   interface Entry {
     actor: string;
