@@ -106,3 +106,52 @@ test('a wrong password is refused in words, and the console is not in the reader
   const { violations } = await new AxeBuilder({ page }).analyze();
   expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 });
+
+test('an admin adds a colleague and a token in the browser, and reads the audit log', async ({
+  page,
+}, testInfo) => {
+  await page.goto(`${server.url}${await setupLink()}`);
+  await page.getByLabel('Name').fill('chief');
+  await page.getByLabel('Password').fill('a long enough password');
+  await page.getByRole('button', { name: 'Create admin and sign in' }).click();
+  await page.getByRole('button', { name: 'Admin' }).click();
+
+  await page.getByRole('textbox', { name: 'New user', exact: true }).fill('ana');
+  await page.getByLabel('Role of the new user').selectOption('editor');
+  await page.getByLabel('Password').fill('another long password');
+  await page.getByRole('button', { name: 'Create user' }).click();
+  await expect(page.getByRole('status')).toHaveText('Created editor "ana"');
+  await expect(page.getByLabel('Role of ana')).toHaveValue('editor');
+
+  await page.getByRole('textbox', { name: 'New token', exact: true }).fill('wire-bot');
+  await page.getByRole('button', { name: 'Issue token' }).click();
+  const token = (await page.getByTestId('issued-token').textContent()) ?? '';
+  expect(token).toMatch(/^dl_/);
+  const post = (bearer: string) =>
+    fetch(`${server.url}/api/events/ukraine-war/updates`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'From the wire bot', publishedAt: '2022-03-16T21:30:00Z' }),
+    });
+  expect((await post(token)).status).toBe(201);
+  await page.getByRole('button', { name: 'Revoke wire-bot' }).click();
+  await expect(
+    page.getByRole('region', { name: 'API tokens' }).getByRole('row', { name: /wire-bot/ }),
+  ).toContainText('revoked');
+  expect((await post(token)).status).toBe(401);
+
+  const log = page.getByRole('region', { name: 'Audit log' });
+  await expect(log).toContainText('token.revoke');
+  await expect(log).toContainText('user.create');
+  await shoot(page, 'console-admin-1280', testInfo.project.outputDir);
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+  // The new editor signs in and has no admin pages.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByLabel('Name').fill('ana');
+  await page.getByLabel('Password').fill('another long password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText('ana · editor')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Admin' })).toHaveCount(0);
+});
