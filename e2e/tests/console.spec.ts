@@ -155,3 +155,42 @@ test('an admin adds a colleague and a token in the browser, and reads the audit 
   await expect(page.getByText('ana · editor')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Admin' })).toHaveCount(0);
 });
+
+test('two editors correct the same update: the second sees both texts and chooses', async ({
+  browser,
+  page,
+}) => {
+  await page.goto(`${server.url}${await setupLink()}`);
+  await page.getByLabel('Name').fill('chief');
+  await page.getByLabel('Password').fill('a long enough password');
+  await page.getByRole('button', { name: 'Create admin and sign in' }).click();
+  await page.getByRole('textbox', { name: 'Headline', exact: true }).fill('Bridge reopens to traffic');
+  await page.getByRole('button', { name: /^Publish/ }).click();
+  const mine = page.getByRole('listitem', { name: /Bridge reopens/ });
+  await expect(mine).toBeVisible();
+
+  const other = await (await browser.newContext()).newPage();
+  await other.goto(`${server.url}/console`);
+  await other.getByLabel('Name').fill('chief');
+  await other.getByLabel('Password').fill('a long enough password');
+  await other.getByRole('button', { name: 'Sign in' }).click();
+  const theirs = other.getByRole('listitem', { name: /Bridge reopens/ });
+
+  // Both open the same version.
+  await mine.getByRole('button', { name: 'Correct' }).click();
+  await theirs.getByRole('button', { name: 'Correct' }).click();
+  await theirs
+    .getByRole('textbox', { name: 'Headline', exact: true })
+    .fill('Bridge reopens to traffic after repairs');
+  await theirs.getByRole('button', { name: 'Save correction' }).click();
+  await expect(other.getByRole('listitem', { name: /after repairs/ })).toBeVisible();
+
+  await mine.getByRole('textbox', { name: 'Headline', exact: true }).fill('Bridge reopens to light traffic');
+  await mine.getByRole('button', { name: 'Save correction' }).click();
+  const dialog = page.getByRole('alertdialog');
+  await expect(dialog).toContainText('Someone saved this update first');
+  await expect(dialog).toContainText('Bridge reopens to traffic after repairs');
+  await expect(dialog).toContainText('Bridge reopens to light traffic');
+  await dialog.getByRole('button', { name: 'Save mine instead' }).click();
+  await expect(other.getByRole('listitem', { name: /light traffic/ })).toBeVisible();
+});

@@ -161,8 +161,13 @@ export const updatePatchSchema = z
     topics: z.array(topicIdSchema).max(20).optional(),
     pinned: z.boolean().optional(),
     correctionNote: visibleText(500).optional(),
+    /**
+     * The version the change was based on (or the `If-Match` header): when the update has moved on
+     * since, the change is refused with `409 conflict` and the current update, never applied over it.
+     */
+    version: z.number().int().min(1).optional(),
   })
-  .refine((patch) => Object.keys(patch).some((key) => key !== 'correctionNote'), {
+  .refine((patch) => Object.keys(patch).some((key) => key !== 'correctionNote' && key !== 'version'), {
     message: 'Name at least one field to change',
   });
 export type UpdatePatch = z.input<typeof updatePatchSchema>;

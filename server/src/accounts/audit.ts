@@ -141,7 +141,7 @@ export function auditHandler(store: Store): RequestHandler {
 /** What a PATCH of an update did, as the audit log names it. */
 export function patchAction(req: Request): string {
   const body = (req.body ?? {}) as Record<string, unknown>;
-  const changed = Object.keys(body).filter((key) => key !== 'correctionNote');
+  const changed = Object.keys(body).filter((key) => key !== 'correctionNote' && key !== 'version');
   if (changed.length === 1 && changed[0] === 'pinned') return body.pinned ? 'pin' : 'unpin';
   if (changed.length === 1 && changed[0] === 'topics') return 'topics';
   return 'correct';

@@ -27,6 +27,15 @@ export function decideCorrection(
   at: string,
 ): Mutation | undefined {
   if (current.status === 'retracted') throw new AppError('conflict', 'A retracted update cannot be changed');
+  // Decided inside the write's transaction, on the row as it is: two editors saving the same version
+  // cannot both win.
+  if (patch.version !== undefined && patch.version !== current.version) {
+    throw new AppError(
+      'conflict',
+      `Changed since version ${patch.version}: it is at version ${current.version} now`,
+      { current },
+    );
+  }
 
   const title = patch.title === undefined ? current.title : cleanText(patch.title);
   const summary = patch.summary === undefined ? current.summary : cleanParagraphs(patch.summary);

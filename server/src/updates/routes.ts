@@ -69,11 +69,21 @@ export function updateHandlers(deps: {
     res.json({ items: await updates.versions(req.params.id) });
   };
   const correct: ById = async (req, res) => {
-    res.json(await updates.correct(req.params.id, req.body));
+    res.json(await updates.correct(req.params.id, withIfMatch(req.body, req.get('if-match'))));
   };
   const retract: ById = async (req, res) => {
     res.json(await updates.retract(req.params.id, req.body));
   };
 
   return { timeline, post, read, versions, correct, retract };
+}
+
+/**
+ * `If-Match: "3"` (or `W/"3"`) says which version a PATCH was based on, as the body's `version` does;
+ * the body's wins when both are sent.
+ */
+function withIfMatch(body: unknown, ifMatch: string | undefined): unknown {
+  const version = /^(?:W\/)?"?(\d+)"?$/.exec(ifMatch?.trim() ?? '')?.[1];
+  if (!version || typeof body !== 'object' || body === null || 'version' in body) return body;
+  return { ...body, version: Number(version) };
 }

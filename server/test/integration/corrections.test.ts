@@ -26,6 +26,42 @@ async function created(fields: Parameters<typeof anUpdate>[0] = {}): Promise<Upd
 }
 
 describe('corrections', () => {
+  it('refuses a change based on a version that moved on, with 409 and the current update; nothing is overwritten', async () => {
+    const original = await created({ title: 'Convoy reaches the city' });
+    // Two editors opened version 1; the first to save wins.
+    const first = await send('PATCH', original.id, {
+      title: 'Convoy of 40 trucks reaches the city',
+      version: 1,
+    });
+    expect(first.status).toBe(200);
+    const second = await send('PATCH', original.id, {
+      title: 'Convoy reaches the besieged city',
+      version: 1,
+    });
+    expect(second.status).toBe(409);
+    const { error } = (await second.json()) as ErrorBody & { error: { details: { current: Update } } };
+    expect(error.code).toBe('conflict');
+    expect(error.details.current).toMatchObject({
+      version: 2,
+      title: 'Convoy of 40 trucks reaches the city',
+    });
+
+    // The same through If-Match; a fresh version is accepted; no version at all still works.
+    const stale = await fetch(`${server.url}/api/updates/${original.id}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'if-match': '"1"' },
+      body: JSON.stringify({ pinned: true }),
+    });
+    expect(stale.status).toBe(409);
+    expect((await send('PATCH', original.id, { pinned: true, version: 2 })).status).toBe(200);
+    expect((await send('PATCH', original.id, { pinned: false })).status).toBe(200);
+    expect((await send('PATCH', original.id, { version: 4 })).status).toBe(400);
+    const versions = (await (await fetch(`${server.url}/api/updates/${original.id}/versions`)).json()) as {
+      items: UpdateVersion[];
+    };
+    expect(versions.items.map((v) => v.title)).not.toContain('Convoy reaches the besieged city');
+  });
+
   it('bumps the version, marks it corrected with a note, recomputes the day, and goes out live', async () => {
     const original = await created({
       title: 'Strike reported in the north',
