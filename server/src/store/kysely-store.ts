@@ -4,7 +4,7 @@ import { sql, type Kysely } from 'kysely';
 import { TokenStore } from '../access/token-store.js';
 import { countDays } from '../days/queries.js';
 import { syncEvents } from '../events/queries.js';
-import { SourceStore } from '../feeds/feed-store.js';
+import { FeedStore } from '../feeds/feed-store.js';
 import { changesSince } from '../live/catch-up.js';
 import { clusteringFeed, presentUpdates, regroup, storyMembers } from '../stories/queries.js';
 import {
@@ -41,7 +41,7 @@ import type { Database } from './tables.js';
  * and store/change-log.ts.
  */
 export class KyselyStore implements Store {
-  readonly sources: SourceStore;
+  readonly sources: FeedStore;
   readonly tokens: TokenStore;
   readonly #id = randomUUID();
   #origin = `tool:${this.#id}`;
@@ -55,7 +55,7 @@ export class KyselyStore implements Store {
   ) {
     this.searchTuning = options.searchTuning ?? defaultSearchTuning;
     this.inserter = options.inserter ?? transactionInserter(db);
-    this.sources = new SourceStore(db);
+    this.sources = new FeedStore(db);
     this.tokens = new TokenStore(db);
   }
 

@@ -1,4 +1,4 @@
-import type { SourceStore } from '../feeds/feed-store.js';
+import type { FeedStore } from '../feeds/feed-store.js';
 import type { TokenStore } from '../access/token-store.js';
 import type {
   Change,
@@ -117,7 +117,7 @@ export interface LoggedChange {
 
 export interface Store {
   /** Feed sources, their health and polling leases. */
-  readonly sources: SourceStore;
+  readonly sources: FeedStore;
   /** Named API tokens with scopes. */
   readonly tokens: TokenStore;
   /** Who this store's writes are recorded as in the change log: `tool:<id>`, or `node:<id>`. */
