@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { EventRuntime } from '../events/catalog.js';
-import type { SourceStore } from './feed-store.js';
+import type { FeedStore } from './feed-store.js';
 
 /**
  * Adds the config file's sources to the store, and brings sources that came from the file in step
  * with it (name, interval, topics, enabled). Sources added through the API are left as they are.
  */
 export async function syncConfiguredSources(
-  sources: SourceStore,
+  sources: FeedStore,
   events: readonly EventRuntime[],
   at: string,
 ): Promise<void> {

@@ -96,8 +96,8 @@ function settingsColumns(settings: Partial<SourceSettings>): Updateable<SourcesT
   };
 }
 
-/** Feed sources in the store, shared by every node: settings, health and the polling lease. */
-export class SourceStore {
+/** Feeds (polled sources; table `sources`) in the store, shared by every node: settings, health and the polling lease. */
+export class FeedStore {
   constructor(private readonly db: Kysely<Database>) {}
 
   async list(event: string): Promise<Source[]> {

@@ -5,7 +5,7 @@ import type { Clock } from '../clock.js';
 import type { UpdateService } from '../updates/service.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
-import type { PollRecord, Source, SourceStore } from './feed-store.js';
+import type { PollRecord, Source, FeedStore } from './feed-store.js';
 import { nextPollDelay } from './backoff.js';
 import { fetchFeed, type FetchOptions } from './fetch-feed.js';
 import { FeedParseError, parseFeed } from './parse-feed.js';
@@ -46,7 +46,7 @@ export class FeedPoller {
 
   constructor(
     private readonly deps: {
-      sources: SourceStore;
+      sources: FeedStore;
       updates: UpdateService;
       clock: Clock;
       logger: Logger;

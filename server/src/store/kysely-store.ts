@@ -8,7 +8,7 @@ import { SettingStore } from '../accounts/settings.js';
 import { UserStore } from '../accounts/users.js';
 import { countDays } from '../days/queries.js';
 import { syncEvents } from '../events/queries.js';
-import { SourceStore } from '../feeds/feed-store.js';
+import { FeedStore } from '../feeds/feed-store.js';
 import { changesSince } from '../live/catch-up.js';
 import { clusteringFeed, presentUpdates, regroup, storyMembers } from '../stories/queries.js';
 import {
@@ -45,7 +45,7 @@ import type { Database } from './tables.js';
  * and store/change-log.ts.
  */
 export class KyselyStore implements Store {
-  readonly sources: SourceStore;
+  readonly sources: FeedStore;
   readonly tokens: TokenStore;
   readonly users: UserStore;
   readonly sessions: KyselySessionStore;
@@ -63,7 +63,7 @@ export class KyselyStore implements Store {
   ) {
     this.searchTuning = options.searchTuning ?? defaultSearchTuning;
     this.inserter = options.inserter ?? transactionInserter(db);
-    this.sources = new SourceStore(db);
+    this.sources = new FeedStore(db);
     this.tokens = new TokenStore(db);
     this.users = new UserStore(db);
     this.sessions = new KyselySessionStore(db);

@@ -1,5 +1,5 @@
 import type { AuditLog } from '../accounts/audit.js';
-import type { SourceStore } from '../feeds/feed-store.js';
+import type { FeedStore } from '../feeds/feed-store.js';
 import type { TokenStore } from '../access/token-store.js';
 import type { KyselySessionStore } from '../accounts/session-store.js';
 import type { SettingStore } from '../accounts/settings.js';
@@ -121,7 +121,7 @@ export interface LoggedChange {
 
 export interface Store {
   /** Feed sources, their health and polling leases. */
-  readonly sources: SourceStore;
+  readonly sources: FeedStore;
   /** Named API tokens with scopes. */
   readonly tokens: TokenStore;
   /** The newsroom's accounts. */

@@ -12,11 +12,11 @@ import type { EventCatalog } from '../events/catalog.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
 import type { StoryAssigner } from '../stories/story-assigner.js';
+import { TimeSlices } from '../time-slices.js';
 import { parseInput } from '../validate.js';
 import { decideCorrection, decideRetraction } from './corrections.js';
 import { cleanParagraphs, cleanText } from './normalize.js';
 import { prepareUpdate, type IngestFlags } from './prepare.js';
-import { TimeSlices } from '../time-slices.js';
 
 export type IngestResult = AddResult;
 
