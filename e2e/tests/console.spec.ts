@@ -156,7 +156,7 @@ test('an admin adds a colleague and a token in the browser, and reads the audit 
   await expect(page.getByRole('button', { name: 'Admin' })).toHaveCount(0);
 });
 
-test('two editors correct the same update: the second sees both texts and chooses', async ({
+test('two editors see each other at the desk; the second to save sees both texts and chooses', async ({
   browser,
   page,
 }) => {
@@ -164,6 +164,15 @@ test('two editors correct the same update: the second sees both texts and choose
   await page.getByLabel('Name').fill('chief');
   await page.getByLabel('Password').fill('a long enough password');
   await page.getByRole('button', { name: 'Create admin and sign in' }).click();
+  await expect(page.getByText('chief · admin')).toBeVisible();
+  const { csrfToken } = (await (await page.request.get(`${server.url}/api/session`)).json()) as {
+    csrfToken: string;
+  };
+  const colleague = await page.request.post(`${server.url}/api/users`, {
+    headers: { 'x-csrf-token': csrfToken },
+    data: { name: 'ana', role: 'editor', password: 'another long password' },
+  });
+  expect(colleague.status()).toBe(201);
   await page.getByRole('textbox', { name: 'Headline', exact: true }).fill('Bridge reopens to traffic');
   await page.getByRole('button', { name: /^Publish/ }).click();
   const mine = page.getByRole('listitem', { name: /Bridge reopens/ });
@@ -171,19 +180,23 @@ test('two editors correct the same update: the second sees both texts and choose
 
   const other = await (await browser.newContext()).newPage();
   await other.goto(`${server.url}/console`);
-  await other.getByLabel('Name').fill('chief');
-  await other.getByLabel('Password').fill('a long enough password');
+  await other.getByLabel('Name').fill('ana');
+  await other.getByLabel('Password').fill('another long password');
   await other.getByRole('button', { name: 'Sign in' }).click();
   const theirs = other.getByRole('listitem', { name: /Bridge reopens/ });
+  await expect(page.getByTestId('presence')).toHaveText('At this desk: ana, chief');
 
-  // Both open the same version.
+  // Both open the same version; each sees the other at it.
   await mine.getByRole('button', { name: 'Correct' }).click();
   await theirs.getByRole('button', { name: 'Correct' }).click();
+  await expect(mine).toContainText('ana is editing');
+  await expect(theirs).toContainText('chief is editing');
   await theirs
     .getByRole('textbox', { name: 'Headline', exact: true })
     .fill('Bridge reopens to traffic after repairs');
   await theirs.getByRole('button', { name: 'Save correction' }).click();
   await expect(other.getByRole('listitem', { name: /after repairs/ })).toBeVisible();
+  await expect(mine).not.toContainText('ana is editing');
 
   await mine.getByRole('textbox', { name: 'Headline', exact: true }).fill('Bridge reopens to light traffic');
   await mine.getByRole('button', { name: 'Save correction' }).click();
@@ -193,4 +206,7 @@ test('two editors correct the same update: the second sees both texts and choose
   await expect(dialog).toContainText('Bridge reopens to light traffic');
   await dialog.getByRole('button', { name: 'Save mine instead' }).click();
   await expect(other.getByRole('listitem', { name: /light traffic/ })).toBeVisible();
+
+  await other.close();
+  await expect(page.getByTestId('presence')).toHaveText('At this desk: chief');
 });

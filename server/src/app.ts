@@ -19,6 +19,7 @@ import { requestLogger } from './http/request-log.js';
 import { routes } from './routes.js';
 import { corsFor, securityHeaders } from './http/security.js';
 import { ChangeFollower } from './live/change-follower.js';
+import { DeskPresenceHub } from './live/desk.js';
 import { LiveHub, type LiveServer } from './live/hub.js';
 import { useRedisAdapter } from './live/redis-adapter.js';
 import { dropSlowReaders } from './live/slow-readers.js';
@@ -89,6 +90,8 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
         logger,
       )
     : undefined;
+  const sessionMiddleware = await sessions(store);
+  new DeskPresenceHub(io, { store, events, logger, sessions: sessionMiddleware });
   const hub = new LiveHub(io, {
     store,
     events,
@@ -126,7 +129,7 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
       metricsToken: config.metricsToken,
       writesPerMinute: config.limits.writesPerMinute,
       cors: corsFor(config.corsOrigins),
-      sessions: await sessions(store),
+      sessions: sessionMiddleware,
       logger,
     }),
   );

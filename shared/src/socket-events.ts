@@ -20,6 +20,19 @@ export interface Change {
   update: Update;
 }
 
+/** `desk:join { event }`: a signed-in person's console is open on this event's desk. */
+export const deskJoinSchema = z.strictObject({ event: slugSchema });
+/** `desk:editing { update }`: the update they have open to change (null: none). */
+export const deskEditingSchema = z.strictObject({ update: z.string().min(1).max(100).nullable() });
+
+/** Who is at an event's desk, and what each has open. */
+export interface DeskPresence {
+  event: string;
+  people: { name: string; editing: string | null }[];
+}
+
+export type DeskAck = { ok: true } | { ok: false; error: ErrorInfo };
+
 export type SubscribeAck = { ok: true; cursor: number; missed: Change[] } | { ok: false; error: ErrorInfo };
 
 export interface ServerToClientEvents {
@@ -31,10 +44,14 @@ export interface ServerToClientEvents {
    * with `since` to catch up from the store.
    */
   'live:resync': () => void;
+  /** To the console: who is at this desk now (on every join, leave and change of what is open). */
+  'desk:presence': (presence: DeskPresence) => void;
 }
 
 export interface ClientToServerEvents {
   subscribe: (request: SubscribeRequest, ack: (result: SubscribeAck) => void) => void;
+  'desk:join': (request: z.input<typeof deskJoinSchema>, ack: (result: DeskAck) => void) => void;
+  'desk:editing': (request: z.input<typeof deskEditingSchema>) => void;
 }
 
 /** The socket event carrying each kind of change. */

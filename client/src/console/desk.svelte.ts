@@ -1,4 +1,4 @@
-import type { ClientToServerEvents, ServerToClientEvents, Update } from '@dayline/shared';
+import type { ClientToServerEvents, DeskPresence, ServerToClientEvents, Update } from '@dayline/shared';
 import { io, type Socket } from 'socket.io-client';
 import { SvelteMap } from 'svelte/reactivity';
 import { fetchUpdates } from '../lib/api.js';
@@ -10,6 +10,8 @@ import { fetchUpdates } from '../lib/api.js';
 export class DeskUpdates {
   readonly #byId = new SvelteMap<string, Update>();
   loading = $state(true);
+  /** Who is at this event's desk (this browser included), and what each has open. */
+  people = $state<DeskPresence['people']>([]);
   error = $state('');
   #socket: Socket<ServerToClientEvents, ClientToServerEvents> | undefined;
 
@@ -32,6 +34,10 @@ export class DeskUpdates {
       socket.emit('subscribe', { event: this.slug }, (ack) => {
         if (!ack.ok) this.error = ack.error.message;
       });
+      socket.emit('desk:join', { event: this.slug }, () => undefined);
+    });
+    socket.on('desk:presence', (presence) => {
+      if (presence.event === this.slug) this.people = presence.people;
     });
     try {
       const page = await fetchUpdates(this.slug, { topics: [], limit: 50 });
@@ -49,6 +55,11 @@ export class DeskUpdates {
     const known = this.#byId.get(update.id);
     if (known && known.cursor >= update.cursor) return;
     this.#byId.set(update.id, update);
+  }
+
+  /** Tells colleagues which update this browser has open (null: none). */
+  editing(update: string | null): void {
+    this.#socket?.emit('desk:editing', { update });
   }
 
   stop(): void {

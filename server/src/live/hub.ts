@@ -22,6 +22,8 @@ interface SocketData {
   rooms: string[];
   /** The handshake's token (`auth: { token }`) may read private events. */
   viewer: boolean;
+  /** A signed-in person at an event's desk in the console (live/desk.ts). */
+  desk?: { event: string; name: string; editing: string | null };
 }
 
 export type LiveServer = Server<
@@ -30,13 +32,18 @@ export type LiveServer = Server<
   Record<string, never>,
   SocketData
 >;
-type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type LiveSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
 
 /** A catch-up longer than this is refused: the client reloads its view instead. */
 export const maxCatchUp = 1000;
 
 /** A per-socket token bucket: `perMinute` messages a minute, with bursts of up to a tenth of that. */
-function rateLimiter(perMinute: number, now: () => number = Date.now): () => boolean {
+export function rateLimiter(perMinute: number, now: () => number = Date.now): () => boolean {
   const capacity = Math.max(5, Math.ceil(perMinute / 10));
   let tokens = capacity;
   let last = now();

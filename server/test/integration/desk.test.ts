@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import type { DeskAck, DeskPresence, SessionInfo } from '@dayline/shared';
+import { io as connect } from 'socket.io-client';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../src/accounts/passwords.js';
+import { startServer, type TestServer, type TestSocket } from './helpers.js';
+
+let server: TestServer;
+const sockets: TestSocket[] = [];
+beforeEach(async () => {
+  server = await startServer();
+});
+afterEach(async () => {
+  for (const socket of sockets.splice(0)) socket.disconnect();
+  await server.close();
+});
+
+const password = 'correct horse battery';
+
+/** A signed-in console's socket (the session cookie goes with the handshake). */
+async function consoleSocket(name: string | null): Promise<TestSocket> {
+  let cookie = '';
+  if (name) {
+    await server.store.users.create({
+      id: randomUUID(),
+      name,
+      role: 'editor',
+      passwordHash: await hashPassword(password),
+      at: new Date().toISOString(),
+    });
+    const response = await fetch(`${server.url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name, password }),
+    });
+    expect(((await response.json()) as SessionInfo).user.name).toBe(name);
+    cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] as string;
+  }
+  const socket: TestSocket = connect(server.url, {
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+    ...(cookie ? { extraHeaders: { cookie } } : {}),
+  });
+  sockets.push(socket);
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', resolve);
+    socket.once('connect_error', reject);
+  });
+  return socket;
+}
+
+const nextPresence = (socket: TestSocket, match: (p: DeskPresence) => boolean) =>
+  new Promise<DeskPresence>((resolve) => {
+    const check = (presence: DeskPresence) => {
+      if (!match(presence)) return;
+      socket.off('desk:presence', check);
+      resolve(presence);
+    };
+    socket.on('desk:presence', check);
+  });
+
+describe("the console's desk", () => {
+  it('shows who is at an event desk and what each has open, live, to signed-in people only', async () => {
+    const ana = await consoleSocket('ana');
+    const bo = await consoleSocket('bo');
+    const seenByAna = nextPresence(ana, (p) => p.people.length === 2);
+    expect(await ana.emitWithAck('desk:join', { event: 'test-war' })).toEqual({ ok: true });
+    expect(await bo.emitWithAck('desk:join', { event: 'test-war' })).toEqual({ ok: true });
+    expect((await seenByAna).people).toEqual([
+      { name: 'ana', editing: null },
+      { name: 'bo', editing: null },
+    ]);
+
+    const editing = nextPresence(ana, (p) => p.people.some((x) => x.editing === 'u-1'));
+    bo.emit('desk:editing', { update: 'u-1' });
+    expect((await editing).people).toContainEqual({ name: 'bo', editing: 'u-1' });
+
+    const left = nextPresence(ana, (p) => p.people.length === 1);
+    bo.disconnect();
+    expect((await left).people).toEqual([{ name: 'ana', editing: null }]);
+
+    const reader = await consoleSocket(null);
+    const refused = (await reader.emitWithAck('desk:join', { event: 'test-war' })) as DeskAck;
+    expect(refused).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    const invalid = (await ana.emitWithAck('desk:join', { event: 42 } as never)) as DeskAck;
+    expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const unknown = (await ana.emitWithAck('desk:join', { event: 'no-such-event' })) as DeskAck;
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+});
