@@ -63,6 +63,10 @@ function openPostgres(url: string): Kysely<Database> {
   // An idle connection closed by the server (restart, failover) is replaced on the next query;
   // without a listener its error would crash the process.
   pool.on('error', () => undefined);
+  // A connection lost in the middle of a query (the network to the database cut) fails that query,
+  // and pg also emits the error on the client, which the pool listens to only while it is idle: a
+  // listener for the client's whole life keeps that from crashing the process.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
