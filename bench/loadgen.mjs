@@ -12,6 +12,7 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import net from 'node:net';
 import { Deliveries } from './deliveries.mjs';
+import { serveCommands } from './ipc.mjs';
 import { summary } from './stats.mjs';
 
 const topics = ['military', 'diplomacy', 'humanitarian', 'economy', 'international', 'energy', 'cyber'];
@@ -301,12 +302,4 @@ function post(url, body) {
   });
 }
 
-process.on('message', (message) => {
-  const command = commands[message?.cmd];
-  if (!command) return;
-  command(message).then(
-    (result) => process.send({ id: message.id, result }),
-    (error) => process.send({ id: message.id, error: String(error?.stack ?? error) }),
-  );
-});
-process.on('disconnect', () => process.exit(0));
+serveCommands(commands);

@@ -3,6 +3,7 @@
  * building and encoding batches never delays it): GET /api/health, then the first page of the
  * timeline, one after the other every 20 ms, timed, from `start` until `stop`.
  */
+import { serveCommands } from './ipc.mjs';
 import { summary } from './stats.mjs';
 
 let probing = false;
@@ -36,12 +37,4 @@ const commands = {
   },
 };
 
-process.on('message', (message) => {
-  const command = commands[message?.cmd];
-  if (!command) return;
-  command(message).then(
-    (result) => process.send({ id: message.id, result }),
-    (error) => process.send({ id: message.id, error: String(error?.stack ?? error) }),
-  );
-});
-process.on('disconnect', () => process.exit(0));
+serveCommands(commands);

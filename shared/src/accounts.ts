@@ -72,3 +72,33 @@ export const newTokenSchema = z.strictObject({
   name: z.string().trim().min(1).max(100),
   scopes: z.array(z.enum(tokenScopes)).min(1).max(3),
 });
+
+/** A newsroom account as admins see it (never its password hash). */
+export interface UserView {
+  id: string;
+  name: string;
+  role: Role;
+  createdAt: string;
+  disabledAt: string | null;
+}
+
+/** A named API token as admins see it (never the token, never its digest). */
+export interface TokenView {
+  id: string;
+  name: string;
+  scopes: TokenScope[];
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+/** One entry of the audit log (GET /api/audit). */
+export interface AuditEntry {
+  id: number;
+  at: string;
+  /** A user's name, `token` for a machine, `cli` for `npm run user`. */
+  actor: string;
+  action: string;
+  event: string | null;
+  target: string | null;
+  details: unknown;
+}

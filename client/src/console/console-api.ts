@@ -1,4 +1,4 @@
-import type { Role, SessionInfo, TokenScope, Update } from '@dayline/shared';
+import type { AuditEntry, Role, SessionInfo, TokenScope, TokenView, Update, UserView } from '@dayline/shared';
 import { ApiError } from '../lib/api.js';
 
 /** The signed-in session's CSRF token, sent with every write (the cookie alone is refused). */
@@ -77,42 +77,18 @@ export function fieldErrors(error: unknown): Record<string, string> {
   return Object.fromEntries(issues.map((issue) => [issue.path.split('.')[0] ?? '', issue.message]));
 }
 
-export interface UserRow {
-  id: string;
-  name: string;
-  role: Role;
-  createdAt: string;
-  disabledAt: string | null;
-}
-export interface TokenRow {
-  id: string;
-  name: string;
-  scopes: TokenScope[];
-  createdAt: string;
-  revokedAt: string | null;
-}
-export interface AuditRow {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  event: string | null;
-  target: string | null;
-  details: unknown;
-}
-
-export const listUsers = () => call<{ items: UserRow[] }>('GET', '/api/users');
+export const listUsers = () => call<{ items: UserView[] }>('GET', '/api/users');
 export const createUser = (user: { name: string; role: Role; password: string }) =>
-  call<UserRow>('POST', '/api/users', user);
+  call<UserView>('POST', '/api/users', user);
 export const changeUser = (name: string, patch: { role?: Role; disabled?: true; password?: string }) =>
-  call<UserRow>('PATCH', `/api/users/${encodeURIComponent(name)}`, patch);
-export const listTokens = () => call<{ items: TokenRow[] }>('GET', '/api/tokens');
+  call<UserView>('PATCH', `/api/users/${encodeURIComponent(name)}`, patch);
+export const listTokens = () => call<{ items: TokenView[] }>('GET', '/api/tokens');
 export const createToken = (name: string, scopes: TokenScope[]) =>
-  call<TokenRow & { token: string }>('POST', '/api/tokens', { name, scopes });
+  call<TokenView & { token: string }>('POST', '/api/tokens', { name, scopes });
 export const revokeToken = (name: string) =>
   call<unknown>('DELETE', `/api/tokens/${encodeURIComponent(name)}`);
 export const readAudit = (query: { user?: string; action?: string; before?: number }) => {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) if (value) search.set(key, String(value));
-  return call<{ items: AuditRow[]; next: number | null }>('GET', `/api/audit?${search.toString()}`);
+  return call<{ items: AuditEntry[]; next: number | null }>('GET', `/api/audit?${search.toString()}`);
 };

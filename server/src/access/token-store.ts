@@ -1,17 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/tables.js';
 
-import type { TokenScope } from '@dayline/shared';
+import type { TokenScope, TokenView } from '@dayline/shared';
 
 export { tokenScopes, type TokenScope } from '@dayline/shared';
 
-export interface TokenInfo {
-  id: string;
-  name: string;
-  scopes: TokenScope[];
-  createdAt: string;
-  revokedAt: string | null;
-}
+export type TokenInfo = TokenView;
 
 const toInfo = (row: {
   id: string;

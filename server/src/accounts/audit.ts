@@ -1,4 +1,4 @@
-import { auditQuerySchema } from '@dayline/shared';
+import { auditQuerySchema, type AuditEntry } from '@dayline/shared';
 import type { Request, RequestHandler } from 'express';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../access/guards.js';
@@ -7,16 +7,6 @@ import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
 import { parseInput } from '../validate.js';
 import type { Database } from '../store/tables.js';
-
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  event: string | null;
-  target: string | null;
-  details: unknown;
-}
 
 export interface AuditFilter {
   event?: string | undefined;

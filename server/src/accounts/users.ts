@@ -1,14 +1,9 @@
-import type { Role } from '@dayline/shared';
+import type { Role, UserView } from '@dayline/shared';
 import type { Kysely } from 'kysely';
 import type { Database, UsersTable } from '../store/tables.js';
 
-export interface User {
-  id: string;
-  name: string;
-  role: Role;
-  createdAt: string;
-  disabledAt: string | null;
-}
+/** An account as the server handles it: what admins see. */
+export type User = UserView;
 
 const toUser = (row: Omit<UsersTable, 'password_hash'>): User => ({
   id: row.id,
