@@ -80,7 +80,7 @@ export function routes(deps: RouteDeps): Router {
 
   if (deps.cors) r.use('/api', deps.cors);
   r.use('/api', apiCacheHeaders());
-  r.use('/api', signedIn(deps.sessions));
+  r.use('/api', signedIn(deps.sessions, deps.store));
   r.get('/api/health', alive);
   r.post('/api/session', json, ...session.signInLimits, session.signIn);
   r.get('/api/session', session.current);

@@ -4,8 +4,6 @@ import type { Request, RequestHandler } from 'express';
 import type { Access } from './access.js';
 import { AppError } from '../errors.js';
 import type { EventCatalog, EventRuntime } from '../events/catalog.js';
-import { sessionUser } from '../accounts/sessions.js';
-import type { Store } from '../store/store.js';
 import type { TokenScope } from './token-store.js';
 
 /** Runs two handlers in order, as one. */
@@ -46,7 +44,7 @@ export const actorOf = (res: { locals: Record<string, unknown> }) => res.locals.
  * site can make the browser send the cookie, never read the token). 401 without either, 403
  * `forbidden` for too small a role, 403 `csrf` for a missing or wrong token.
  */
-export function requireRole(deps: { access: Access; store: Store }, role: Role): RequestHandler {
+export function requireRole(deps: { access: Access }, role: Role): RequestHandler {
   return (req, res, next) => {
     decide(deps, req, role).then((actor) => {
       res.locals.actor = actor;
@@ -55,11 +53,7 @@ export function requireRole(deps: { access: Access; store: Store }, role: Role):
   };
 }
 
-async function decide(
-  { access, store }: { access: Access; store: Store },
-  req: Request,
-  role: Role,
-): Promise<Actor> {
+async function decide({ access }: { access: Access }, req: Request, role: Role): Promise<Actor> {
   const bearer = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '')?.[1];
   if (bearer) {
     const grant = await access.grant(bearer);
@@ -68,7 +62,7 @@ async function decide(
     if (!grant.scopes.has(scope)) throw new AppError('forbidden', `This token lacks the "${scope}" scope`);
     return { kind: 'token', role: grant.scopes.has('admin') ? 'admin' : 'editor' };
   }
-  const user = await sessionUser(store, req);
+  const user = req.person;
   if (!user) throw new AppError('unauthorized', 'Sign in, or send Authorization: Bearer <token>');
   if (!safeMethods.has(req.method) && !sameToken(req.get('x-csrf-token'), req.session.csrfToken)) {
     throw new AppError('csrf', 'Send the X-CSRF-Token your sign-in returned');
@@ -87,8 +81,17 @@ export async function canView(
   req: Request,
   event: EventRuntime | undefined,
 ): Promise<boolean> {
-  const viewer = await access.allows(presentedToken(req), 'viewer');
+  const viewer = await mayViewPrivate(access, req);
   return event !== undefined && (event.config.visibility === 'public' || viewer);
+}
+
+/**
+ * Whether the request may read private events: a token with the viewer scope (readers, feed
+ * readers, machines) or a signed-in person of the newsroom. The token is looked up either way.
+ */
+export async function mayViewPrivate(access: Access, req: Request): Promise<boolean> {
+  const token = await access.allows(presentedToken(req), 'viewer');
+  return token || req.person !== undefined;
 }
 
 /**

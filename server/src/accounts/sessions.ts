@@ -34,19 +34,30 @@ export async function sessions(store: Store): Promise<RequestHandler> {
   });
 }
 
+declare module 'express-serve-static-core' {
+  interface Request {
+    /** The signed-in person making the request (an active user), set by `signedIn`. */
+    person?: User;
+  }
+}
+
 /**
  * Runs the session middleware only for requests that may have a session (they carry its cookie,
- * or they are signing in): readers, who never sign in, pay nothing for it.
+ * or they are signing in): readers, who never sign in, pay nothing for it. A request of an active
+ * signed-in user gets `req.person`.
  */
-export function signedIn(sessionMiddleware: RequestHandler): RequestHandler {
+export function signedIn(sessionMiddleware: RequestHandler, store: Store): RequestHandler {
   return (req, res, next) => {
-    if (
-      req.path === '/session' ||
-      req.path === '/setup' ||
-      req.get('cookie')?.includes(`${sessionCookie}=`)
-    ) {
-      sessionMiddleware(req, res, next);
-    } else next();
+    const mayHaveSession =
+      req.path === '/session' || req.path === '/setup' || req.get('cookie')?.includes(`${sessionCookie}=`);
+    if (!mayHaveSession) return next();
+    sessionMiddleware(req, res, (error?: unknown) => {
+      if (error) return next(error);
+      sessionUser(store, req).then((user) => {
+        if (user) req.person = user;
+        next();
+      }, next);
+    });
   };
 }
 

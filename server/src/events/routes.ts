@@ -1,7 +1,7 @@
 import type { Event } from '@dayline/shared';
 import type { Request, RequestHandler } from 'express';
 import type { Access } from '../access/access.js';
-import { presentedToken } from '../access/guards.js';
+import { mayViewPrivate } from '../access/guards.js';
 import type { Store } from '../store/store.js';
 import type { EventCatalog, EventRuntime } from './catalog.js';
 
@@ -21,7 +21,7 @@ export async function visibleEvents(
   { store, events, access }: { store: Store; events: EventCatalog; access: Access },
   req: Request,
 ): Promise<{ runtime: EventRuntime; event: Event }[]> {
-  const viewer = await access.allows(presentedToken(req), 'viewer');
+  const viewer = await mayViewPrivate(access, req);
   const visible = events.list().filter((e) => viewer || e.config.visibility === 'public');
   return Promise.all(
     visible.map(async (runtime) => ({

@@ -8,7 +8,9 @@ import {
   type SubscribeAck,
   type Update,
 } from '@dayline/shared';
+import type { Request } from 'express';
 import type { Server, Socket } from 'socket.io';
+import { sessionUser } from '../accounts/sessions.js';
 import { AppError } from '../errors.js';
 import { parseInput } from '../validate.js';
 import type { Access } from '../access/access.js';
@@ -109,9 +111,13 @@ export class LiveHub implements ChangePublisher {
     const { subscribesPerMinute = 30, socketsPerAddress = 0 } = deps.limits ?? {};
     if (socketsPerAddress > 0) io.use(capPerAddress(socketsPerAddress));
     io.use((socket, next) => {
+      // A viewer token in the handshake, or a signed-in person (the console: its session cookie).
       const token: unknown = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
-      deps.access.allows(typeof token === 'string' ? token : undefined, 'viewer').then((viewer) => {
-        socket.data.viewer = viewer;
+      Promise.all([
+        deps.access.allows(typeof token === 'string' ? token : undefined, 'viewer'),
+        sessionUser(deps.store, socket.request as unknown as Request),
+      ]).then(([viewer, person]) => {
+        socket.data.viewer = viewer || person !== undefined;
         next();
       }, next);
     });

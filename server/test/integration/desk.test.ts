@@ -3,12 +3,20 @@ import type { DeskAck, DeskPresence, SessionInfo } from '@dayline/shared';
 import { io as connect } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/accounts/passwords.js';
-import { startServer, type TestServer, type TestSocket } from './helpers.js';
+import { eventConfigSchema } from '../../src/config.js';
+import { startServer, testEvent, type TestServer, type TestSocket } from './helpers.js';
+
+const secret = eventConfigSchema.parse({
+  ...testEvent,
+  slug: 'secret-war',
+  title: 'Secret war',
+  visibility: 'private',
+});
 
 let server: TestServer;
 const sockets: TestSocket[] = [];
 beforeEach(async () => {
-  server = await startServer();
+  server = await startServer({ events: [testEvent, secret] });
 });
 afterEach(async () => {
   for (const socket of sockets.splice(0)) socket.disconnect();
@@ -17,25 +25,27 @@ afterEach(async () => {
 
 const password = 'correct horse battery';
 
+/** Signs `name` in (a new editor) and returns the session cookie. */
+async function signIn(name: string): Promise<string> {
+  await server.store.users.create({
+    id: randomUUID(),
+    name,
+    role: 'editor',
+    passwordHash: await hashPassword(password),
+    at: new Date().toISOString(),
+  });
+  const response = await fetch(`${server.url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name, password }),
+  });
+  expect(((await response.json()) as SessionInfo).user.name).toBe(name);
+  return (response.headers.get('set-cookie') ?? '').split(';')[0] as string;
+}
+
 /** A signed-in console's socket (the session cookie goes with the handshake). */
-async function consoleSocket(name: string | null): Promise<TestSocket> {
-  let cookie = '';
-  if (name) {
-    await server.store.users.create({
-      id: randomUUID(),
-      name,
-      role: 'editor',
-      passwordHash: await hashPassword(password),
-      at: new Date().toISOString(),
-    });
-    const response = await fetch(`${server.url}/api/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name, password }),
-    });
-    expect(((await response.json()) as SessionInfo).user.name).toBe(name);
-    cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] as string;
-  }
+async function consoleSocket(name: string | null, signedIn?: string): Promise<TestSocket> {
+  const cookie = signedIn ?? (name ? await signIn(name) : '');
   const socket: TestSocket = connect(server.url, {
     transports: ['websocket'],
     forceNew: true,
@@ -87,5 +97,22 @@ describe("the console's desk", () => {
     expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     const unknown = (await ana.emitWithAck('desk:join', { event: 'no-such-event' })) as DeskAck;
     expect(unknown).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('lets the newsroom read private events through its session, as a viewer token would', async () => {
+    const cookie = await signIn('ana');
+    const read = (path: string, headers: Record<string, string> = {}) =>
+      fetch(`${server.url}${path}`, { headers });
+    expect((await read('/api/events/secret-war/updates')).status).toBe(404);
+    expect((await read('/api/events/secret-war/updates', { cookie })).status).toBe(200);
+    const listed = (await (await read('/api/events', { cookie })).json()) as { slug: string }[];
+    expect(listed.map((e) => e.slug)).toContain('secret-war');
+    const anonymous = (await (await read('/api/events')).json()) as { slug: string }[];
+    expect(anonymous.map((e) => e.slug)).not.toContain('secret-war');
+
+    const socket = await consoleSocket('ana', cookie);
+    expect((await socket.emitWithAck('subscribe', { event: 'secret-war' })).ok).toBe(true);
+    const reader = await consoleSocket(null);
+    expect((await reader.emitWithAck('subscribe', { event: 'secret-war' })).ok).toBe(false);
   });
 });
