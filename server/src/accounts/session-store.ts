@@ -12,12 +12,18 @@ declare module 'express-session' {
 
 type Callback<T = void> = (error?: unknown, value?: T) => void;
 
+/** How often an active session's expiry is written. */
+const touchEveryMs = 60_000;
+
 /**
  * express-session's store on the Kysely database (SQLite or PostgreSQL), so sessions survive
  * restarts and every node of one store knows them. Rows carry the user id, so a password reset or
  * a disabled account ends that user's sessions with one delete.
  */
 export class KyselySessionStore extends session.Store {
+  /** When each session's expiry was last written by this node. */
+  readonly #touched = new Map<string, number>();
+
   constructor(private readonly db: Kysely<Database>) {
     super();
   }
@@ -61,6 +67,14 @@ export class KyselySessionStore extends session.Store {
   }
 
   override touch(sid: string, data: SessionData, done?: Callback): void {
+    // Every request of a signed-in person moves the expiry on; once a minute is enough to write it.
+    const now = this.now().getTime();
+    if (now - (this.#touched.get(sid) ?? 0) < touchEveryMs) {
+      done?.();
+      return;
+    }
+    this.#touched.set(sid, now);
+    if (this.#touched.size > 10_000) this.#touched.clear();
     this.db
       .updateTable('sessions')
       .set({ expires_at: this.#expiry(data) })
@@ -73,6 +87,7 @@ export class KyselySessionStore extends session.Store {
   }
 
   override destroy(sid: string, done?: Callback): void {
+    this.#touched.delete(sid);
     this.db
       .deleteFrom('sessions')
       .where('sid', '=', sid)
