@@ -105,11 +105,14 @@ export function audited(
         tally[status] = (tally[status] ?? 0) + 1;
         return tally;
       }, {});
+      const name = typeof action === 'string' ? action : action(req);
+      // A resent item, answered 200 with the update already stored, published nothing.
+      if (name === 'publish' && !counts && res.statusCode === 200) return;
       deps.store.audit
         .record({
           at: deps.clock.now().toISOString(),
           actor: actorName(res.locals.actor as Actor | undefined),
-          action: typeof action === 'string' ? action : action(req),
+          action: name,
           event: answer?.event ?? answer?.members?.[0]?.event ?? (req.params.slug as string | undefined),
           target: targetOf(req, answer),
           details: counts,

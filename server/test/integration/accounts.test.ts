@@ -252,7 +252,10 @@ describe('the audit log', () => {
     await addUser('ana', 'editor');
     await addUser('root', 'admin');
     const editor = await browser('ana');
-    const published = (await (await postAs(editor)).json()) as { id: string };
+    const input = anUpdate();
+    const published = (await (await postAs(editor, input)).json()) as { id: string };
+    // Sent again: a duplicate, which published nothing and is not in the log.
+    expect((await postAs(editor, input)).status).toBe(200);
     const patch = (body: object) =>
       fetch(`${server.url}/api/updates/${published.id}`, {
         method: 'PATCH',
