@@ -1,8 +1,9 @@
 import {
-  endOfDay,
   firstViewQuerySchema,
   keyEventLimit,
-  type Event,
+  knownTopics,
+  liveliest,
+  pageStart,
   type EventView,
   type FirstView,
   type FirstViewQuery,
@@ -39,35 +40,17 @@ export function firstViewHandler(deps: Deps): RequestHandler {
   };
 }
 
-/** The event with the newest update; events without any come after those with some. */
-function liveliest(events: readonly Event[]): Event | undefined {
-  let best: Event | undefined;
-  for (const event of events) {
-    if (!best || (event.lastPublishedAt ?? '') > (best.lastPublishedAt ?? '')) best = event;
-  }
-  return best;
-}
-
 async function eventView(store: Store, event: EventRuntime, query: FirstViewQuery): Promise<EventView> {
   const slug = event.config.slug;
   // First, so a change made while the rest is read is replayed to a subscriber from this cursor
   // (seen twice at worst, which readers merge by id and cursor), never lost between.
   const cursor = await store.headCursor(slug);
-  // Unknown topics are dropped rather than refused: the link may be older than the topic list.
-  const asked = new Set(query.topics ?? []);
-  const topics = event.config.topics.map((t) => t.id).filter((id) => asked.has(id));
+  const topics = knownTopics(query.topics ?? [], event.config.topics);
   const { q, source } = query;
 
-  let from: string | undefined;
-  let target: EventView['target'] = null;
-  if (query.day !== undefined) from = endOfDay(query.day, event.config);
-  if (query.update !== undefined) {
-    const update = await store.getUpdate(query.update);
-    if (update?.event === slug) {
-      target = update;
-      from = update.publishedAt;
-    }
-  }
+  const found = query.update === undefined ? undefined : await store.getUpdate(query.update);
+  const target = found?.event === slug ? found : null;
+  const from = pageStart({ day: query.day, update: target ?? undefined }, event.config);
 
   const dated = (days: Awaited<ReturnType<Store['countDays']>>) => datedDays(days, event.config);
   const [page, days, filteredDays, keyEvents] = await Promise.all([
