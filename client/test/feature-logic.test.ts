@@ -1,4 +1,4 @@
-import type { Change, DayCount, Update } from '@dayline/shared';
+import { endOfDay, type Change, type DayCount, type Update } from '@dayline/shared';
 import { describe, expect, it } from 'vitest';
 import { relativeTime } from '../src/lib/format.js';
 import {
@@ -6,7 +6,6 @@ import {
   announcement,
   chartBars,
   emptyMessage,
-  endOfDay,
   groupSorted,
   matchesFilters,
   matchesQuery,

@@ -1,6 +1,6 @@
 import type { EventView, Update } from '@dayline/shared';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fetchDays, fetchUpdate, fetchUpdates } from '../src/lib/api.js';
+import { fetchFirstView, fetchUpdates } from '../src/lib/api.js';
 import { noFilters, type Target } from '../src/lib/route.js';
 import { Timeline, type LiveLink } from '../src/lib/timeline.svelte.js';
 import { kyiv, update } from './fixtures.js';
@@ -9,8 +9,7 @@ import { kyiv, update } from './fixtures.js';
 vi.mock('../src/lib/api.js', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../src/lib/api.js')>()),
   fetchUpdates: vi.fn(() => Promise.reject(new Error('no request expected'))),
-  fetchDays: vi.fn(() => Promise.reject(new Error('no request expected'))),
-  fetchUpdate: vi.fn(() => Promise.reject(new Error('no request expected'))),
+  fetchFirstView: vi.fn(() => Promise.reject(new Error('no request expected'))),
 }));
 
 beforeEach(() => {
@@ -18,14 +17,11 @@ beforeEach(() => {
 });
 
 function recordingLive() {
-  const calls: { event: string; fresh: boolean; since?: number }[] = [];
+  const calls: { event: string; since: number }[] = [];
   const live: LiveLink = {
-    subscribe: async (event, options) => {
-      calls.push({ event, ...options });
+    subscribe: async (event, since) => {
+      calls.push({ event, since });
       return true;
-    },
-    catchUpFrom: () => {
-      throw new Error('the first view gives its own cursor');
     },
   };
   return { live, calls };
@@ -65,13 +61,12 @@ describe('a timeline started from the first view', () => {
     expect(timeline.next).toBe('older');
     // Retracted key events are left out of the strip, as when it loads them itself.
     expect(timeline.keyEvents.items.map((u) => u.id)).toEqual(['k']);
-    await vi.waitFor(() => expect(calls).toEqual([{ event: kyiv.slug, fresh: true, since: 40 }]));
+    await vi.waitFor(() => expect(calls).toEqual([{ event: kyiv.slug, since: 40 }]));
     expect(fetchUpdates).not.toHaveBeenCalled();
-    expect(fetchDays).not.toHaveBeenCalled();
-    expect(fetchUpdate).not.toHaveBeenCalled();
+    expect(fetchFirstView).not.toHaveBeenCalled();
 
     // What the subscription replays from that cursor is merged in like any change.
-    timeline.catchUp([{ kind: 'new', cursor: 41, update: at('c', '14:00', { cursor: 41 }) }], false);
+    timeline.data.subscribed([{ kind: 'new', cursor: 41, update: at('c', '14:00', { cursor: 41 }) }], false);
     expect(ids(timeline)).toEqual(['c', 'b', 'a']);
     expect(timeline.summary).toBeNull();
   });
@@ -98,8 +93,10 @@ describe('a timeline started from the first view', () => {
   });
 
   it('uses the first view only once: a reset loads the view again', async () => {
-    vi.mocked(fetchUpdates).mockResolvedValue({ items: [at('z', '15:00')], next: null });
-    vi.mocked(fetchDays).mockResolvedValue([]);
+    vi.mocked(fetchFirstView).mockResolvedValue({
+      events: [kyiv],
+      view: firstView({ cursor: 55, page: { items: [at('z', '15:00')], next: null } }),
+    });
     const { live, calls } = recordingLive();
     const timeline = new Timeline(kyiv, live, {
       filters: noFilters,
@@ -108,8 +105,14 @@ describe('a timeline started from the first view', () => {
     });
     timeline.start();
     await vi.waitFor(() => expect(calls).toHaveLength(1));
-    timeline.reset();
+    timeline.data.reset();
     await vi.waitFor(() => expect(ids(timeline)).toEqual(['z']));
-    expect(calls[1]).toEqual({ event: kyiv.slug, fresh: true });
+    expect(vi.mocked(fetchFirstView)).toHaveBeenCalledWith({
+      slug: kyiv.slug,
+      filters: noFilters,
+      target: { kind: 'latest' },
+    });
+    // Subscribed afresh from the new view's cursor.
+    await vi.waitFor(() => expect(calls[1]).toEqual({ event: kyiv.slug, since: 55 }));
   });
 });

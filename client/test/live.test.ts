@@ -63,15 +63,17 @@ vi.mock('socket.io-client', () => ({
 }));
 
 function startLive(token?: string) {
-  const changes: [ChangeKind, string, number][] = [];
+  /** What the listener was handed, in order: pushes (`early` marked) and replays. */
+  const changes: [ChangeKind, string, number, ...('early' | 'replay')[]][] = [];
   const catchUps: boolean[] = [];
   const reset = vi.fn();
   const live = new Live({ token });
-  live.use({
-    change: (kind, u: Update) => changes.push([kind, u.id, u.version]),
-    catchUp: (missed, reconnected) => {
+  live.listen({
+    change: (kind, u: Update, early) =>
+      changes.push(early ? [kind, u.id, u.version, 'early'] : [kind, u.id, u.version]),
+    subscribed: (missed, reconnected) => {
       catchUps.push(reconnected);
-      for (const { kind, update: u } of missed) changes.push([kind, u.id, u.version]);
+      for (const { kind, update: u } of missed) changes.push([kind, u.id, u.version, 'replay']);
     },
     reset,
   });
@@ -87,10 +89,10 @@ describe('Live', () => {
   it('subscribes once connected and is Live only after the server confirmed', async () => {
     const { live } = startLive();
     expect(live.status).toBe('connecting');
-    const subscribed = live.subscribe('ukraine-war', { fresh: true });
+    const subscribed = live.subscribe('ukraine-war', 0);
     socket.open();
     // The whole event: filters are applied by the timeline, and the key events need every topic.
-    expect(socket.lastRequest()).toEqual({ event: 'ukraine-war' });
+    expect(socket.lastRequest()).toEqual({ event: 'ukraine-war', since: 0 });
     expect(live.status).toBe('connecting');
     socket.answer({ ok: true, cursor: 10, missed: [] });
     await expect(subscribed).resolves.toBe(true);
@@ -101,7 +103,7 @@ describe('Live', () => {
   it('catches up after a reconnect from the last cursor applied, in cursor order', async () => {
     const { live, changes, catchUps } = startLive();
     socket.open();
-    void live.subscribe('ukraine-war', { fresh: true });
+    void live.subscribe('ukraine-war', 0);
     socket.answer({ ok: true, cursor: 10, missed: [] });
     socket.fire('update:new', update({ id: 'a', cursor: 11 }));
     expect(live.cursor).toBe(11);
@@ -122,16 +124,19 @@ describe('Live', () => {
         { kind: 'retracted', cursor: 14, update: update({ id: 'a', version: 2, cursor: 14 }) },
       ],
     });
+    // Pushes racing the answer are marked early (the listener applies them after the replay); the
+    // cursor moves past them only with the answer.
     expect(changes).toEqual([
       ['new', 'a', 1],
-      ['new', 'b', 1],
-      ['changed', 'b', 2],
-      ['retracted', 'a', 2],
-      ['new', 'c', 1],
+      ['changed', 'b', 2, 'early'],
+      ['new', 'c', 1, 'early'],
+      ['new', 'b', 1, 'replay'],
+      ['changed', 'b', 2, 'replay'],
+      ['retracted', 'a', 2, 'replay'],
     ]);
     expect(live.cursor).toBe(15);
     expect(live.status).toBe('live');
-    expect(catchUps).toEqual([true]);
+    expect(catchUps).toEqual([false, true]);
   });
 
   it('closes the socket when the browser goes offline, and catches up when it is back', () => {
@@ -140,7 +145,7 @@ describe('Live', () => {
     try {
       const { live, catchUps } = startLive();
       socket.open();
-      void live.subscribe('ukraine-war', { fresh: true });
+      void live.subscribe('ukraine-war', 0);
       socket.answer({ ok: true, cursor: 10, missed: [] });
       const connect = vi.spyOn(socket, 'connect');
 
@@ -158,7 +163,7 @@ describe('Live', () => {
         cursor: 11,
         missed: [{ kind: 'new', cursor: 11, update: update({ id: 'n', cursor: 11 }) }],
       });
-      expect(catchUps).toEqual([true]);
+      expect(catchUps).toEqual([false, true]);
       expect(live.status).toBe('live');
     } finally {
       vi.unstubAllGlobals();
@@ -168,7 +173,7 @@ describe('Live', () => {
   it('asks for a reload when the server cannot replay the gap', () => {
     const { live, reset } = startLive();
     socket.open();
-    void live.subscribe('ukraine-war', { fresh: true });
+    void live.subscribe('ukraine-war', 0);
     socket.answer({ ok: true, cursor: 10, missed: [] });
     socket.drop();
     socket.open();
@@ -180,11 +185,11 @@ describe('Live', () => {
   it('ignores pushes for another event, and answers to a replaced subscription', async () => {
     const { live, changes } = startLive();
     socket.open();
-    void live.subscribe('ukraine-war', { fresh: true });
+    void live.subscribe('ukraine-war', 0);
     const first = socket.sent.at(-1);
-    const second = live.subscribe('ukraine-war', { fresh: true });
+    const second = live.subscribe('ukraine-war', 3);
     first?.answer({ ok: true, cursor: 5, missed: [] });
-    expect(live.cursor).toBeNull();
+    expect(live.cursor).toBe(3);
     socket.answer({ ok: true, cursor: 6, missed: [] });
     await expect(second).resolves.toBe(true);
 
@@ -192,18 +197,46 @@ describe('Live', () => {
     expect(changes).toEqual([]);
   });
 
-  it('starts over from a page cursor when the page loaded before the socket connected', () => {
+  it('asks for what came after the first view once the socket connects, however late', () => {
     const { live } = startLive();
-    void live.subscribe('ukraine-war', { fresh: true });
-    live.catchUpFrom(42);
+    void live.subscribe('ukraine-war', 42);
     socket.open();
     expect(socket.lastRequest()).toEqual({ event: 'ukraine-war', since: 42 });
+  });
+
+  it('keeps the cursor before early pushes when the connection drops before the answer', () => {
+    const { live } = startLive();
+    socket.open();
+    void live.subscribe('ukraine-war', 10);
+    socket.fire('update:new', update({ id: 'a', cursor: 12 }));
+    socket.drop();
+    socket.open();
+    expect(socket.lastRequest()).toEqual({ event: 'ukraine-war', since: 10 });
+    expect(live.cursor).toBe(10);
+  });
+
+  it('hands every change to every listener', () => {
+    const { live, changes } = startLive();
+    const other: string[] = [];
+    const unlisten = live.listen({
+      change: (_kind, u) => other.push(u.id),
+      subscribed: () => undefined,
+      reset: () => undefined,
+    });
+    socket.open();
+    void live.subscribe('ukraine-war', 10);
+    socket.answer({ ok: true, cursor: 10, missed: [] });
+    socket.fire('update:new', update({ id: 'a', cursor: 11 }));
+    unlisten();
+    socket.fire('update:new', update({ id: 'b', cursor: 12 }));
+    expect(other).toEqual(['a']);
+    expect(changes.map((c) => c[1])).toEqual(['a', 'b']);
   });
 
   it('catches up when the server says live messages may have been missed, without calling it a reconnect', () => {
     const { live, changes, catchUps } = startLive();
     socket.open();
-    void live.subscribe('ukraine-war', { fresh: true });
+    void live.subscribe('ukraine-war', 0);
     socket.answer({ ok: true, cursor: 10, missed: [] });
     socket.fire('update:new', update({ id: 'a', cursor: 11 }));
 
@@ -219,10 +252,10 @@ describe('Live', () => {
     });
     expect(changes).toEqual([
       ['new', 'a', 1],
-      ['new', 'b', 1],
-      ['changed', 'a', 2],
+      ['new', 'b', 1, 'replay'],
+      ['changed', 'a', 2, 'replay'],
     ]);
-    expect(catchUps).toEqual([false]);
+    expect(catchUps).toEqual([false, false]);
     expect(live.cursor).toBe(13);
     expect(live.status).toBe('live');
   });
@@ -230,7 +263,7 @@ describe('Live', () => {
   it('asks again after an answer already on its way when a resync comes meanwhile', () => {
     const { live } = startLive();
     socket.open();
-    void live.subscribe('ukraine-war', { fresh: true });
+    void live.subscribe('ukraine-war', 0);
     socket.fire('live:resync');
     expect(socket.sent).toHaveLength(1);
     socket.answer({ ok: true, cursor: 10, missed: [] });

@@ -9,9 +9,6 @@ import {
   groupByDay,
   isNewer,
   matchesTopics,
-  maxCursor,
-  mergeUpdates,
-  normaliseTopics,
   sortUpdates,
 } from '../src/lib/timeline-logic.js';
 import { kyiv, update } from './fixtures.js';
@@ -88,18 +85,12 @@ describe('sortUpdates', () => {
   });
 });
 
-describe('mergeUpdates', () => {
-  const merged = (...updates: Update[]) => {
-    const items = new Map<string, Update>();
-    mergeUpdates(items, updates);
-    return [...items.values()];
-  };
-
-  it('keeps one copy per id, the latest change, whatever the arrival order', () => {
+describe('isNewer: two copies of one update', () => {
+  it('keeps the latest change, whatever the arrival order', () => {
     const v1 = update({ id: 'a', version: 1, cursor: 4, title: 'First' });
     const v2 = update({ id: 'a', version: 2, cursor: 9, title: 'Corrected' });
-    expect(merged(v1, v2)).toEqual([v2]);
-    expect(merged(v2, v1)).toEqual([v2]);
+    expect(isNewer(v2, v1)).toBe(true);
+    expect(isNewer(v1, v2)).toBe(false);
   });
 
   it('takes a story change of the same version: the higher cursor wins, not the higher version', () => {
@@ -110,25 +101,14 @@ describe('mergeUpdates', () => {
       cursor: 12,
       story: { id: 'c1', headId: 'a', size: 3, sources: ['Wire', 'Post', 'Herald'] },
     } as Partial<Update> & { id: string });
-    expect(merged(alone, grown)).toEqual([grown]);
-    expect(merged(grown, alone)).toEqual([grown]);
     expect(isNewer(grown, alone)).toBe(true);
     expect(isNewer(alone, grown)).toBe(false);
     expect(isNewer(alone, undefined)).toBe(true);
   });
 
   it('ignores a replay of the same change', () => {
-    const items = new Map<string, Update>();
-    mergeUpdates(items, [update({ id: 'a', version: 3, cursor: 20, title: 'Kept' })]);
-    expect(mergeUpdates(items, [update({ id: 'a', version: 3, cursor: 20, title: 'Replay' })])).toBe(0);
-    expect(items.get('a')?.title).toBe('Kept');
-  });
-
-  it('adds new ids beside the ones it has', () => {
-    const items = new Map<string, Update>();
-    mergeUpdates(items, [update({ id: 'a' })]);
-    expect(mergeUpdates(items, [update({ id: 'b' }), update({ id: 'a' })])).toBe(1);
-    expect([...items.keys()].sort()).toEqual(['a', 'b']);
+    const kept = update({ id: 'a', version: 3, cursor: 20, title: 'Kept' });
+    expect(isNewer(update({ id: 'a', version: 3, cursor: 20, title: 'Replay' }), kept)).toBe(false);
   });
 });
 
@@ -159,26 +139,11 @@ describe('day counts', () => {
   });
 });
 
-describe('topics', () => {
-  it('keeps known topics only, in the event order', () => {
-    const known = kyiv.topics.map((t) => t.id);
-    expect(normaliseTopics(['humanitarian', 'nope', 'military'], known)).toEqual([
-      'military',
-      'humanitarian',
-    ]);
-  });
-});
-
 describe('helpers', () => {
   it('matches any selected topic; no selection matches all', () => {
     const u = update({ id: 'a', topics: ['military'] });
     expect(matchesTopics(u, [])).toBe(true);
     expect(matchesTopics(u, ['diplomacy', 'military'])).toBe(true);
     expect(matchesTopics(u, ['diplomacy'])).toBe(false);
-  });
-
-  it('finds the highest cursor', () => {
-    expect(maxCursor([])).toBeNull();
-    expect(maxCursor([update({ id: 'a', cursor: 4 }), update({ id: 'b', cursor: 9 })])).toBe(9);
   });
 });

@@ -1,44 +1,62 @@
-import type { DayCount, Update, UpdatePage } from '@dayline/shared';
+import type { Change, ChangeKind, DayCount, EventView, FirstView, Update } from '@dayline/shared';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, fetchDays, fetchUpdate, fetchUpdates, type UpdatesOptions } from '../src/lib/api.js';
+import { fetchFirstView, fetchUpdates } from '../src/lib/api.js';
 import { noFilters, type Filters, type Target } from '../src/lib/route.js';
 import { Timeline, type LiveLink } from '../src/lib/timeline.svelte.js';
 import { kyiv, update } from './fixtures.js';
 
 vi.mock('../src/lib/api.js', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../src/lib/api.js')>()),
+  fetchFirstView: vi.fn(),
   fetchUpdates: vi.fn(),
-  fetchDays: vi.fn(),
-  fetchUpdate: vi.fn(),
 }));
 
+const viewMock = vi.mocked(fetchFirstView);
 const updatesMock = vi.mocked(fetchUpdates);
-const daysMock = vi.mocked(fetchDays);
-const updateMock = vi.mocked(fetchUpdate);
-
-function page(items: Update[], next: string | null = null): UpdatePage {
-  return { items, next };
-}
 
 function days(entries: [number, number][]): DayCount[] {
   return entries.map(([day, count]) => ({ day, date: '2022-03-16', count, topics: {} }));
 }
 
+/** GET /api/first-view's answer for one view of the event, as the server would give it. */
+function served(
+  items: Update[],
+  fields: Partial<Omit<EventView, 'page'>> & { next?: string | null } = {},
+): FirstView {
+  const { next = null, ...rest } = fields;
+  return {
+    events: [kyiv],
+    view: {
+      event: kyiv.slug,
+      cursor: 100,
+      topics: [],
+      target: null,
+      page: { items, next },
+      days: [],
+      filteredDays: null,
+      keyEvents: [],
+      ...rest,
+    },
+  };
+}
+
 /** A live link whose subscribe answers at once, recording what it was asked. */
 function fakeLive(subscribed = true) {
-  const live: LiveLink & { calls: { event: string; fresh: boolean }[]; caughtUpFrom: (number | null)[] } = {
+  const live: LiveLink & { calls: { event: string; since: number }[] } = {
     calls: [],
-    caughtUpFrom: [],
-    subscribe: async (event, { fresh }) => {
-      live.calls.push({ event, fresh });
+    subscribe: async (event, since) => {
+      live.calls.push({ event, since });
       return subscribed;
-    },
-    catchUpFrom(cursor) {
-      live.caughtUpFrom.push(cursor);
     },
   };
   return live;
 }
+
+/** What the live connection hands the timeline's data: a push, a confirmed subscription's replay. */
+const push = (timeline: Timeline, kind: ChangeKind, u: Update, early = false) =>
+  timeline.data.change(kind, u, early);
+const replay = (timeline: Timeline, changes: Change[], reconnected: boolean) =>
+  timeline.data.subscribed(changes, reconnected);
 
 const view = (filters: Partial<Filters> = {}, target: Target = { kind: 'latest' }) => ({
   filters: { ...noFilters, ...filters },
@@ -49,50 +67,59 @@ const ids = (timeline: Timeline) => timeline.groups.flatMap((g) => g.items.map((
 const at = (id: string, time: string, fields: Partial<Update> = {}) =>
   update({ id, publishedAt: `2022-03-16T${time}:00.000Z`, ...fields });
 
-/** A timeline with its first page loaded. */
-async function loaded(items: Update[], options: { next?: string | null; filters?: Partial<Filters> } = {}) {
-  updatesMock.mockResolvedValueOnce(page(items, options.next ?? null));
+/** A timeline with its first view loaded. */
+async function loaded(
+  items: Update[],
+  options: { next?: string | null; filters?: Partial<Filters>; days?: DayCount[] } = {},
+) {
+  viewMock.mockResolvedValueOnce(served(items, { next: options.next ?? null, days: options.days ?? [] }));
   const timeline = new Timeline(kyiv, fakeLive(), view(options.filters));
   await timeline.reload();
   return timeline;
 }
 
 beforeEach(() => {
+  viewMock.mockReset();
   updatesMock.mockReset();
-  daysMock.mockReset();
-  updateMock.mockReset();
-  daysMock.mockResolvedValue([]);
 });
 
 describe('Timeline: loading', () => {
-  it('subscribes to the whole event first, then loads the page and the key events', async () => {
+  it('shows the first view, key events included, then subscribes from the cursor it was read at', async () => {
     const live = fakeLive();
-    updatesMock.mockImplementation(async (_slug, options: UpdatesOptions) =>
-      options.pinned ? page([at('k', '09:00', { pinned: true })]) : page([at('a', '10:00')]),
+    viewMock.mockResolvedValue(
+      served([at('a', '10:00')], { cursor: 42, keyEvents: [at('k', '09:00', { pinned: true })] }),
     );
     const timeline = new Timeline(kyiv, live, view({ topics: ['military'] }));
     const stop = timeline.start();
     await vi.waitFor(() => expect(timeline.state).toBe('ready'));
-    await vi.waitFor(() => expect(timeline.keyEvents.items.map((u) => u.id)).toEqual(['k']));
-    expect(live.calls).toEqual([{ event: kyiv.slug, fresh: true }]);
-    expect(updatesMock).toHaveBeenCalledWith(kyiv.slug, expect.objectContaining({ topics: ['military'] }));
+    expect(timeline.keyEvents.items.map((u) => u.id)).toEqual(['k']);
+    await vi.waitFor(() => expect(live.calls).toEqual([{ event: kyiv.slug, since: 42 }]));
+    expect(viewMock).toHaveBeenCalledWith({
+      slug: kyiv.slug,
+      filters: { ...noFilters, topics: ['military'] },
+      target: { kind: 'latest' },
+    });
     stop();
   });
 
   it('merges pushes that beat the page, by version and range', async () => {
     const timeline = new Timeline(kyiv, fakeLive(), view());
-    let answer: (value: UpdatePage) => void = () => {};
-    updatesMock.mockReturnValue(new Promise((resolve) => (answer = resolve)));
-    daysMock.mockResolvedValue(days([[21, 14]]));
+    let answer: (value: FirstView) => void = () => {};
+    viewMock.mockReturnValue(new Promise((resolve) => (answer = resolve)));
     const loading = timeline.reload();
-    await vi.waitFor(() => expect(updatesMock).toHaveBeenCalled());
+    await vi.waitFor(() => expect(viewMock).toHaveBeenCalled());
 
     // The page was read before this correction; the correction must still win.
-    timeline.apply('changed', at('a', '12:00', { version: 2, title: 'Corrected', status: 'corrected' }));
-    timeline.apply('new', at('b', '13:00', { cursor: 7 }));
+    push(timeline, 'changed', at('a', '12:00', { version: 2, title: 'Corrected', status: 'corrected' }));
+    push(timeline, 'new', at('b', '13:00', { cursor: 7 }));
     // An old update's correction, older than anything on the first page, waits for its own page.
-    timeline.apply('changed', update({ id: 'old', version: 2, publishedAt: '2022-03-01T00:00:00Z' }));
-    answer(page([at('b', '13:00'), at('a', '12:00', { title: 'Original' })], 'token-1'));
+    push(timeline, 'changed', update({ id: 'old', version: 2, publishedAt: '2022-03-01T00:00:00Z' }));
+    answer(
+      served([at('b', '13:00'), at('a', '12:00', { title: 'Original' })], {
+        next: 'token-1',
+        days: days([[21, 14]]),
+      }),
+    );
     await loading;
 
     expect(timeline.state).toBe('ready');
@@ -101,23 +128,54 @@ describe('Timeline: loading', () => {
     expect(timeline.counts.get(21)).toBe(14);
   });
 
-  it('asks the live link to catch up from the page when the socket was not there in time', async () => {
+  it("subscribes from the view's cursor even when the socket was not there in time", async () => {
     const live = fakeLive(false);
-    updatesMock.mockResolvedValue(page([update({ id: 'a', cursor: 12 }), update({ id: 'b', cursor: 30 })]));
+    viewMock.mockResolvedValue(
+      served([update({ id: 'a', cursor: 12 }), update({ id: 'b', cursor: 30 })], { cursor: 31 }),
+    );
     const timeline = new Timeline(kyiv, live, view());
     const stop = timeline.start();
-    await vi.waitFor(() => expect(live.caughtUpFrom).toEqual([30]));
+    await vi.waitFor(() => expect(live.calls).toEqual([{ event: kyiv.slug, since: 31 }]));
     stop();
+  });
+
+  it('applies pushes that came before the subscription was confirmed after its replay, counted once', async () => {
+    const timeline = await loaded([at('a', '10:00', { cursor: 10 })], { days: days([[21, 1]]) });
+    // b's correction races the answer that replays b's arrival.
+    push(
+      timeline,
+      'changed',
+      at('b', '11:00', { version: 2, cursor: 13, title: 'B2', status: 'corrected' }),
+      true,
+    );
+    push(timeline, 'new', at('c', '12:00', { cursor: 15 }), true);
+    expect(ids(timeline)).toEqual(['a']);
+    replay(
+      timeline,
+      [
+        { kind: 'new', cursor: 12, update: at('b', '11:00', { cursor: 12 }) },
+        {
+          kind: 'changed',
+          cursor: 13,
+          update: at('b', '11:00', { version: 2, cursor: 13, title: 'B2', status: 'corrected' }),
+        },
+      ],
+      true,
+    );
+    expect(ids(timeline)).toEqual(['c', 'b', 'a']);
+    expect(timeline.groups[0]?.items[1]?.title).toBe('B2');
+    expect(timeline.counts.get(21)).toBe(3);
+    expect(timeline.summary).toEqual({ new: 1, corrected: 0, retracted: 0 });
   });
 
   it('shows an error when the page fails, and recovers on retry', async () => {
     const timeline = new Timeline(kyiv, fakeLive(), view());
-    updatesMock.mockRejectedValueOnce(new Error('boom'));
+    viewMock.mockRejectedValueOnce(new Error('boom'));
     await timeline.reload();
     expect(timeline.state).toBe('error');
     expect(timeline.error).not.toBe('');
 
-    updatesMock.mockResolvedValue(page([update({ id: 'a' })]));
+    viewMock.mockResolvedValue(served([update({ id: 'a' })]));
     await timeline.reload();
     expect(timeline.state).toBe('ready');
     expect(ids(timeline)).toEqual(['a']);
@@ -129,7 +187,10 @@ describe('Timeline: loading', () => {
       filters: { q: 'grain', source: 'Wire' },
     });
     expect(timeline.next).toBe('token-1');
-    updatesMock.mockResolvedValueOnce(page([update({ id: 'a', publishedAt: '2022-03-15T10:00:00.000Z' })]));
+    updatesMock.mockResolvedValueOnce({
+      items: [update({ id: 'a', publishedAt: '2022-03-15T10:00:00.000Z' })],
+      next: null,
+    });
     await timeline.loadOlder();
     expect(updatesMock).toHaveBeenLastCalledWith(kyiv.slug, {
       topics: [],
@@ -143,33 +204,32 @@ describe('Timeline: loading', () => {
 
   it('drops the answer to a view that was replaced while loading', async () => {
     const timeline = new Timeline(kyiv, fakeLive(), view());
-    let answerFirst: (value: UpdatePage) => void = () => {};
-    updatesMock.mockReturnValueOnce(new Promise((resolve) => (answerFirst = resolve)));
+    let answerFirst: (value: FirstView) => void = () => {};
+    viewMock.mockReturnValueOnce(new Promise((resolve) => (answerFirst = resolve)));
     const first = timeline.reload();
-    await vi.waitFor(() => expect(updatesMock).toHaveBeenCalledTimes(1));
+    await vi.waitFor(() => expect(viewMock).toHaveBeenCalledTimes(1));
 
-    updatesMock.mockResolvedValueOnce(page([update({ id: 'new' })]));
+    viewMock.mockResolvedValueOnce(served([update({ id: 'new' })]));
     await timeline.reload();
-    answerFirst(page([update({ id: 'stale' })]));
+    answerFirst(served([update({ id: 'stale' })]));
     await first;
     expect(ids(timeline)).toEqual(['new']);
   });
 
   it('reloads for new filters, with day counts for the chart (every topic) and the headings', async () => {
     const timeline = await loaded([at('a', '10:00')]);
-    updatesMock.mockResolvedValue(page([]));
-    daysMock.mockImplementation(async (_slug, options) =>
-      options.topics.length > 0
-        ? days([[21, 2]])
-        : [{ day: 21, date: '2022-03-16', count: 5, topics: { military: 2, diplomacy: 3 } }],
+    viewMock.mockResolvedValue(
+      served([], {
+        days: [{ day: 21, date: '2022-03-16', count: 5, topics: { military: 2, diplomacy: 3 } }],
+        filteredDays: days([[21, 2]]),
+      }),
     );
     timeline.setView({ topics: ['military'], q: 'shelling', source: '' }, { kind: 'latest' });
     await vi.waitFor(() => expect(timeline.state).toBe('ready'));
-    expect(updatesMock).toHaveBeenLastCalledWith(kyiv.slug, {
-      topics: ['military'],
-      q: 'shelling',
-      source: '',
-      from: undefined,
+    expect(viewMock).toHaveBeenLastCalledWith({
+      slug: kyiv.slug,
+      filters: { topics: ['military'], q: 'shelling', source: '' },
+      target: { kind: 'latest' },
     });
     expect(timeline.counts.get(21)).toBe(2);
     expect(timeline.topicCounts.get('diplomacy')).toBe(3);
@@ -180,23 +240,22 @@ describe('Timeline: loading', () => {
 describe('Timeline: live changes', () => {
   it('applies corrections by version and never shows an update twice', async () => {
     const timeline = await loaded([update({ id: 'a', version: 2, title: 'Second' })]);
-    timeline.apply('changed', update({ id: 'a', version: 1, title: 'Stale' }));
+    push(timeline, 'changed', update({ id: 'a', version: 1, title: 'Stale' }));
     expect(timeline.groups[0]?.items[0]?.title).toBe('Second');
-    timeline.apply('changed', update({ id: 'a', version: 3, title: 'Third', status: 'corrected' }));
+    push(timeline, 'changed', update({ id: 'a', version: 3, title: 'Third', status: 'corrected' }));
     expect(timeline.groups[0]?.items.map((u) => u.title)).toEqual(['Third']);
     expect(timeline.isFresh('a')).toBe(true);
   });
 
   it('counts live updates into their day and takes retractions back out', async () => {
-    daysMock.mockResolvedValue(days([[21, 5]]));
-    const timeline = await loaded([update({ id: 'a' })]);
-    timeline.apply('new', update({ id: 'b', publishedAt: '2022-03-16T21:30:00.000Z' }));
-    timeline.apply('new', update({ id: 'c', publishedAt: '2022-03-16T22:30:00.000Z' }));
+    const timeline = await loaded([update({ id: 'a' })], { days: days([[21, 5]]) });
+    push(timeline, 'new', update({ id: 'b', publishedAt: '2022-03-16T21:30:00.000Z' }));
+    push(timeline, 'new', update({ id: 'c', publishedAt: '2022-03-16T22:30:00.000Z' }));
     expect(timeline.counts.get(21)).toBe(6);
     expect(timeline.counts.get(22)).toBe(1);
     expect(timeline.groups.map((g) => g.day)).toEqual([22, 21]);
 
-    timeline.apply('retracted', update({ id: 'b', version: 2, status: 'retracted', title: '' }));
+    push(timeline, 'retracted', update({ id: 'b', version: 2, status: 'retracted', title: '' }));
     expect(timeline.counts.get(21)).toBe(5);
     expect(timeline.groups[1]?.items.find((u) => u.id === 'b')?.status).toBe('retracted');
   });
@@ -205,37 +264,38 @@ describe('Timeline: live changes', () => {
     const timeline = await loaded([update({ id: 'a', topics: ['military'], title: 'Shelling' })], {
       filters: { topics: ['military'], source: '', q: '' },
     });
-    timeline.apply('retracted', update({ id: 'x', status: 'retracted', topics: ['military'] }));
-    timeline.apply('new', update({ id: 'y', topics: ['diplomacy'] }));
+    push(timeline, 'retracted', update({ id: 'x', status: 'retracted', topics: ['military'] }));
+    push(timeline, 'new', update({ id: 'y', topics: ['diplomacy'] }));
     expect(ids(timeline)).toEqual(['a']);
 
     // A correction that moves an update out of the filter removes it.
-    timeline.apply('changed', update({ id: 'a', version: 2, topics: ['diplomacy'] }));
+    push(timeline, 'changed', update({ id: 'a', version: 2, topics: ['diplomacy'] }));
     expect(ids(timeline)).toEqual([]);
   });
 
   it('filters live updates by search and source too', async () => {
     const timeline = await loaded([], { filters: { q: 'grain', source: 'Wire' } });
-    timeline.apply('new', at('a', '10:00', { title: 'Grain ships leave', source: { name: 'Wire' } }));
-    timeline.apply('new', at('b', '11:00', { title: 'Grain ships leave', source: { name: 'Post' } }));
-    timeline.apply('new', at('c', '12:00', { title: 'Talks resume', source: { name: 'Wire' } }));
+    push(timeline, 'new', at('a', '10:00', { title: 'Grain ships leave', source: { name: 'Wire' } }));
+    push(timeline, 'new', at('b', '11:00', { title: 'Grain ships leave', source: { name: 'Post' } }));
+    push(timeline, 'new', at('c', '12:00', { title: 'Talks resume', source: { name: 'Wire' } }));
     expect(ids(timeline)).toEqual(['a']);
   });
 
   it('leaves changes older than the loaded pages to those pages', async () => {
     const timeline = await loaded([update({ id: 'a' })], { next: 'token-1' });
-    timeline.apply('changed', update({ id: 'old', version: 2, publishedAt: '2022-03-01T00:00:00Z' }));
+    push(timeline, 'changed', update({ id: 'old', version: 2, publishedAt: '2022-03-01T00:00:00Z' }));
     expect(ids(timeline)).toEqual(['a']);
   });
 
   it('keeps the key events strip live: pin, unpin, retract', async () => {
     const timeline = await loaded([at('a', '10:00')]);
-    timeline.apply('changed', at('a', '10:00', { version: 2, pinned: true }));
+    push(timeline, 'changed', at('a', '10:00', { version: 2, pinned: true }));
     expect(timeline.keyEvents.items.map((u) => u.id)).toEqual(['a']);
-    timeline.apply('new', at('b', '11:00', { pinned: true, topics: ['diplomacy'] }));
+    push(timeline, 'new', at('b', '11:00', { pinned: true, topics: ['diplomacy'] }));
     expect(timeline.keyEvents.items.map((u) => u.id)).toEqual(['b', 'a']);
-    timeline.apply('changed', at('a', '10:00', { version: 3, pinned: false }));
-    timeline.apply(
+    push(timeline, 'changed', at('a', '10:00', { version: 3, pinned: false }));
+    push(
+      timeline,
       'retracted',
       at('b', '11:00', { version: 2, pinned: true, status: 'retracted', title: '' }),
     );
@@ -247,10 +307,10 @@ describe('Timeline: reading position', () => {
   it('holds new updates while the reader is further down, and reveals them on request', async () => {
     const timeline = await loaded([at('a', '10:00')]);
     timeline.setAtTop(false);
-    timeline.apply('new', at('b', '11:00', { topics: ['military'] }));
-    timeline.apply('new', at('c', '12:00', { topics: ['diplomacy'] }));
+    push(timeline, 'new', at('b', '11:00', { topics: ['military'] }));
+    push(timeline, 'new', at('c', '12:00', { topics: ['diplomacy'] }));
     // Corrections of what is on screen still apply in place.
-    timeline.apply('changed', at('a', '10:00', { version: 2, title: 'Fixed', status: 'corrected' }));
+    push(timeline, 'changed', at('a', '10:00', { version: 2, title: 'Fixed', status: 'corrected' }));
     expect(ids(timeline)).toEqual(['a']);
     expect(timeline.groups[0]?.items[0]?.title).toBe('Fixed');
     expect(timeline.waitingCount).toBe(2);
@@ -265,8 +325,8 @@ describe('Timeline: reading position', () => {
   it('lets held updates slide in once the reader scrolls back to the top', async () => {
     const timeline = await loaded([at('a', '10:00')]);
     timeline.setAtTop(false);
-    timeline.apply('new', at('b', '11:00'));
-    timeline.apply('changed', at('b', '11:00', { version: 2, title: 'Corrected before shown' }));
+    push(timeline, 'new', at('b', '11:00'));
+    push(timeline, 'changed', at('b', '11:00', { version: 2, title: 'Corrected before shown' }));
     expect(timeline.waitingCount).toBe(1);
     timeline.setAtTop(true);
     expect(ids(timeline)).toEqual(['b', 'a']);
@@ -276,8 +336,8 @@ describe('Timeline: reading position', () => {
   it('holds everything while paused, corrections included, until resumed', async () => {
     const timeline = await loaded([at('a', '10:00')]);
     timeline.setPaused(true);
-    timeline.apply('new', at('b', '11:00'));
-    timeline.apply('changed', at('a', '10:00', { version: 2, title: 'Fixed', status: 'corrected' }));
+    push(timeline, 'new', at('b', '11:00'));
+    push(timeline, 'changed', at('a', '10:00', { version: 2, title: 'Fixed', status: 'corrected' }));
     expect(ids(timeline)).toEqual(['a']);
     expect(timeline.groups[0]?.items[0]?.title).not.toBe('Fixed');
     expect(timeline.waitingCount).toBe(1);
@@ -290,8 +350,8 @@ describe('Timeline: reading position', () => {
   it('counts what arrives while the tab is hidden, for the title', async () => {
     const timeline = await loaded([at('a', '10:00')]);
     timeline.setHidden(true);
-    timeline.apply('new', at('b', '11:00'));
-    timeline.apply('new', at('c', '12:00'));
+    push(timeline, 'new', at('b', '11:00'));
+    push(timeline, 'new', at('c', '12:00'));
     expect(ids(timeline)).toEqual(['c', 'b', 'a']);
     expect(timeline.unread).toBe(2);
     expect(timeline.isFresh('b')).toBe(false);
@@ -305,9 +365,9 @@ describe('Timeline: reading position', () => {
     vi.useFakeTimers();
     try {
       const timeline = await loaded([]);
-      timeline.apply('new', at('a', '10:00', { topics: ['military'] }));
-      timeline.apply('new', at('b', '11:00', { topics: ['military'] }));
-      timeline.apply('new', at('c', '12:00', { topics: ['military'] }));
+      push(timeline, 'new', at('a', '10:00', { topics: ['military'] }));
+      push(timeline, 'new', at('b', '11:00', { topics: ['military'] }));
+      push(timeline, 'new', at('c', '12:00', { topics: ['military'] }));
       expect(timeline.announcer.message).toBe('');
       vi.advanceTimersByTime(2500);
       expect(timeline.announcer.message.trim()).toBe('3 new updates in Military');
@@ -320,7 +380,8 @@ describe('Timeline: reading position', () => {
 describe('Timeline: catch-up', () => {
   it('applies what a reconnect missed and sums it up', async () => {
     const timeline = await loaded([at('a', '10:00'), at('b', '09:00')]);
-    timeline.catchUp(
+    replay(
+      timeline,
       [
         { kind: 'new', cursor: 5, update: at('c', '11:00') },
         {
@@ -345,62 +406,59 @@ describe('Timeline: catch-up', () => {
 
   it('says nothing about a replay that was not a reconnection, or that changed nothing', async () => {
     const timeline = await loaded([at('a', '10:00')]);
-    timeline.catchUp([{ kind: 'new', cursor: 5, update: at('c', '11:00') }], false);
+    replay(timeline, [{ kind: 'new', cursor: 5, update: at('c', '11:00') }], false);
     expect(timeline.summary).toBeNull();
-    timeline.catchUp([{ kind: 'new', cursor: 6, update: at('z', '11:00', { event: 'other' }) }], true);
+    replay(timeline, [{ kind: 'new', cursor: 6, update: at('z', '11:00', { event: 'other' }) }], true);
     expect(timeline.summary).toBeNull();
   });
 
   it('starts over from a fresh subscription, and says so, when the gap was too long to replay', async () => {
     const live = fakeLive();
-    updatesMock.mockResolvedValueOnce(page([at('a', '10:00')]));
+    viewMock.mockResolvedValueOnce(served([at('a', '10:00')], { cursor: 100 }));
     const timeline = new Timeline(kyiv, live, view());
     await timeline.reload();
-    updatesMock.mockResolvedValue(page([at('b', '11:00')]));
-    timeline.reset();
+    viewMock.mockResolvedValue(served([at('b', '11:00')], { cursor: 2000 }));
+    timeline.data.reset();
     await vi.waitFor(() => expect(ids(timeline)).toEqual(['b']));
-    expect(live.calls).toEqual([{ event: kyiv.slug, fresh: true }]);
+    await vi.waitFor(() =>
+      expect(live.calls).toEqual([
+        { event: kyiv.slug, since: 100 },
+        { event: kyiv.slug, since: 2000 },
+      ]),
+    );
     expect(timeline.notice).toMatch(/reloaded/);
   });
 });
 
 describe('Timeline: permalinks', () => {
   it('loads a day from its last instant, in the event zone', async () => {
-    updatesMock.mockResolvedValue(page([at('a', '10:00')], 'token'));
+    viewMock.mockResolvedValue(served([at('a', '10:00')], { next: 'token' }));
     const timeline = new Timeline(kyiv, fakeLive(), view({}, { kind: 'day', day: 21 }));
     await timeline.reload();
-    expect(updatesMock).toHaveBeenLastCalledWith(
-      kyiv.slug,
-      expect.objectContaining({ from: '2022-03-16T21:59:59.999Z' }),
-    );
+    expect(viewMock).toHaveBeenLastCalledWith(expect.objectContaining({ target: { kind: 'day', day: 21 } }));
     expect(timeline.atLatest).toBe(false);
     expect(timeline.scrollRequest).toMatchObject({ kind: 'day', day: 21 });
     expect(timeline.isTargetDay(21)).toBe(true);
 
     // Newer updates wait behind the button, which leads back to the latest.
-    timeline.apply('new', update({ id: 'n', publishedAt: '2022-03-20T10:00:00.000Z' }));
+    push(timeline, 'new', update({ id: 'n', publishedAt: '2022-03-20T10:00:00.000Z' }));
     expect(ids(timeline)).toEqual(['a']);
     expect(timeline.waitingCount).toBe(1);
   });
 
   it('loads an update from its own instant, and shows it even when it is a tombstone', async () => {
     const target = at('t', '10:00', { status: 'retracted', title: '', version: 2 });
-    updateMock.mockResolvedValue(target);
-    updatesMock.mockResolvedValue(page([at('s', '09:00')]));
+    viewMock.mockResolvedValue(served([at('s', '09:00')], { target }));
     const timeline = new Timeline(kyiv, fakeLive(), view({}, { kind: 'update', id: 't' }));
     await timeline.reload();
-    expect(updatesMock).toHaveBeenLastCalledWith(
-      kyiv.slug,
-      expect.objectContaining({ from: target.publishedAt }),
-    );
+    expect(timeline.atLatest).toBe(false);
     expect(ids(timeline)).toEqual(['t', 's']);
     expect(timeline.isTarget('t')).toBe(true);
     expect(timeline.scrollRequest).toMatchObject({ kind: 'update', id: 't' });
   });
 
   it('says so when the update does not exist, and shows the latest', async () => {
-    updateMock.mockRejectedValue(new ApiError('not_found', 'Not found', 404));
-    updatesMock.mockResolvedValue(page([at('a', '10:00')]));
+    viewMock.mockResolvedValue(served([at('a', '10:00')], { target: null }));
     const timeline = new Timeline(kyiv, fakeLive(), view({}, { kind: 'update', id: 'nope' }));
     await timeline.reload();
     expect(timeline.targetNote).toMatch(/could not be found/);
@@ -415,16 +473,16 @@ describe('Timeline: permalinks', () => {
         next: 'more',
       },
     );
-    const calls = updatesMock.mock.calls.length;
+    const calls = viewMock.mock.calls.length;
     timeline.setView(noFilters, { kind: 'day', day: 15 });
     expect(timeline.scrollRequest).toMatchObject({ kind: 'day', day: 15 });
     timeline.setView(noFilters, { kind: 'update', id: 'a' });
     expect(timeline.scrollRequest).toMatchObject({ kind: 'update', id: 'a' });
-    expect(updatesMock.mock.calls.length).toBe(calls);
+    expect(viewMock.mock.calls.length).toBe(calls);
 
-    updatesMock.mockResolvedValue(page([]));
+    viewMock.mockResolvedValue(served([]));
     timeline.setView(noFilters, { kind: 'day', day: 3 });
-    await vi.waitFor(() => expect(updatesMock.mock.calls.length).toBe(calls + 1));
+    await vi.waitFor(() => expect(viewMock.mock.calls.length).toBe(calls + 1));
   });
 });
 
@@ -437,17 +495,18 @@ describe('Timeline: similar coverage', () => {
     at(id, time, fields as Partial<Update>);
 
   it('gives a new report of a story its own card, counted as new, where its time puts it', async () => {
-    daysMock.mockResolvedValue(days([[21, 2]]));
-    const timeline = await loaded([
-      at('h', '10:00', { cursor: 5, source: { name: 'Wire' } }),
-      at('x', '09:00'),
-    ]);
+    const timeline = await loaded(
+      [at('h', '10:00', { cursor: 5, source: { name: 'Wire' } }), at('x', '09:00')],
+      { days: days([[21, 2]]) },
+    );
     timeline.setAtTop(false);
-    timeline.apply(
+    push(
+      timeline,
       'new',
       clustered('m', '11:00', { cursor: 7, source: { name: 'Post' }, ...story('h', 2, ['Wire', 'Post']) }),
     );
-    timeline.apply(
+    push(
+      timeline,
       'changed',
       clustered('h', '10:00', { cursor: 8, source: { name: 'Wire' }, ...story('h', 2, ['Wire', 'Post']) }),
     );
@@ -458,7 +517,8 @@ describe('Timeline: similar coverage', () => {
     expect(timeline.sources).toEqual(['Post', 'Wire']);
     // At the top it arrives at the top.
     timeline.setAtTop(true);
-    timeline.apply(
+    push(
+      timeline,
       'new',
       clustered('m2', '12:00', {
         cursor: 9,
@@ -474,21 +534,23 @@ describe('Timeline: similar coverage', () => {
       clustered('m', '11:00', { cursor: 6, ...story('h', 2, ['A', 'B']) }),
       clustered('h', '10:00', { cursor: 5, ...story('h', 2, ['A', 'B']) }),
     ]);
-    timeline.apply('new', clustered('m2', '12:00', { cursor: 7, ...story('h', 3, ['A', 'B', 'C']) }));
+    push(timeline, 'new', clustered('m2', '12:00', { cursor: 7, ...story('h', 3, ['A', 'B', 'C']) }));
     for (const id of ['h', 'm', 'm2']) {
       const shown = timeline.groups[0]?.items.find((u) => u.id === id);
       expect(shown && timeline.storyOf(shown)?.size, id).toBe(3);
     }
     // The report that started it leaves (retracted): the one left is alone again.
-    timeline.apply(
+    push(
+      timeline,
       'retracted',
       clustered('m2', '12:00', { cursor: 8, status: 'retracted', story: undefined }),
     );
-    timeline.apply(
+    push(
+      timeline,
       'retracted',
       clustered('m', '11:00', { cursor: 9, status: 'retracted', story: undefined }),
     );
-    timeline.apply('changed', clustered('h', '10:00', { cursor: 10, story: undefined }));
+    push(timeline, 'changed', clustered('h', '10:00', { cursor: 10, story: undefined }));
     const head = timeline.groups[0]?.items.find((u) => u.id === 'h');
     expect(head && timeline.storyOf(head)).toBeNull();
   });
@@ -497,13 +559,14 @@ describe('Timeline: similar coverage', () => {
     const timeline = await loaded([
       clustered('h', '10:00', { cursor: 9, ...story('h', 3, ['A', 'B', 'C']) }),
     ]);
-    timeline.apply('changed', clustered('h', '10:00', { cursor: 8, ...story('h', 2, ['A', 'B']) }));
+    push(timeline, 'changed', clustered('h', '10:00', { cursor: 8, ...story('h', 2, ['A', 'B']) }));
     expect(timeline.groups[0]?.items[0]).toMatchObject({ cursor: 9, story: { size: 3 } });
   });
 
   it('counts every report of a story in the catch-up summary', async () => {
     const timeline = await loaded([at('h', '10:00')]);
-    timeline.catchUp(
+    replay(
+      timeline,
       [
         {
           kind: 'new',
@@ -520,12 +583,11 @@ describe('Timeline: similar coverage', () => {
 
   it('keeps a permalinked member on screen', async () => {
     const member = clustered('m', '10:00', { cursor: 4, ...story('h', 2, ['A', 'B']) });
-    updateMock.mockResolvedValue(member);
-    updatesMock.mockResolvedValue(page([at('h', '09:00')]));
+    viewMock.mockResolvedValue(served([at('h', '09:00')], { target: member }));
     const timeline = new Timeline(kyiv, fakeLive(), view({}, { kind: 'update', id: 'm' }));
     await timeline.reload();
     expect(ids(timeline)).toEqual(['m', 'h']);
-    timeline.apply('changed', clustered('m', '10:00', { cursor: 6, ...story('h', 3, ['A', 'B', 'C']) }));
+    push(timeline, 'changed', clustered('m', '10:00', { cursor: 6, ...story('h', 3, ['A', 'B', 'C']) }));
     expect(ids(timeline)).toEqual(['m', 'h']);
   });
 });

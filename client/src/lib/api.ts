@@ -1,14 +1,5 @@
-import type {
-  DayCount,
-  Event,
-  FirstView,
-  SourceView,
-  Update,
-  UpdatePage,
-  UpdateVersion,
-} from '@dayline/shared';
+import type { Event, FirstView, SourceView, StoryView, UpdatePage, UpdateVersion } from '@dayline/shared';
 import { credentials } from './credentials.js';
-import type { StoryDetail } from './stories.js';
 import type { Route } from './route.js';
 
 /** A failed request, carrying the server's error code (or a client-side one such as `network`). */
@@ -114,11 +105,6 @@ export interface ListFilters {
 
 export interface UpdatesOptions extends ListFilters {
   before?: string | null;
-  /** Start at this instant (inclusive) and go older: day and update permalinks. */
-  from?: string;
-  /** Only key (pinned) updates. */
-  pinned?: boolean;
-  limit?: number;
   signal?: AbortSignal;
 }
 
@@ -128,25 +114,10 @@ export function fetchUpdates(slug: string, options: UpdatesOptions): Promise<Upd
     topics: topicsParam(options.topics),
     q: options.q,
     source: options.source,
-    from: options.from,
-    pinned: options.pinned ? 'true' : undefined,
     before: options.before ?? undefined,
-    limit: options.limit ?? pageSize,
+    limit: pageSize,
   });
   return getJson<UpdatePage>(`${eventPath(slug)}/updates${search}`, options.signal);
-}
-
-/** Day counts for the same filters as the list; `topics` of each day counts per topic. */
-export function fetchDays(
-  slug: string,
-  options: ListFilters & { signal?: AbortSignal },
-): Promise<DayCount[]> {
-  const search = query({ topics: topicsParam(options.topics), q: options.q, source: options.source });
-  return getJson<DayCount[]>(`${eventPath(slug)}/days${search}`, options.signal);
-}
-
-export function fetchUpdate(id: string, signal?: AbortSignal): Promise<Update> {
-  return getJson<Update>(`/api/updates/${encodeURIComponent(id)}`, signal);
 }
 
 /** Every kept version of an update, oldest first. */
@@ -164,8 +135,8 @@ export function fetchSources(slug: string, signal?: AbortSignal): Promise<Source
 }
 
 /** A story of similar coverage with its members, oldest first. */
-export function fetchStory(id: string, signal?: AbortSignal): Promise<StoryDetail> {
-  return getJson<StoryDetail>(`/api/stories/${encodeURIComponent(id)}`, signal);
+export function fetchStory(id: string, signal?: AbortSignal): Promise<StoryView> {
+  return getJson<StoryView>(`/api/stories/${encodeURIComponent(id)}`, signal);
 }
 
 /** A sentence for the reader, whatever was thrown. */

@@ -1,9 +1,5 @@
 import { keyEventLimit, type Update } from '@dayline/shared';
-import { errorMessage, fetchUpdates } from './api.js';
 import { compareUpdates, isNewer } from './timeline-logic.js';
-
-/** How many key events the strip shows (the first view's too); older ones stay in the timeline. */
-export { keyEventLimit };
 
 /** Whether an update belongs in the "Key events" strip: pinned and not taken back. */
 export function isKeyEvent(update: Update): boolean {
@@ -17,8 +13,6 @@ export function isKeyEvent(update: Update): boolean {
 export class KeyEvents {
   readonly #slug: string;
   #items = $state.raw<Update[]>([]);
-  #error = $state('');
-  #generation = 0;
 
   constructor(slug: string) {
     this.#slug = slug;
@@ -27,27 +21,10 @@ export class KeyEvents {
   get items(): readonly Update[] {
     return this.#items;
   }
-  get error(): string {
-    return this.#error;
-  }
 
-  async load(): Promise<void> {
-    const generation = ++this.#generation;
-    try {
-      const page = await fetchUpdates(this.#slug, { topics: [], pinned: true, limit: keyEventLimit });
-      if (generation !== this.#generation) return;
-      this.#items = page.items.filter(isKeyEvent);
-      this.#error = '';
-    } catch (error) {
-      if (generation === this.#generation) this.#error = errorMessage(error);
-    }
-  }
-
-  /** The key events as loaded with the first view (newest first, as `load` gets them). */
+  /** The key events as the first view brought them, newest first. */
   set(items: readonly Update[]): void {
-    this.#generation++;
     this.#items = items.filter(isKeyEvent);
-    this.#error = '';
   }
 
   /** Any change to any update of the event: pinned, unpinned, corrected or retracted. */

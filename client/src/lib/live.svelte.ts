@@ -12,15 +12,19 @@ import { online } from 'svelte/reactivity/window';
 
 export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
 
-export interface LiveHandlers {
-  /** One change pushed live. */
-  change(kind: ChangeKind, update: Update): void;
+/** One of the connection's listeners (an event's data; several may listen at once). */
+export interface LiveListener {
   /**
-   * What the server replayed on (re)subscribing, in cursor order; `reconnected` says the connection
-   * had been lost, so the reader may be told what happened meanwhile.
+   * One change pushed live. `early`: it came before the server confirmed the subscription, so the
+   * replay that confirmation brings may hold older changes of the same update: apply it after that.
    */
-  catchUp(changes: Change[], reconnected: boolean): void;
-  /** The server cannot replay what was missed: the view must start again from a fresh page. */
+  change(kind: ChangeKind, update: Update, early: boolean): void;
+  /**
+   * The server confirmed the subscription, with what it replayed (maybe nothing), in cursor order;
+   * `reconnected` says the connection had been lost, so the reader may be told what happened meanwhile.
+   */
+  subscribed(changes: Change[], reconnected: boolean): void;
+  /** The server cannot replay what was missed: the view must start again from a fresh first view. */
   reset(): void;
 }
 
@@ -45,15 +49,16 @@ const pushKinds: [keyof ServerToClientEvents, ChangeKind][] = [
 export class Live {
   #status = $state<ConnectionStatus>('connecting');
   #socket: LiveSocket | null = null;
-  #handlers: LiveHandlers | null = null;
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- who to call, never rendered
+  #listeners = new Set<LiveListener>();
   #subscription: { event: string } | null = null;
   /** Cursor of the last change applied; null until a subscription gives one. */
   #cursor: number | null = null;
   /** Bumped per subscribe sent, so the answer to a superseded one is ignored. */
   #generation = 0;
   #awaitingAck = false;
-  /** Pushes that arrive before the subscribe answer: they are sorted out once its cursor is known. */
-  #held: Change[] = [];
+  /** The highest cursor pushed while a subscribe answer was on its way; the cursor moves there once it is in. */
+  #earlyCursor: number | null = null;
   #waiters: ((subscribed: boolean) => void)[] = [];
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
   /** Set when a working subscription was lost; the next answer is a catch-up after a disconnection. */
@@ -78,8 +83,15 @@ export class Live {
     return this.#cursor;
   }
 
-  use(handlers: LiveHandlers): void {
-    this.#handlers = handlers;
+  /** The socket while the connection is started (for features of their own, like the desk's presence). */
+  get socket(): LiveSocket | null {
+    return this.#socket;
+  }
+
+  /** Adds a listener; returns the function that removes it. */
+  listen(listener: LiveListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   /** Opens the connection; returns the function that closes it. */
@@ -96,7 +108,7 @@ export class Live {
       if (this.#status === 'live' && this.#subscription) this.#lost = true;
       this.#generation++;
       this.#awaitingAck = false;
-      this.#held = [];
+      this.#earlyCursor = null;
       if (reason === 'io client disconnect') {
         this.#status = 'offline';
       } else if (reason === 'io server disconnect') {
@@ -155,34 +167,23 @@ export class Live {
   }
 
   /**
-   * Replaces the subscription. `fresh` starts from now (the caller reloads its first page right
-   * after), or from `since` (the cursor a page already loaded was read at); otherwise the server
-   * replays what came after the last cursor. Resolves true once the server confirmed, false if it
-   * could not be reached in time.
+   * Replaces the subscription: the server replays what came after `since` (the cursor a first view
+   * was read at), then pushes every change. Resolves true once the server confirmed, false if it
+   * could not be reached in time (it is sent as soon as the socket connects).
    */
-  subscribe(event: string, options: { fresh: boolean; since?: number }): Promise<boolean> {
+  subscribe(event: string, since: number): Promise<boolean> {
     this.#subscription = { event };
-    if (options.fresh) {
-      this.#cursor = options.since ?? null;
-      this.#lost = false;
-    }
+    this.#cursor = since;
+    this.#lost = false;
     const socket = this.#socket;
     if (!socket) return Promise.resolve(false);
 
     const answered = new Promise<boolean>((resolve) => this.#waiters.push(resolve));
     if (socket.connected) this.#send();
     else if (!socket.active) this.#settle(false);
-    // Not connected yet: the connect handler sends the subscription; do not hold the page for long.
+    // Not connected yet: the connect handler sends the subscription; do not hold the view for long.
     const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), connectWaitMs));
     return socket.connected ? answered : Promise.race([answered, timeout]);
-  }
-
-  /**
-   * After a page was loaded without a confirmed subscription: the next subscribe replays from the
-   * newest change that page showed, so nothing between the page and the connection is lost.
-   */
-  catchUpFrom(cursor: number | null): void {
-    if (this.#cursor === null) this.#cursor = cursor ?? 0;
   }
 
   /**
@@ -211,7 +212,7 @@ export class Live {
     if (this.#cursor !== null) request.since = this.#cursor;
     this.#awaitingAck = true;
     this.#resyncAfterAck = false;
-    this.#held = [];
+    this.#earlyCursor = null;
 
     socket.timeout(ackTimeoutMs).emit('subscribe', request, (error: Error | null, ack: SubscribeAck) => {
       if (generation !== this.#generation) return;
@@ -228,15 +229,15 @@ export class Live {
   }
 
   #acknowledged(ack: SubscribeAck): void {
-    const held = this.#held;
-    this.#held = [];
+    const early = this.#earlyCursor;
+    this.#earlyCursor = null;
     if (!ack.ok) {
       if (ack.error.code === 'gap_too_large') {
         this.#lost = false;
         this.#status = 'live';
         this.#cursor = null;
         this.#settle(false);
-        this.#handlers?.reset();
+        for (const listener of this.#listeners) listener.reset();
       } else {
         this.#status = 'offline';
         this.#settle(false);
@@ -246,34 +247,21 @@ export class Live {
     const missed = [...ack.missed].sort((a, b) => a.cursor - b.cursor);
     const reconnected = this.#lost;
     this.#lost = false;
-    if (missed.length > 0) {
-      this.#handlers?.catchUp(missed, reconnected);
-      for (const change of missed) this.#advance(change.cursor);
-    }
-    // Held pushes at or below the acknowledged cursor belong to the old subscription or are in `missed`.
-    for (const change of held) if (change.cursor > ack.cursor) this.#apply(change.kind, change.update);
-    this.#cursor = Math.max(this.#cursor ?? 0, ack.cursor);
+    this.#cursor = Math.max(this.#cursor ?? 0, ack.cursor, early ?? 0, ...missed.map((c) => c.cursor));
     this.#status = 'live';
+    for (const listener of this.#listeners) listener.subscribed(missed, reconnected);
     this.#settle(true);
     if (this.#resyncAfterAck) this.#resync();
   }
 
   #push(kind: ChangeKind, update: Update): void {
-    if (this.#awaitingAck) {
-      this.#held.push({ kind, cursor: update.cursor, update });
-      return;
-    }
     if (!this.#subscription || update.event !== this.#subscription.event) return;
-    this.#apply(kind, update);
-  }
-
-  #apply(kind: ChangeKind, update: Update): void {
-    this.#handlers?.change(kind, update);
-    this.#advance(update.cursor);
-  }
-
-  #advance(cursor: number): void {
-    if (this.#cursor === null || cursor > this.#cursor) this.#cursor = cursor;
+    const early = this.#awaitingAck;
+    // An early push moves the cursor only with the answer: if the connection drops before it, the
+    // next subscribe must still ask for the changes before it.
+    if (early) this.#earlyCursor = Math.max(this.#earlyCursor ?? 0, update.cursor);
+    else if (this.#cursor === null || update.cursor > this.#cursor) this.#cursor = update.cursor;
+    for (const listener of this.#listeners) listener.change(kind, update, early);
   }
 
   #settle(subscribed: boolean): void {

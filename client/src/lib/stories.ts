@@ -1,11 +1,5 @@
 import type { StoryInfo, Update } from '@dayline/shared';
 
-/** The story an update belongs to, when it has other reports (`Update['story']`). */
-export type { StoryInfo } from '@dayline/shared';
-
-/** GET /api/stories/:id: a story and its reports, oldest first. */
-export type { StoryView as StoryDetail } from '@dayline/shared';
-
 /** The story an update belongs to, when it has company; read defensively (the field is optional). */
 export function storyOf(update: Update): StoryInfo | null {
   const c: unknown = (update as { story?: unknown }).story;

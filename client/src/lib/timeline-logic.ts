@@ -45,17 +45,6 @@ export function isNewer(incoming: Update, current: Update | undefined): boolean 
   return current === undefined || incoming.cursor > current.cursor;
 }
 
-/** Merges updates into a map by id, keeping the latest change (highest cursor) of each; returns how many changed. */
-export function mergeUpdates(items: Map<string, Update>, incoming: Iterable<Update>): number {
-  let changed = 0;
-  for (const update of incoming) {
-    if (!isNewer(update, items.get(update.id))) continue;
-    items.set(update.id, update);
-    changed++;
-  }
-  return changed;
-}
-
 // eventDay goes through Intl for every call, and grouping re-runs on every change: remember the
 // answer per update object (a new version is a new object) and per event clock, for as long as the
 // update is alive, so even tens of thousands of updates are each computed once.
@@ -198,9 +187,6 @@ export function matchesFilters(update: Update, filters: Filters): boolean {
   return matchesQuery(update, filters.q);
 }
 
-/** The last instant of a day of the event: in shared/, because the first-view endpoint needs it too. */
-export { endOfDay } from '@dayline/shared';
-
 /**
  * Day counts after one live change: `before` and `after` are the update's old and new state (either
  * may be missing), counted only where `counts` says so. Returns a new array, days newest first.
@@ -294,18 +280,6 @@ export function summarise(
     else if (update.status === 'corrected' && isNewCorrection(update, known(update.id))) summary.corrected++;
   }
   return summary;
-}
-
-/** Keeps only known topic ids, in the event's own order, so equal selections give equal URLs. */
-export function normaliseTopics(selected: readonly string[], known: readonly string[]): string[] {
-  return known.filter((id) => selected.includes(id));
-}
-
-/** The highest change cursor among some updates, or null for none. */
-export function maxCursor(items: Iterable<Update>): number | null {
-  let max: number | null = null;
-  for (const update of items) if (max === null || update.cursor > max) max = update.cursor;
-  return max;
 }
 
 export function topicIndex(topics: readonly Topic[]): ReadonlyMap<string, Topic> {
