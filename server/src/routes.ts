@@ -4,7 +4,7 @@ import type { Access } from './access/access.js';
 import { both, requireRole } from './access/guards.js';
 import { audited, auditHandler, byName, patchAction } from './accounts/audit.js';
 import { accountHandlers } from './accounts/routes.js';
-import { sessionHandlers, signedIn } from './accounts/sessions.js';
+import { sessionHandlers, signedIn, withSession } from './accounts/sessions.js';
 import type { Clock } from './clock.js';
 import { dayHandlers } from './days/routes.js';
 import { AppError } from './errors.js';
@@ -68,6 +68,7 @@ export function routes(deps: RouteDeps): Router {
   const feeds = feedHandlers(deps);
   const feedsOut = feedOutHandlers(deps);
   const session = sessionHandlers(deps);
+  const startsSession = withSession(deps.sessions, deps.store);
   const audit = (action: Parameters<typeof audited>[1], target?: Parameters<typeof audited>[2]) =>
     audited(deps, action, target);
   const accounts = accountHandlers(deps);
@@ -82,10 +83,10 @@ export function routes(deps: RouteDeps): Router {
   r.use('/api', apiCacheHeaders());
   r.use('/api', signedIn(deps.sessions, deps.store));
   r.get('/api/health', alive);
-  r.post('/api/session', json, ...session.signInLimits, session.signIn);
+  r.post('/api/session', startsSession, json, ...session.signInLimits, session.signIn);
   r.get('/api/session', session.current);
   r.delete('/api/session', session.signOut);
-  r.post('/api/setup', json, ...session.signInLimits, session.setUp);
+  r.post('/api/setup', startsSession, json, ...session.signInLimits, session.setUp);
   r.get('/api/audit', adminReads, auditHandler(deps.store));
   r.get('/api/users', adminReads, accounts.users);
   r.post('/api/users', admin, audit('user.create', byName), json, accounts.createUser);

@@ -42,15 +42,13 @@ declare module 'express-serve-static-core' {
 }
 
 /**
- * Runs the session middleware only for requests that may have a session (they carry its cookie,
- * or they are signing in): readers, who never sign in, pay nothing for it. A request of an active
- * signed-in user gets `req.person`.
+ * The session middleware, then `req.person` for an active signed-in user. Mounted on the routes
+ * that start a session (sign-in, setup); `signedIn` runs it for every other request that has one.
  */
-export function signedIn(sessionMiddleware: RequestHandler, store: Store): RequestHandler {
+export function withSession(sessionMiddleware: RequestHandler, store: Store): RequestHandler {
   return (req, res, next) => {
-    const mayHaveSession =
-      req.path === '/session' || req.path === '/setup' || req.get('cookie')?.includes(`${sessionCookie}=`);
-    if (!mayHaveSession) return next();
+    // Already run for this request (by `signedIn`, before the route's own).
+    if (req.session) return next();
     sessionMiddleware(req, res, (error?: unknown) => {
       if (error) return next(error);
       sessionUser(store, req).then((user) => {
@@ -59,6 +57,16 @@ export function signedIn(sessionMiddleware: RequestHandler, store: Store): Reque
       }, next);
     });
   };
+}
+
+/**
+ * `withSession` for requests that carry the session cookie: readers, who never sign in, pay
+ * nothing for it.
+ */
+export function signedIn(sessionMiddleware: RequestHandler, store: Store): RequestHandler {
+  const session = withSession(sessionMiddleware, store);
+  return (req, res, next) =>
+    req.get('cookie')?.includes(`${sessionCookie}=`) ? session(req, res, next) : next();
 }
 
 /** The active user of the request's session, if any. */

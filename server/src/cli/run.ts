@@ -1,5 +1,7 @@
-import { ConfigError } from '../config.js';
+import { ConfigError, loadConfig } from '../config.js';
 import { AppError } from '../errors.js';
+import { openStore } from '../store/open-store.js';
+import type { Store } from '../store/store.js';
 
 /**
  * Runs a command-line tool and exits with its code. An error the user can act on (bad
@@ -19,4 +21,35 @@ export function runCli(
       process.exit(1);
     },
   );
+}
+
+/**
+ * A tool of subcommands over the store (`npm run user`, `npm run token`): parses its arguments,
+ * prints the usage for `--help`, no command or an unknown one, checks what it can before opening
+ * the store (the server's DATABASE_URL), runs the command and closes the store.
+ */
+export function runStoreCommands<V extends { help?: boolean | undefined }>(tool: {
+  usage: string;
+  parse: () => { values: V; positionals: string[] };
+  check?: (command: string, values: V) => void;
+  commands: Record<string, (store: Store, values: V, target: string | undefined) => Promise<void>>;
+}): void {
+  runCli(async () => {
+    const { values, positionals } = tool.parse();
+    const [command, target] = positionals;
+    const run =
+      command !== undefined && Object.hasOwn(tool.commands, command) ? tool.commands[command] : undefined;
+    if (values.help || !command || !run) {
+      process.stderr.write(`${tool.usage}\n`);
+      return values.help ? 0 : 2;
+    }
+    tool.check?.(command, values);
+    const store = await openStore(loadConfig().databaseUrl, { servesReaders: false });
+    try {
+      await run(store, values, target);
+      return 0;
+    } finally {
+      await store.close();
+    }
+  });
 }

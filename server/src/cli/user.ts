@@ -3,9 +3,9 @@ import { text } from 'node:stream/consumers';
 import { parseArgs } from 'node:util';
 import { newPasswordSchema, roles, userNameSchema, type Role } from '@dayline/shared';
 import { hashPassword } from '../accounts/passwords.js';
-import { ConfigError, loadConfig } from '../config.js';
-import { openStore } from '../store/open-store.js';
-import { runCli } from './run.js';
+import { ConfigError } from '../config.js';
+import type { Store } from '../store/store.js';
+import { runStoreCommands } from './run.js';
 
 const usage = `Usage:
   npm run user -- create --name NAME --role contributor|editor|admin --password-stdin
@@ -37,8 +37,8 @@ function roleOf(value: string | undefined): Role {
   return value as Role;
 }
 
-async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({
+const parse = () =>
+  parseArgs({
     options: {
       name: { type: 'string' },
       role: { type: 'string' },
@@ -47,101 +47,82 @@ async function main(): Promise<number> {
     },
     allowPositionals: true,
   });
-  const [command, target] = positionals;
-  if (values.help || !command) {
-    process.stderr.write(`${usage}\n`);
-    return values.help ? 0 : 2;
-  }
-  const needsPassword = command === 'create' || command === 'reset-password';
-  if (needsPassword && !values['password-stdin']) {
-    throw new ConfigError(`${command} reads the password from standard input: add --password-stdin`);
-  }
-  const store = await openStore(loadConfig().databaseUrl, { servesReaders: false });
-  try {
-    switch (command) {
-      case 'create': {
-        const name = userNameSchema.safeParse(values.name ?? '');
-        if (!name.success) throw new ConfigError(`--name: ${name.error.issues[0]?.message ?? 'invalid'}`);
-        const role = roleOf(values.role);
-        if (await store.users.withHash(name.data))
-          throw new ConfigError(`A user named "${name.data}" exists`);
-        const passwordHash = await hashPassword(await passwordFromStdin());
-        await store.users.create({
-          id: randomUUID(),
-          name: name.data,
-          role,
-          passwordHash,
-          at: new Date().toISOString(),
-        });
-        await store.audit.record({
-          at: new Date().toISOString(),
-          actor: 'cli',
-          action: 'user.create',
-          target: name.data,
-          details: { role },
-        });
-        process.stdout.write(`Created ${role} "${name.data}"\n`);
-        return 0;
-      }
-      case 'list': {
-        const users = await store.users.list();
-        if (users.length === 0)
-          process.stdout.write('No users. Create one with: npm run user -- create --help\n');
-        for (const u of users) {
-          const state = u.disabledAt ? `disabled ${u.disabledAt}` : 'active';
-          process.stdout.write(`${u.name}\t${u.role}\tcreated ${u.createdAt}\t${state}\n`);
-        }
-        return 0;
-      }
-      case 'set-role': {
-        if (!target) throw new ConfigError('set-role needs the user name');
-        const role = roleOf(values.role);
-        if (!(await store.users.setRole(target, role))) throw new ConfigError(`No user named "${target}"`);
-        await store.audit.record({
-          at: new Date().toISOString(),
-          actor: 'cli',
-          action: 'user.role',
-          target,
-          details: { role },
-        });
-        process.stdout.write(`"${target}" is now ${role}\n`);
-        return 0;
-      }
-      case 'reset-password': {
-        if (!target) throw new ConfigError('reset-password needs the user name');
-        if (!(await store.users.withHash(target))) throw new ConfigError(`No user named "${target}"`);
-        const passwordHash = await hashPassword(await passwordFromStdin());
-        await store.users.setPassword(target, passwordHash);
-        await store.audit.record({
-          at: new Date().toISOString(),
-          actor: 'cli',
-          action: 'user.password',
-          target,
-        });
-        process.stdout.write(`New password set for "${target}"; their sessions have ended\n`);
-        return 0;
-      }
-      case 'disable': {
-        if (!target) throw new ConfigError('disable needs the user name');
-        if (!(await store.users.disable(target, new Date().toISOString()))) {
-          throw new ConfigError(`No user named "${target}"`);
-        }
-        await store.audit.record({
-          at: new Date().toISOString(),
-          actor: 'cli',
-          action: 'user.disable',
-          target,
-        });
-        process.stdout.write(`Disabled "${target}"; their sessions have ended\n`);
-        return 0;
-      }
-      default:
-        process.stderr.write(`${usage}\n`);
-        return 2;
-    }
-  } finally {
-    await store.close();
-  }
+
+/** What a command changed, in the audit log beside the console's own entries. */
+function audit(
+  store: Store,
+  action: string,
+  target: string,
+  details?: Record<string, unknown>,
+): Promise<void> {
+  return store.audit.record({
+    at: new Date().toISOString(),
+    actor: 'cli',
+    action,
+    target,
+    ...(details ? { details } : {}),
+  });
 }
 
-runCli(main);
+async function existing(store: Store, target: string | undefined, command: string): Promise<string> {
+  if (!target) throw new ConfigError(`${command} needs the user name`);
+  if (!(await store.users.withHash(target))) throw new ConfigError(`No user named "${target}"`);
+  return target;
+}
+
+runStoreCommands({
+  usage,
+  parse,
+  check(command, values) {
+    const needsPassword = command === 'create' || command === 'reset-password';
+    if (needsPassword && !values['password-stdin']) {
+      throw new ConfigError(`${command} reads the password from standard input: add --password-stdin`);
+    }
+  },
+  commands: {
+    async create(store, values) {
+      const name = userNameSchema.safeParse(values.name ?? '');
+      if (!name.success) throw new ConfigError(`--name: ${name.error.issues[0]?.message ?? 'invalid'}`);
+      const role = roleOf(values.role);
+      if (await store.users.withHash(name.data)) throw new ConfigError(`A user named "${name.data}" exists`);
+      const passwordHash = await hashPassword(await passwordFromStdin());
+      await store.users.create({
+        id: randomUUID(),
+        name: name.data,
+        role,
+        passwordHash,
+        at: new Date().toISOString(),
+      });
+      await audit(store, 'user.create', name.data, { role });
+      process.stdout.write(`Created ${role} "${name.data}"\n`);
+    },
+    async list(store) {
+      const users = await store.users.list();
+      if (users.length === 0)
+        process.stdout.write('No users. Create one with: npm run user -- create --help\n');
+      for (const u of users) {
+        const state = u.disabledAt ? `disabled ${u.disabledAt}` : 'active';
+        process.stdout.write(`${u.name}\t${u.role}\tcreated ${u.createdAt}\t${state}\n`);
+      }
+    },
+    async 'set-role'(store, values, target) {
+      const name = await existing(store, target, 'set-role');
+      const role = roleOf(values.role);
+      await store.users.setRole(name, role);
+      await audit(store, 'user.role', name, { role });
+      process.stdout.write(`"${name}" is now ${role}\n`);
+    },
+    async 'reset-password'(store, _values, target) {
+      const name = await existing(store, target, 'reset-password');
+      await store.users.setPassword(name, await hashPassword(await passwordFromStdin()));
+      await audit(store, 'user.password', name);
+      process.stdout.write(`New password set for "${name}"; their sessions have ended\n`);
+    },
+    async disable(store, _values, target) {
+      const name = await existing(store, target, 'disable');
+      await store.users.disable(name, new Date().toISOString());
+      await audit(store, 'user.disable', name);
+      process.stdout.write(`Disabled "${name}"; their sessions have ended\n`);
+    },
+  },
+});

@@ -6,20 +6,12 @@ import type { Event, Update } from '@dayline/shared';
 import { io as connect } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tokenDigest } from '../../src/access/access.js';
-import { eventConfigSchema } from '../../src/config.js';
 import type { TokenScope } from '../../src/access/token-store.js';
-import { anUpdate, nextEvent, startServer, testEvent, type TestServer } from './helpers.js';
-
-const secret = eventConfigSchema.parse({
-  ...testEvent,
-  slug: 'secret-war',
-  title: 'Secret war',
-  visibility: 'private',
-});
+import { anUpdate, nextEvent, privateEvent, startServer, testEvent, type TestServer } from './helpers.js';
 
 let server: TestServer;
 beforeEach(async () => {
-  server = await startServer({ events: [testEvent, secret] });
+  server = await startServer({ events: [testEvent, privateEvent] });
 });
 afterEach(async () => {
   await server.close();

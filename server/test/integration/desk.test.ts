@@ -3,20 +3,12 @@ import type { DeskAck, DeskPresence, SessionInfo } from '@dayline/shared';
 import { io as connect } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/accounts/passwords.js';
-import { eventConfigSchema } from '../../src/config.js';
-import { startServer, testEvent, type TestServer, type TestSocket } from './helpers.js';
-
-const secret = eventConfigSchema.parse({
-  ...testEvent,
-  slug: 'secret-war',
-  title: 'Secret war',
-  visibility: 'private',
-});
+import { privateEvent, startServer, testEvent, type TestServer, type TestSocket } from './helpers.js';
 
 let server: TestServer;
 const sockets: TestSocket[] = [];
 beforeEach(async () => {
-  server = await startServer({ events: [testEvent, secret] });
+  server = await startServer({ events: [testEvent, privateEvent] });
 });
 afterEach(async () => {
   for (const socket of sockets.splice(0)) socket.disconnect();

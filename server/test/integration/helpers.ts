@@ -26,6 +26,14 @@ export const testEvent = eventConfigSchema.parse({
   ],
 });
 
+/** A private event beside `testEvent`: readable only with a viewer token or a newsroom session. */
+export const privateEvent = eventConfigSchema.parse({
+  ...testEvent,
+  slug: 'secret-war',
+  title: 'Secret war',
+  visibility: 'private',
+});
+
 /** A clock a test moves by hand; one per server, never shared between tests. */
 export class ManualClock implements Clock {
   constructor(private current = new Date('2022-03-20T12:00:00Z')) {}
