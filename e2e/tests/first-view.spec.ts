@@ -90,13 +90,16 @@ test('an update permalink starts at its update, from the same one request', asyn
   await expect(page.getByTestId('key-events')).toContainText('Report 4');
 });
 
-test('later filter changes use the separate endpoints', async ({ page }) => {
+test('a later filter change loads its view with one request of the same kind', async ({ page }) => {
   await apiRequestsOf(page, `/e/${event}`);
-  const next = page.waitForRequest((request) => new URL(request.url()).pathname.endsWith('/updates'));
+  const next = page.waitForRequest((request) => new URL(request.url()).pathname.startsWith('/api/'));
   await page
     .getByRole('navigation', { name: 'Topics' })
     .getByRole('button', { name: /Military/ })
     .click();
-  expect(new URL((await next).url()).searchParams.get('topics')).toBe('military');
+  const url = new URL((await next).url());
+  expect(url.pathname).toBe('/api/first-view');
+  expect(url.searchParams.get('event')).toBe(event);
+  expect(url.searchParams.get('topics')).toBe('military');
   await expect(page.getByTestId('update-card').first()).toContainText('Report');
 });
