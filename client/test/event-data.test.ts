@@ -26,6 +26,7 @@ function served(items: Update[], cursor = 50): FirstView {
       days: [{ day: 21, date: '2022-03-16', count: items.length, topics: {} }],
       filteredDays: null,
       keyEvents: [],
+      sticky: null,
     },
   };
 }

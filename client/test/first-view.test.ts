@@ -40,6 +40,7 @@ function firstView(fields: Partial<EventView> = {}): EventView {
     days: [{ day: 21, date: '2022-03-16', count: 9, topics: {} }],
     filteredDays: null,
     keyEvents: [at('k', '09:00', { pinned: true }), at('r', '08:00', { pinned: true, status: 'retracted' })],
+    sticky: null,
     ...fields,
   };
 }

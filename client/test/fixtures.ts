@@ -24,6 +24,7 @@ export function update(fields: Partial<Update> & { id: string }): Update {
     publishedAt: '2022-03-16T12:00:00.000Z',
     topics: [],
     pinned: false,
+    sticky: false,
     day: 21,
     ingestedAt: '2022-03-16T12:00:05.000Z',
     updatedAt: '2022-03-16T12:00:05.000Z',

@@ -35,6 +35,7 @@ function served(
       days: [],
       filteredDays: null,
       keyEvents: [],
+      sticky: null,
       ...rest,
     },
   };
@@ -300,6 +301,27 @@ describe('Timeline: live changes', () => {
       at('b', '11:00', { version: 2, pinned: true, status: 'retracted', title: '' }),
     );
     expect(timeline.keyEvents.items).toEqual([]);
+  });
+});
+
+describe('Timeline: the sticky post', () => {
+  it('comes with the first view and follows the editors live, whatever the filters', async () => {
+    const first = at('s', '08:00', { sticky: true, topics: ['diplomacy'], cursor: 5 });
+    viewMock.mockResolvedValue(served([at('a', '10:00')], { sticky: first }));
+    const timeline = new Timeline(kyiv, fakeLive(), view({ topics: ['military'] }));
+    await timeline.reload();
+    expect(timeline.sticky.update?.id).toBe('s');
+
+    // Another update is made sticky: the store un-sticks the first in the same commit.
+    push(timeline, 'changed', at('b', '09:00', { sticky: true, version: 2, cursor: 20 }));
+    push(timeline, 'changed', at('s', '08:00', { sticky: false, topics: ['diplomacy'], cursor: 21 }));
+    expect(timeline.sticky.update?.id).toBe('b');
+    push(
+      timeline,
+      'retracted',
+      at('b', '09:00', { status: 'retracted', sticky: false, version: 3, cursor: 22 }),
+    );
+    expect(timeline.sticky.update).toBeNull();
   });
 });
 

@@ -76,12 +76,40 @@ test('an editor sets up, publishes with a preview, corrects and retracts; a read
   const corrected = reader.getByRole('article').filter({ hasText: 'Convoy of 40 trucks' });
   await expect(corrected.getByTestId('correction')).toContainText('The number of trucks was added.');
 
-  // A retraction with a reason.
+  // The topics, changed from the desk: the editor's word replaces the keyword rules'.
+  const topicsOf = page.getByRole('listitem', { name: /Convoy of 40 trucks/ });
+  await topicsOf.getByRole('button', { name: 'Topics' }).click();
+  await topicsOf.getByRole('checkbox', { name: 'Military' }).check();
+  await topicsOf.getByRole('button', { name: 'Save topics' }).click();
+  await expect(corrected.getByText('Military', { exact: true })).toBeVisible({ timeout: 5000 });
+  // Every change is in the desk's version history.
+  await topicsOf.getByText('Earlier versions').click();
+  await expect(topicsOf.getByText('Corrected').first()).toBeVisible();
+
+  // Pinned to the top of the reader's page as the sticky post, above the timeline, live.
+  await page
+    .getByRole('listitem', { name: /Convoy of 40 trucks/ })
+    .getByRole('button', { name: 'Pin to top' })
+    .click();
+  const sticky = reader.getByTestId('sticky-post');
+  await expect(sticky).toContainText('Convoy of 40 trucks', { timeout: 5000 });
+  await expect(sticky.getByRole('heading', { name: 'Pinned by the editors' })).toBeVisible();
+  await expect(
+    page
+      .getByRole('listitem', { name: /Convoy of 40 trucks/ })
+      .getByRole('button', { name: 'Unpin from top' }),
+  ).toBeVisible();
+  await shoot(reader, 'reader-sticky-1280', testInfo.project.outputDir);
+  await reader.setViewportSize({ width: 390, height: 844 });
+  await shoot(reader, 'reader-sticky-390', testInfo.project.outputDir);
+
+  // A retraction with a reason; it stops being the sticky post.
   const again = page.getByRole('listitem', { name: /Convoy of 40 trucks/ });
   await again.getByRole('button', { name: 'Retract' }).click();
   await again.getByLabel(/Reason/).fill('The convoy had not yet arrived.');
   await again.getByRole('button', { name: 'Retract update' }).click();
   await expect(reader.getByTestId('retraction')).toContainText('The convoy had not yet arrived.');
+  await expect(sticky).toHaveCount(0);
 
   await page.setViewportSize({ width: 390, height: 844 });
   await shoot(page, 'console-390', testInfo.project.outputDir);

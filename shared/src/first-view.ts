@@ -55,6 +55,8 @@ export const eventViewSchema = z.object({
   filteredDays: z.array(dayCountSchema).nullable(),
   /** GET /api/events/:slug/updates?pinned=true&limit=20: the key events strip. */
   keyEvents: z.array(updateSchema),
+  /** GET /api/events/:slug/updates?sticky=true: the sticky post at the top, if the editors chose one. */
+  sticky: updateSchema.nullable(),
 });
 export type EventView = z.infer<typeof eventViewSchema>;
 

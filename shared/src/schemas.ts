@@ -115,6 +115,8 @@ export const updateSchema = z.object({
   topics: z.array(topicIdSchema),
   externalId: z.string().optional(),
   pinned: z.boolean(),
+  /** The event's sticky post, kept at the top of the reader's page (at most one per event). */
+  sticky: z.boolean(),
   day: z.number().int(),
   ingestedAt: z.string(),
   updatedAt: z.string(),
@@ -160,6 +162,8 @@ export const updatePatchSchema = z
     publishedAt: instantSchema.optional(),
     topics: z.array(topicIdSchema).max(20).optional(),
     pinned: z.boolean().optional(),
+    /** Make it the event's sticky post (the one before stops being sticky), or stop. */
+    sticky: z.boolean().optional(),
     correctionNote: visibleText(500).optional(),
     /**
      * The version the change was based on (or the `If-Match` header): when the update has moved on
@@ -175,7 +179,15 @@ export type UpdatePatch = z.input<typeof updatePatchSchema>;
 /** DELETE /api/updates/:id: an optional reason shown on the tombstone. */
 export const retractSchema = z.strictObject({ reason: visibleText(500).optional() });
 
-export const versionKinds = ['created', 'corrected', 'pinned', 'unpinned', 'retracted'] as const;
+export const versionKinds = [
+  'created',
+  'corrected',
+  'pinned',
+  'unpinned',
+  'sticky',
+  'unsticky',
+  'retracted',
+] as const;
 export type VersionKind = (typeof versionKinds)[number];
 
 /** One kept version of an update (GET /api/updates/:id/versions), oldest first. */
@@ -236,6 +248,11 @@ export const updatesQuerySchema = z.object({
     .optional(),
   /** `true`: only pinned (key) updates. */
   pinned: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  /** `true`: only the event's sticky post. */
+  sticky: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .optional(),

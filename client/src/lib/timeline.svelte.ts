@@ -13,6 +13,7 @@ import { SvelteSet } from 'svelte/reactivity';
 import { Announcer } from './announcer.svelte.js';
 import { EventData, type LiveLink, type LoadState, type ViewRules } from './event-data.svelte.js';
 import { KeyEvents } from './key-events.svelte.js';
+import { StickyPost } from './sticky-post.svelte.js';
 import { noFilters, latest, sameFilters, type Filters, type Target } from './route.js';
 import {
   groupKey,
@@ -43,6 +44,7 @@ export class Timeline implements ViewRules {
   readonly event: Event;
   readonly topicsById: ReadonlyMap<string, Topic>;
   readonly keyEvents: KeyEvents;
+  readonly sticky: StickyPost;
   readonly announcer: Announcer;
   readonly data: EventData;
 
@@ -74,6 +76,7 @@ export class Timeline implements ViewRules {
     this.event = event;
     this.topicsById = topicIndex(event.topics);
     this.keyEvents = new KeyEvents(event.slug);
+    this.sticky = new StickyPost(event.slug);
     this.announcer = new Announcer(this.topicsById);
     this.data = new EventData(event, live, {
       rules: () => this,
@@ -272,6 +275,7 @@ export class Timeline implements ViewRules {
   /** ViewRules: a view's first page is in. */
   loaded(view: EventView, found: Update | undefined): void {
     this.keyEvents.set(view.keyEvents);
+    this.sticky.set(view.sticky);
     this.#noteTarget(this.data.target, found);
   }
 
@@ -311,6 +315,7 @@ export class Timeline implements ViewRules {
       return;
     }
     this.keyEvents.apply(update);
+    this.sticky.apply(update);
     if (this.data.holdsBack(update.id)) {
       // Still held back: the newer version waits in its place.
       this.#hold(kind, update, true);

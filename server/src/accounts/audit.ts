@@ -136,6 +136,7 @@ export function patchAction(req: Request): string {
   const body = (req.body ?? {}) as Record<string, unknown>;
   const changed = Object.keys(body).filter((key) => key !== 'correctionNote' && key !== 'version');
   if (changed.length === 1 && changed[0] === 'pinned') return body.pinned ? 'pin' : 'unpin';
+  if (changed.length === 1 && changed[0] === 'sticky') return body.sticky ? 'sticky' : 'unsticky';
   if (changed.length === 1 && changed[0] === 'topics') return 'topics';
   return 'correct';
 }

@@ -53,7 +53,7 @@ async function eventView(store: Store, event: EventRuntime, query: FirstViewQuer
   const from = pageStart({ day: query.day, update: target ?? undefined }, event.config);
 
   const dated = (days: Awaited<ReturnType<Store['countDays']>>) => datedDays(days, event.config);
-  const [page, days, filteredDays, keyEvents] = await Promise.all([
+  const [page, days, filteredDays, keyEvents, sticky] = await Promise.all([
     store.listUpdates(slug, {
       topics,
       q,
@@ -64,6 +64,17 @@ async function eventView(store: Store, event: EventRuntime, query: FirstViewQuer
     store.countDays(slug, { topics: [], q, source }).then(dated),
     topics.length > 0 ? store.countDays(slug, { topics, q, source }).then(dated) : null,
     store.listUpdates(slug, { pinned: true, limit: keyEventLimit }),
+    store.listUpdates(slug, { sticky: true, limit: 1 }),
   ]);
-  return { event: slug, cursor, topics, target, page, days, filteredDays, keyEvents: keyEvents.items };
+  return {
+    event: slug,
+    cursor,
+    topics,
+    target,
+    page,
+    days,
+    filteredDays,
+    keyEvents: keyEvents.items,
+    sticky: sticky.items[0] ?? null,
+  };
 }

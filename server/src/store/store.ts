@@ -55,6 +55,7 @@ export interface UpdateFields {
   topicReasons: TopicReasons;
   contentKey: string;
   pinned: boolean;
+  sticky: boolean;
   status: UpdateStatus;
   correctedAt: string | null;
   correctionNote: string | null;
@@ -78,6 +79,7 @@ export interface ListFilter {
   day?: number;
   q?: string;
   pinned?: boolean;
+  sticky?: boolean;
   /** Start at this instant (inclusive), going older. */
   from?: string;
   /** Opaque keyset token from a previous page's `next`. */

@@ -21,6 +21,8 @@ export interface UpdatesTable {
   /** Hash of source, title and publishedAt: a resent item without ids is still one update. */
   content_key: string;
   pinned: number;
+  /** 1 for the event's sticky post (at most one per event). */
+  sticky: number;
   status: string;
   version: number;
   ingested_at: string;

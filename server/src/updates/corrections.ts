@@ -16,7 +16,8 @@ export function urlKey(sourceName: string | undefined, canonical: string): strin
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /**
- * What a PATCH does to an update. Content changes make it "corrected"; pinning alone does not.
+ * What a PATCH does to an update. Changes to its text make it "corrected"; new topics, pinning or
+ * making it the sticky post alone do not.
  * Explicit `topics` replace the update's topics: the editor's word beats the keyword rules.
  * Returns undefined when nothing would change, so a repeated PATCH adds no version.
  */
@@ -52,19 +53,22 @@ export function decideCorrection(
   const publishedAt = patch.publishedAt ?? current.publishedAt;
   const topics = patch.topics === undefined ? current.topics : [...new Set(patch.topics)];
 
-  const contentChanged =
+  const textChanged =
     title !== current.title ||
     summary !== current.summary ||
     !same(url, current.url) ||
     !same(source, current.source) ||
     !same(author, current.author) ||
-    publishedAt !== current.publishedAt ||
-    !same(topics, current.topics);
+    publishedAt !== current.publishedAt;
+  const topicsChanged = !same(topics, current.topics);
+  const contentChanged = textChanged || topicsChanged;
   const pinChanged = patch.pinned !== undefined && patch.pinned !== current.pinned;
-  if (!contentChanged && !pinChanged) return undefined;
+  const stickyChanged = patch.sticky !== undefined && patch.sticky !== current.sticky;
+  if (!contentChanged && !pinChanged && !stickyChanged) return undefined;
 
   const fields: Partial<UpdateFields> = {};
   if (pinChanged) fields.pinned = patch.pinned;
+  if (stickyChanged) fields.sticky = patch.sticky;
   if (contentChanged) {
     const canonical = url ? canonicalUrl(url) : null;
     Object.assign(fields, {
@@ -86,15 +90,29 @@ export function decideCorrection(
             ),
           }),
       contentKey: contentKey(source?.name, title, publishedAt),
-      status: 'corrected',
-      correctedAt: at,
-      correctionNote: patch.correctionNote ?? null,
     } satisfies Partial<UpdateFields>);
+    // What readers read changed: it is a correction, shown as one. New topics alone are filing,
+    // not a correction (as a retag with new rules is).
+    if (textChanged) {
+      Object.assign(fields, {
+        status: 'corrected',
+        correctedAt: at,
+        correctionNote: patch.correctionNote ?? null,
+      } satisfies Partial<UpdateFields>);
+    }
   }
   return {
-    kind: contentChanged ? 'corrected' : patch.pinned ? 'pinned' : 'unpinned',
+    kind: contentChanged
+      ? 'corrected'
+      : pinChanged
+        ? patch.pinned
+          ? 'pinned'
+          : 'unpinned'
+        : patch.sticky
+          ? 'sticky'
+          : 'unsticky',
     fields,
-    ...(patch.correctionNote && contentChanged ? { note: patch.correctionNote } : {}),
+    ...(patch.correctionNote && textChanged ? { note: patch.correctionNote } : {}),
     at,
   };
 }
@@ -113,6 +131,7 @@ export function decideRetraction(
       title: '',
       summary: '',
       pinned: false,
+      sticky: false,
       retractedAt: at,
       retractionReason: reason ?? null,
     },

@@ -38,6 +38,7 @@ function fieldsToColumns(fields: Partial<UpdateFields>): Partial<UpdatesTable> {
   if (fields.topicReasons !== undefined) set('topic_reasons', JSON.stringify(fields.topicReasons));
   if (fields.contentKey !== undefined) set('content_key', fields.contentKey);
   if (fields.pinned !== undefined) set('pinned', fields.pinned ? 1 : 0);
+  if (fields.sticky !== undefined) set('sticky', fields.sticky ? 1 : 0);
   if (fields.status !== undefined) set('status', fields.status);
   if (fields.correctedAt !== undefined) set('corrected_at', fields.correctedAt);
   if (fields.correctionNote !== undefined) set('correction_note', fields.correctionNote);
@@ -97,6 +98,19 @@ export async function mutateUpdate(
   }
 }
 
+/** Clears the sticky flag of the event's other updates; returns their ids. */
+async function unstickOthers(trx: Transaction<Database>, event: string, keep: string): Promise<string[]> {
+  const rows = await trx
+    .updateTable('updates')
+    .set({ sticky: 0 })
+    .where('event', '=', event)
+    .where('sticky', '=', 1)
+    .where('id', '!=', keep)
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 function mutateInTransaction(
   db: Kysely<Database>,
   id: string,
@@ -110,6 +124,8 @@ function mutateInTransaction(
     const current = rowToUpdate(row);
     const mutation = decide(current);
     if (!mutation) return { row, changed: false, touched: [] };
+    // One sticky post per event: the one it replaces stops being sticky in the same commit.
+    const unstuck = mutation.fields.sticky ? await unstickOthers(trx, current.event, id) : [];
     const cursor = await appendChange(
       trx,
       {
@@ -137,7 +153,7 @@ function mutateInTransaction(
     counts.replace(row, updated);
     await counts.apply(trx);
     await keepVersion(trx, rowToUpdate(updated), mutation.kind, mutation.at, mutation.note);
-    const touched = await touchUpdates(trx, mutation.touch ?? [], mutation.at, origin);
+    const touched = await touchUpdates(trx, [...(mutation.touch ?? []), ...unstuck], mutation.at, origin);
     return { row: updated, changed: true, touched };
   });
 }

@@ -66,6 +66,7 @@ function listed(db: Kysely<Database>, event: string, filter: ListFilter, drive =
   if (filter.source) query = query.where('source_name', '=', filter.source);
   if (filter.day !== undefined) query = query.where('day', '=', filter.day);
   if (filter.pinned !== undefined) query = query.where('pinned', '=', filter.pinned ? 1 : 0);
+  if (filter.sticky !== undefined) query = query.where('sticky', '=', filter.sticky ? 1 : 0);
   if (filter.from) query = query.where('published_at', '<=', filter.from);
   if (filter.before) {
     const key = decodePageToken(filter.before);

@@ -26,6 +26,23 @@ async function created(fields: Parameters<typeof anUpdate>[0] = {}): Promise<Upd
 }
 
 describe('corrections', () => {
+  it('files an update under new topics without calling it a correction', async () => {
+    const original = await created({ title: 'Convoy reaches the city' });
+    const answer = await send('PATCH', original.id, { topics: ['military'], version: 1 });
+    expect(answer.status).toBe(200);
+    const changed = (await answer.json()) as Update;
+    expect(changed).toMatchObject({ topics: ['military'], status: 'published', version: 2 });
+    expect(changed.correctedAt).toBeUndefined();
+    // Text changed as well: that is a correction, with its note.
+    const fixed = (await (
+      await send('PATCH', original.id, {
+        title: 'Convoy of 40 trucks reaches the city',
+        correctionNote: 'Size added.',
+      })
+    ).json()) as Update;
+    expect(fixed).toMatchObject({ status: 'corrected', correctionNote: 'Size added.', topics: ['military'] });
+  });
+
   it('refuses a change based on a version that moved on, with 409 and the current update; nothing is overwritten', async () => {
     const original = await created({ title: 'Convoy reaches the city' });
     // Two editors opened version 1; the first to save wins.
