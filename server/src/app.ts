@@ -22,6 +22,7 @@ import { ChangeFollower } from './live/change-follower.js';
 import { DeskPresenceHub } from './live/desk.js';
 import { LiveHub, type LiveServer } from './live/hub.js';
 import { useRedisAdapter } from './live/redis-adapter.js';
+import { redisLimitStores } from './accounts/shared-limits.js';
 import { dropSlowReaders } from './live/slow-readers.js';
 import type { Logger } from './logger.js';
 import { Metrics } from './metrics.js';
@@ -91,6 +92,10 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
       )
     : undefined;
   const sessionMiddleware = await sessions(store);
+  // Failed sign-ins counted across nodes, where there are several.
+  const shared = config.redisUrl
+    ? await redisLimitStores(config.redisUrl, config.redisStream, logger)
+    : undefined;
   new DeskPresenceHub(io, { store, events, logger, sessions: sessionMiddleware });
   const hub = new LiveHub(io, {
     store,
@@ -130,6 +135,7 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
       writesPerMinute: config.limits.writesPerMinute,
       cors: corsFor(config.corsOrigins),
       sessions: sessionMiddleware,
+      ...(shared ? { limitStores: shared.stores } : {}),
       logger,
     }),
   );
@@ -216,6 +222,7 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
         void io.close(() => resolve());
       });
       await redis?.close();
+      await shared?.close();
     },
   };
 }

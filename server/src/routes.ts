@@ -4,7 +4,7 @@ import type { Access } from './access/access.js';
 import { both, requireRole } from './access/guards.js';
 import { audited, auditHandler, byName, patchAction } from './accounts/audit.js';
 import { accountHandlers } from './accounts/routes.js';
-import { sessionHandlers, signedIn, withSession } from './accounts/sessions.js';
+import { sessionHandlers, signedIn, withSession, type LimitStores } from './accounts/sessions.js';
 import type { Clock } from './clock.js';
 import { dayHandlers } from './days/routes.js';
 import { AppError } from './errors.js';
@@ -40,6 +40,8 @@ export interface RouteDeps {
   cors: RequestHandler | undefined;
   /** express-session for signed-in people (accounts/sessions.ts). */
   sessions: RequestHandler;
+  /** Where failed sign-ins are counted when several nodes share them (Redis); else per process. */
+  limitStores?: LimitStores;
   logger: Logger;
 }
 

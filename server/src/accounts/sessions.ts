@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { setupSchema, signInSchema, type SessionInfo } from '@dayline/shared';
 import type { Request, RequestHandler } from 'express';
 import session from 'express-session';
-import { rateLimit, ipKeyGenerator } from 'express-rate-limit';
+import { rateLimit, ipKeyGenerator, type Store as LimitStore } from 'express-rate-limit';
 import { AppError } from '../errors.js';
 import { parseInput } from '../validate.js';
 import type { Logger } from '../logger.js';
@@ -84,10 +84,18 @@ const info = (user: User, csrfToken: string): SessionInfo => ({
 
 const refusal = () => new AppError('unauthorized', 'Wrong name or password');
 
-/** Failed sign-ins, limited per name and per address; a success does not count. */
-function signInLimits(): RequestHandler[] {
-  const limit = (key: (req: Request) => string, max: number) =>
+/** Where every node counts failed sign-ins (Redis), when there are several. */
+export type LimitStores = (kind: 'name' | 'address') => LimitStore;
+
+/**
+ * Failed sign-ins, limited per name and per address; a success does not count. Each node counts
+ * its own; with shared stores every node also counts into the same place, so more nodes give an
+ * attacker no more tries (and while the shared store is away, each node's own limits still hold).
+ */
+function signInLimits(shared: LimitStores | undefined): RequestHandler[] {
+  const limit = (key: (req: Request) => string, max: number, store?: LimitStore) =>
     rateLimit({
+      ...(store ? { store, passOnStoreError: true } : {}),
       windowMs: 15 * 60_000,
       limit: max,
       skipSuccessfulRequests: true,
@@ -101,7 +109,12 @@ function signInLimits(): RequestHandler[] {
     const raw: unknown = (req.body as { name?: unknown } | undefined)?.name;
     return `name:${typeof raw === 'string' ? raw.trim().toLowerCase() : ''}`;
   };
-  return [limit((req) => `address:${ipKeyGenerator(req.ip ?? '')}`, 30), limit(name, 10)];
+  const address = (req: Request) => `address:${ipKeyGenerator(req.ip ?? '')}`;
+  return [
+    limit(address, 30),
+    limit(name, 10),
+    ...(shared ? [limit(address, 30, shared('address')), limit(name, 10, shared('name'))] : []),
+  ];
 }
 
 /** Signs `user` in on this request: a new session id (so one planted earlier is worthless). */
@@ -114,7 +127,17 @@ async function startSession(req: Request, user: User): Promise<SessionInfo> {
 }
 
 /** POST, GET and DELETE /api/session; POST /api/setup. */
-export function sessionHandlers({ store, clock, logger }: { store: Store; clock: Clock; logger: Logger }) {
+export function sessionHandlers({
+  store,
+  clock,
+  logger,
+  limitStores,
+}: {
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  limitStores?: LimitStores;
+}) {
   const signIn: RequestHandler = async (req, res) => {
     const { name, password } = parseInput(signInSchema, req.body);
     const found = await store.users.withHash(name);
@@ -161,5 +184,5 @@ export function sessionHandlers({ store, clock, logger }: { store: Store; clock:
     res.status(204).end();
   };
 
-  return { signInLimits: signInLimits(), signIn, setUp, current, signOut };
+  return { signInLimits: signInLimits(limitStores), signIn, setUp, current, signOut };
 }

@@ -89,6 +89,22 @@ describe('two nodes on PostgreSQL and Redis', () => {
     for (const { socket } of readers) socket.disconnect();
   }, 60_000);
 
+  it('counts failed sign-ins across both nodes: more nodes give no more tries', async () => {
+    const signIn = (url: string) =>
+      fetch(`${url}/api/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'night-editor', password: 'not the password' }),
+      });
+    // Ten tries per name in 15 minutes: six on A and four on B use them all.
+    for (let i = 0; i < 6; i++) expect((await signIn(nodeA.url)).status).toBe(401);
+    for (let i = 0; i < 4; i++) expect((await signIn(nodeB.url)).status).toBe(401);
+    // A has seen only six of them itself; the count it shares with B says no.
+    const refused = await signIn(nodeA.url);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+  }, 60_000);
+
   it('an update POSTed to node A reaches a client on node B; after A is killed its clients catch up on B', async () => {
     const onB = await subscribed(nodeB.url);
     const arrived = new Promise<Update>((resolve) => onB.socket.once('update:new', resolve));
