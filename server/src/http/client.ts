@@ -3,10 +3,25 @@ import path from 'node:path';
 import express, { Router } from 'express';
 import { clientFileHeaders } from './caching.js';
 
-/** Serves the built client; any other path gets index.html so links like /?topics=x work. */
+/** The reader's and the newsroom's pages: each one answers with the app, anything else is a 404. */
+export const appPaths = [
+  '/',
+  '/e/:slug',
+  '/e/:slug/day/:day',
+  '/e/:slug/u/:id',
+  '/console',
+  '/console/setup',
+  '/console/admin',
+];
+
+/**
+ * Serves the built client: its files, the app on every page path (links like /e/x?topics=y work),
+ * and a real 404 page with status 404 on any other path.
+ */
 export function clientRouter(clientDir: string): Router {
   const router = Router();
   const index = path.join(clientDir, 'index.html');
+  const notFound = path.join(clientDir, '404.html');
   router.use(
     express.static(clientDir, {
       index: false,
@@ -14,13 +29,18 @@ export function clientRouter(clientDir: string): Router {
       setHeaders: clientFileHeaders(clientDir),
     }),
   );
-  router.get('/{*path}', (_req, res) => {
+  router.get(appPaths, (_req, res) => {
     if (!existsSync(index)) {
       res.status(503).type('text').send('The client is not built yet: run `npm run build`.');
       return;
     }
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
+  });
+  router.use((req, res) => {
+    res.status(404).setHeader('Cache-Control', 'no-cache');
+    if (req.method === 'GET' && existsSync(notFound) && req.accepts('html')) res.sendFile(notFound);
+    else res.type('text').send('Not found');
   });
   return router;
 }

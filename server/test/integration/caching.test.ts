@@ -16,6 +16,7 @@ beforeAll(async () => {
   await writeFile(path.join(clientDir, 'index.html'), '<!doctype html><title>Dayline</title>');
   await writeFile(path.join(clientDir, 'assets', 'index-Ab12Cd34.js'), script);
   await writeFile(path.join(clientDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  await writeFile(path.join(clientDir, '404.html'), '<!doctype html><title>Page not found · Dayline</title>');
   server = await startServer({ clientDir });
 });
 afterAll(async () => {
@@ -41,6 +42,25 @@ describe('static files', () => {
     }
     const icon = await fetch(`${server.url}/favicon.svg`);
     expect(icon.headers.get('cache-control')).toBe('public, max-age=3600');
+  });
+});
+
+describe('pages', () => {
+  it('answer with the app on every page path, and a real 404 page anywhere else', async () => {
+    for (const page of [
+      '/e/test-war',
+      '/e/test-war/u/abc',
+      '/console',
+      '/console/admin',
+      '/e/test-war/?q=x',
+    ]) {
+      expect((await fetch(`${server.url}${page}`)).status, page).toBe(200);
+    }
+    for (const page of ['/admin', '/e/test-war/edit', '/e/test-war/u/abc/more', '/wp-login.php']) {
+      const response = await fetch(`${server.url}${page}`, { headers: { accept: 'text/html' } });
+      expect(response.status, page).toBe(404);
+      expect(await response.text(), page).toContain('Page not found');
+    }
   });
 });
 
