@@ -1,12 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { textColorFor } from '../src/lib/color.js';
-import { dateTime, fullTimestamp, safeHref, sameLocalDay, timeOfDay } from '../src/lib/format.js';
+import {
+  dateTime,
+  dateTimeWithYear,
+  fullTimestamp,
+  safeHref,
+  sameLocalDay,
+  timeOfDay,
+} from '../src/lib/format.js';
 
 describe('time in the event zone', () => {
   it('shows HH:mm on the event clock', () => {
     expect(timeOfDay('2022-03-16T21:30:00.000Z', 'Europe/Kyiv')).toBe('23:30');
     expect(timeOfDay('2022-03-16T22:30:00.000Z', 'Europe/Kyiv')).toBe('00:30');
     expect(timeOfDay('2022-07-01T09:05:00.000Z', 'Europe/Kyiv')).toBe('12:05'); // summer, UTC+3
+  });
+
+  it("names the year where a time must not be mistaken for another year's", () => {
+    expect(dateTimeWithYear('2022-03-16T21:30:00.000Z', 'Europe/Kyiv')).toBe('16 Mar 2022, 23:30');
+    expect(dateTimeWithYear('2022-12-31T22:30:00.000Z', 'Europe/Kyiv')).toBe('1 Jan 2023, 00:30');
   });
 
   it('spells out the full timestamp with offset and zone', () => {

@@ -23,6 +23,12 @@ export function dateTime(instant: string, timeZone: string): string {
   return `${dayMonth(date)}, ${clock(date)}`;
 }
 
+/** "16 Mar 2022, 23:30": a time that must not be mistaken for another year's (version history). */
+export function dateTimeWithYear(instant: string, timeZone: string): string {
+  const date = new TZDate(Date.parse(instant), timeZone);
+  return `${dayMonth(date)} ${date.getFullYear()}, ${clock(date)}`;
+}
+
 /** "Wed 16 Mar 2022, 23:30:00 +02:00 (Europe/Kyiv)", for the tooltip and screen readers. */
 export function fullTimestamp(instant: string, timeZone: string): string {
   const date = new TZDate(Date.parse(instant), timeZone);
