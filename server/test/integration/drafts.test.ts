@@ -470,6 +470,13 @@ describe('scheduled posts', () => {
         201,
       );
       server.clock.set('2022-03-20T13:00:01Z');
+      // Committed once: one of them claims the post; the others never reach the store's insert.
+      let inserts = 0;
+      const insert = server.store.insertUpdates.bind(server.store);
+      server.store.insertUpdates = (batch) => {
+        inserts += 1;
+        return insert(batch);
+      };
       const answers = await Promise.all([
         server.app.scheduler.runDue(),
         server.app.scheduler.runDue(),
@@ -477,6 +484,7 @@ describe('scheduled posts', () => {
         server.app.scheduler.runDue(),
       ]);
       expect(answers.filter((a) => a === 1 || a === 201)).toHaveLength(1);
+      expect(inserts).toBe(1);
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(heard).toEqual([post.id]);
       expect((await timeline(server)).map((u) => u.id)).toEqual([post.id]);
