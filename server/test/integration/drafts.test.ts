@@ -493,6 +493,60 @@ describe('scheduled posts', () => {
     }
   });
 
+  it('are taken over from a node that stopped mid-publish once its claim is a minute old', async () => {
+    const server = await startServer({}, { schedulerPollMs: 60_000 });
+    try {
+      const post = await json<Draft>(
+        call(server, machine, 'POST', updates, { ...anUpdate(), publishAt: inAnHour }),
+        201,
+      );
+      // Another node claimed it at 13:00 and was killed before it committed anything.
+      const claimed = await server.store.drafts.claim(post.id, 'scheduled', {
+        node: 'node:gone',
+        at: '2022-03-20T13:00:00.000Z',
+        staleBefore: '2022-03-20T12:59:00.000Z',
+      });
+      expect(claimed?.phase).toBe('publishing');
+      server.clock.set('2022-03-20T13:00:30Z');
+      expect(await server.app.scheduler.runDue()).toBe(0);
+      expect((await call(server, machine, 'POST', `/api/updates/${post.id}/publish`)).status).toBe(409);
+      server.clock.set('2022-03-20T13:01:01Z');
+      expect(await server.app.scheduler.runDue()).toBe(1);
+      expect((await timeline(server)).map((u) => u.id)).toEqual([post.id]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('are not published twice when a node stopped after committing but before marking the draft', async () => {
+    const server = await startServer({}, { schedulerPollMs: 60_000 });
+    try {
+      const post = await json<Draft>(
+        call(server, machine, 'POST', updates, { ...anUpdate(), publishAt: inAnHour }),
+        201,
+      );
+      const marked = server.store.drafts.published.bind(server.store.drafts);
+      server.store.drafts.published = () => Promise.reject(new Error('the node went away'));
+      server.clock.set('2022-03-20T13:00:01Z');
+      expect(await server.app.scheduler.runDue()).toBe(0);
+      expect((await timeline(server)).map((u) => u.id)).toEqual([post.id]);
+
+      server.store.drafts.published = marked;
+      let inserts = 0;
+      const insert = server.store.insertUpdates.bind(server.store);
+      server.store.insertUpdates = (batch) => {
+        inserts += 1;
+        return insert(batch);
+      };
+      await server.app.scheduler.runDue();
+      expect(inserts).toBe(0);
+      expect((await timeline(server)).map((u) => u.id)).toEqual([post.id]);
+      expect((await json<DraftList>(call(server, machine, 'GET', drafts), 200)).items).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('go back to being a draft when an editor takes the time away, and are then not published', async () => {
     const server = await startServer({}, { schedulerPollMs: 60_000 });
     try {
