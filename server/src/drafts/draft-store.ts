@@ -13,6 +13,7 @@ export interface StoredDraft extends Draft {
 }
 
 const toDraft = (row: DraftsTable): StoredDraft => {
+  // `state` is only ever shown for drafts on the desk; the server's own states are in `phase`.
   const listed = row.state === 'publishing' || row.state === 'published' ? 'scheduled' : row.state;
   return {
     ...(JSON.parse(row.fields) as DraftFields),

@@ -181,7 +181,9 @@ export class DraftService {
       await store.drafts.published(id, node, result.update.id, clock.now().toISOString());
       return result;
     } catch (error) {
-      const back: DraftState = before.phase === 'publishing' ? 'draft' : before.state;
+      // Back where it was; a claim taken over from a stopped node goes back to what its time says.
+      const back: DraftState =
+        before.phase !== 'publishing' ? before.state : before.publishAt ? 'scheduled' : 'draft';
       const unpublishable = when === 'due' && error instanceof AppError;
       await store.drafts.release(
         id,
