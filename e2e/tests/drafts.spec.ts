@@ -1,3 +1,6 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { startServer, type RunningServer } from '../server.js';
 
@@ -33,7 +36,7 @@ async function signedIn(browser: Browser, name: string): Promise<Page> {
 test("a contributor's draft, approved by an editor, shows up live on a reader's page", async ({
   browser,
   page,
-}) => {
+}, testInfo) => {
   // The first admin, from the setup link, adds a contributor and an editor.
   await page.goto(`${server.url}${await setupLink()}`);
   await page.getByLabel('Name').fill('chief');
@@ -81,6 +84,15 @@ test("a contributor's draft, approved by an editor, shows up live on a reader's 
   const inReview = eli.getByTestId('draft').filter({ hasText: 'Volunteers reopen the village school' });
   await expect(inReview).toContainText('In review');
   await expect(inReview).toContainText('by cora');
+  const { violations } = await new AxeBuilder({ page: eli }).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  const shots = path.join(testInfo.project.outputDir, 'screenshots');
+  mkdirSync(shots, { recursive: true });
+  await eli.screenshot({
+    path: path.join(shots, 'console-drafts-1280.png'),
+    fullPage: true,
+    animations: 'disabled',
+  });
   await inReview.getByRole('button', { name: 'Publish now' }).click();
   const card = reader.getByRole('article').filter({ hasText: 'Volunteers reopen the village school' });
   await expect(card).toBeVisible({ timeout: 5000 });
