@@ -176,6 +176,10 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
     store
       .pruneChanges(before)
       .catch((error: unknown) => logger.error({ err: error }, 'change log pruning failed'));
+    // Published drafts are updates now; their rows are kept as long as the change log.
+    store.drafts
+      .prunePublished(before)
+      .catch((error: unknown) => logger.error({ err: error }, 'draft pruning failed'));
   };
   const pruneSessions = () => {
     store.sessions.prune().catch((error: unknown) => logger.error({ err: error }, 'session pruning failed'));

@@ -170,6 +170,18 @@ export class DraftStore {
       .execute();
   }
 
+  /**
+   * Forgets drafts published before `before`: kept until then only so that publishing one again
+   * answers with its update.
+   */
+  async prunePublished(before: string): Promise<void> {
+    await this.db
+      .deleteFrom('drafts')
+      .where('state', '=', 'published')
+      .where('updated_at', '<', before)
+      .execute();
+  }
+
   /** The claim of `node` ends without publishing: the draft goes back to `state`. */
   async release(id: string, node: string, state: DraftState, publishAt: string | null): Promise<void> {
     await this.db

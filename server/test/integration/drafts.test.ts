@@ -413,6 +413,14 @@ describe('the review flow', () => {
       { actor: 'eden', action: 'publish', target: draft.id },
       { actor: 'eden', action: 'schedule', target: later.id },
     ]);
+
+    // Once the change log has moved on, the published draft's row is forgotten; the update stays.
+    await server.store.drafts.prunePublished('2022-03-27T12:00:00.000Z');
+    expect((await call(server, eden as Caller, 'POST', `/api/updates/${draft.id}/publish`)).status).toBe(404);
+    expect((await fetch(`${server.url}/api/updates/${draft.id}`)).status).toBe(200);
+    expect((await json<DraftList>(call(server, eden as Caller, 'GET', drafts), 200)).items).toMatchObject([
+      { id: later.id },
+    ]);
   });
 });
 
