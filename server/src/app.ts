@@ -7,6 +7,7 @@ import { defaultMaxBufferedKb, type Config } from './config.js';
 import { demoEvent } from './demo/event.js';
 import { seedDemo } from './demo/seed.js';
 import { DemoSimulator } from './demo/simulator.js';
+import { defaultSchedulerPollMs, DraftScheduler } from './drafts/scheduler.js';
 import { Access } from './access/access.js';
 import { sessions } from './accounts/sessions.js';
 import { offerSetup } from './accounts/setup.js';
@@ -38,6 +39,8 @@ export interface AppDeps {
   logger: Logger;
   /** Feed polling settings; `false` runs no poller (tests that do not need one). */
   poller?: Partial<PollerOptions> | false;
+  /** How often the scheduler looks for due posts (default 2 s). */
+  schedulerPollMs?: number;
 }
 
 export interface App {
@@ -52,6 +55,8 @@ export interface App {
   updates: UpdateService;
   /** On a fresh install (no users): the token of the one-time link that creates the first admin. */
   setupToken: string | undefined;
+  /** Publishes scheduled posts when due (started by `listen`). */
+  scheduler: DraftScheduler;
   /** The feed scheduler (absent when disabled). */
   poller: FeedPoller | undefined;
   httpServer: HttpServer;
@@ -127,6 +132,7 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
       events,
       updates: writers.updates,
       stories: writers.stories,
+      drafts: writers.drafts,
       clock,
       access,
       metrics,
@@ -176,6 +182,10 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
     store
       .pruneChanges(before)
       .catch((error: unknown) => logger.error({ err: error }, 'change log pruning failed'));
+    // Published drafts are updates now; their rows are kept as long as the change log.
+    store.drafts
+      .prunePublished(before)
+      .catch((error: unknown) => logger.error({ err: error }, 'draft pruning failed'));
   };
   const pruneSessions = () => {
     store.sessions.prune().catch((error: unknown) => logger.error({ err: error }, 'session pruning failed'));
@@ -187,10 +197,16 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
     pruneSessions();
   }, 10 * 60_000).unref();
   const setupToken = await offerSetup(store, clock.now());
+  const scheduler = new DraftScheduler({
+    drafts: writers.drafts,
+    logger,
+    pollMs: deps.schedulerPollMs ?? defaultSchedulerPollMs,
+  });
 
   return {
     updates: writers.updates,
     setupToken,
+    scheduler,
     poller,
     httpServer,
     listen(port = config.port) {
@@ -201,6 +217,7 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
           const actual = (httpServer.address() as AddressInfo).port;
           simulator?.start();
           poller?.start();
+          scheduler.start();
           follower.start().catch((error: unknown) => logger.error({ err: error }, 'change log follower'));
           resolve({ port: actual, url: `http://localhost:${actual}` });
         });
@@ -211,6 +228,7 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
       clearInterval(pruneTimer);
       slowReaders.stop();
       await poller?.stop();
+      await scheduler.stop();
       await follower.stop();
       httpServer.close();
       await inFlight.drain();

@@ -2,11 +2,13 @@ import express, { Router, type RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { Access } from './access/access.js';
 import { both, requireRole } from './access/guards.js';
-import { audited, auditHandler, byName, patchAction } from './accounts/audit.js';
+import { audited, auditHandler, byName, draftAction, patchAction } from './accounts/audit.js';
 import { accountHandlers } from './accounts/routes.js';
 import { sessionHandlers, signedIn, withSession, type LimitStores } from './accounts/sessions.js';
 import type { Clock } from './clock.js';
 import { dayHandlers } from './days/routes.js';
+import { draftHandlers } from './drafts/routes.js';
+import type { DraftService } from './drafts/service.js';
 import { AppError } from './errors.js';
 import type { EventCatalog } from './events/catalog.js';
 import { firstViewHandler } from './events/first-view.js';
@@ -31,6 +33,7 @@ export interface RouteDeps {
   events: EventCatalog;
   updates: UpdateService;
   stories: StoryService;
+  drafts: DraftService;
   access: Access;
   metrics: Metrics;
   redis: { ready(): boolean } | undefined;
@@ -60,6 +63,9 @@ export function routes(deps: RouteDeps): Router {
   });
   // Machines with a bearer token, or people signed in by cookie (with the session's CSRF token).
   const writer = both(writeLimit, requireRole(deps, 'editor'));
+  // Contributors write drafts and submit them; drafts/rules.ts keeps publishing to editors.
+  const contributor = both(writeLimit, requireRole(deps, 'contributor'));
+  const newsroomReads = requireRole(deps, 'contributor');
   const admin = both(writeLimit, requireRole(deps, 'admin'));
   const json = express.json({ limit: '1mb' });
 
@@ -67,6 +73,7 @@ export function routes(deps: RouteDeps): Router {
   const days = dayHandlers(deps);
   const updates = updateHandlers(deps);
   const stories = storyHandlers(deps);
+  const drafts = draftHandlers(deps);
   const feeds = feedHandlers(deps);
   const feedsOut = feedOutHandlers(deps);
   const session = sessionHandlers(deps);
@@ -101,12 +108,19 @@ export function routes(deps: RouteDeps): Router {
   r.get('/api/events/:slug/updates', updates.timeline);
   r.post(
     '/api/events/:slug/updates',
-    writer,
-    audit('publish'),
+    contributor,
+    audit(draftAction),
     json,
+    drafts.createIfDraft,
+    drafts.publishersOnly,
     updates.post,
     countIngestRejections(deps.metrics),
   );
+  r.get('/api/events/:slug/drafts', newsroomReads, drafts.list);
+  r.get('/api/drafts/:id', newsroomReads, drafts.read);
+  r.put('/api/drafts/:id', contributor, audit(draftAction), json, drafts.save);
+  r.post('/api/drafts/:id/submit', contributor, audit('draft.submit'), drafts.submit);
+  r.delete('/api/drafts/:id', contributor, audit('draft.delete'), drafts.remove);
   r.get('/api/events/:slug/days', days.counts);
   r.get('/api/events/:slug/sources', feeds.list);
   r.post('/api/events/:slug/sources', admin, audit('feed.add'), json, feeds.create);
@@ -116,6 +130,7 @@ export function routes(deps: RouteDeps): Router {
   r.get('/api/updates/:id/versions', updates.versions);
   r.patch('/api/updates/:id', writer, json, audit(patchAction), updates.correct);
   r.delete('/api/updates/:id', writer, audit('retract'), json, updates.retract);
+  r.post('/api/updates/:id/publish', writer, audit('publish'), drafts.publish);
   r.get('/api/stories/:id', stories.read);
   r.post('/api/stories/:id/split', writer, audit('story.split'), json, stories.split);
   r.post('/api/stories/:id/merge', writer, audit('story.merge'), json, stories.merge);

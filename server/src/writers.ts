@@ -1,5 +1,6 @@
 import type { Clock } from './clock.js';
 import { CommitStep, type ChangePublisher } from './commit/commit.js';
+import { DraftService } from './drafts/service.js';
 import type { EventCatalog } from './events/catalog.js';
 import type { Logger } from './logger.js';
 import type { Store } from './store/store.js';
@@ -13,6 +14,8 @@ export interface Writers {
   commit: CommitStep;
   updates: UpdateService;
   stories: StoryService;
+  /** Drafts, review and scheduled posts, published through the same commit step. */
+  drafts: DraftService;
   /** Re-applies an event's topic rules to its stored updates. */
   retag(event: string): Promise<{ checked: number; changed: number }>;
 }
@@ -40,6 +43,7 @@ export function createWriters(deps: {
     commit,
     updates: new UpdateService({ store, events, stories, commit, clock, logger }),
     stories: new StoryService({ store, commit }),
+    drafts: new DraftService({ store, events, commit, clock, logger }),
     retag: (event) => retag({ store, events, commit, clock }, event),
   };
 }

@@ -7,3 +7,4 @@ export * from './first-view.js';
 export * from './topic-rules.js';
 export * from './accounts.js';
 export * from './views.js';
+export * from './drafts.js';

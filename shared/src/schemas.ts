@@ -80,6 +80,11 @@ export const updateInputSchema = z.strictObject({
   topics: z.array(topicIdSchema).max(20).optional(),
   externalId: visibleText(500).optional(),
   pinned: z.boolean().optional(),
+  /**
+   * `published` (the default) publishes it now. `draft`, or a `publishAt`, makes it a draft or a
+   * scheduled post instead (shared/src/drafts.ts): the server diverts those before this schema.
+   */
+  status: z.literal('published').optional(),
 });
 export type UpdateInput = z.input<typeof updateInputSchema>;
 export type ValidUpdateInput = z.output<typeof updateInputSchema>;

@@ -1,4 +1,15 @@
-import type { AuditEntry, Role, SessionInfo, TokenScope, TokenView, Update, UserView } from '@dayline/shared';
+import type {
+  AuditEntry,
+  Draft,
+  DraftList,
+  DraftSave,
+  Role,
+  SessionInfo,
+  TokenScope,
+  TokenView,
+  Update,
+  UserView,
+} from '@dayline/shared';
 import { ApiError } from '../lib/api.js';
 
 /** The signed-in session's CSRF token, sent with every write (the cookie alone is refused). */
@@ -62,6 +73,25 @@ export const signOut = () => call<void>('DELETE', '/api/session');
 
 export const publish = (slug: string, input: unknown) =>
   call<Update>('POST', `/api/events/${encodeURIComponent(slug)}/updates`, input);
+
+/** A new draft (`status: "draft"`), or a post scheduled for `publishAt` (editors). */
+export const createDraft = (slug: string, input: DraftSave) =>
+  call<Draft>('POST', `/api/events/${encodeURIComponent(slug)}/updates`, {
+    ...input,
+    ...(input.publishAt ? {} : { status: 'draft' }),
+  });
+
+/** The draft's whole text as it now stands (autosave); `publishAt` schedules it. */
+export const saveDraft = (id: string, input: DraftSave) =>
+  call<Draft>('PUT', `/api/drafts/${encodeURIComponent(id)}`, input);
+
+export const listDrafts = (slug: string) =>
+  call<DraftList>('GET', `/api/events/${encodeURIComponent(slug)}/drafts`);
+export const submitDraft = (id: string) =>
+  call<Draft>('POST', `/api/drafts/${encodeURIComponent(id)}/submit`);
+export const deleteDraft = (id: string) => call<Draft>('DELETE', `/api/drafts/${encodeURIComponent(id)}`);
+export const publishDraft = (id: string) =>
+  call<Update>('POST', `/api/updates/${encodeURIComponent(id)}/publish`);
 
 export const correct = (id: string, patch: unknown) =>
   call<Update>('PATCH', `/api/updates/${encodeURIComponent(id)}`, patch);

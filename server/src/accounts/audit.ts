@@ -144,3 +144,14 @@ export function patchAction(req: Request): string {
 /** Users and tokens are named in the audit log by their names. */
 export const byName = (req: Request, answer: { name?: string } | undefined) =>
   (req.params.name as string | undefined) ?? answer?.name;
+
+/**
+ * What a POST of an update or a save of a draft did, as the audit log names it: `schedule` with a
+ * `publishAt`, `draft.save` for a draft, otherwise `publish`.
+ */
+export function draftAction(req: Request): string {
+  const body = (req.body ?? {}) as Record<string, unknown>;
+  if (body.publishAt !== undefined) return 'schedule';
+  if (body.status === 'draft' || req.method === 'PUT') return 'draft.save';
+  return 'publish';
+}

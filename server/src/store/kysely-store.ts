@@ -1,4 +1,5 @@
 import { AuditLog } from '../accounts/audit.js';
+import { DraftStore } from '../drafts/draft-store.js';
 import { randomUUID } from 'node:crypto';
 import type { Change, Update, UpdateVersion } from '@dayline/shared';
 import { sql, type Kysely } from 'kysely';
@@ -51,6 +52,7 @@ export class KyselyStore implements Store {
   readonly sessions: KyselySessionStore;
   readonly settings: SettingStore;
   readonly audit: AuditLog;
+  readonly drafts: DraftStore;
   readonly #id = randomUUID();
   #origin = `tool:${this.#id}`;
 
@@ -69,6 +71,7 @@ export class KyselyStore implements Store {
     this.sessions = new KyselySessionStore(db);
     this.settings = new SettingStore(db);
     this.audit = new AuditLog(db);
+    this.drafts = new DraftStore(db);
   }
 
   get origin(): string {

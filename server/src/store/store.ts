@@ -1,4 +1,5 @@
 import type { AuditLog } from '../accounts/audit.js';
+import type { DraftStore } from '../drafts/draft-store.js';
 import type { FeedStore } from '../feeds/feed-store.js';
 import type { TokenStore } from '../access/token-store.js';
 import type { KyselySessionStore } from '../accounts/session-store.js';
@@ -134,6 +135,8 @@ export interface Store {
   readonly settings: SettingStore;
   /** Who did what, when, to what (accounts/audit.ts). */
   readonly audit: AuditLog;
+  /** Drafts and scheduled posts: never updates until published (drafts/). */
+  readonly drafts: DraftStore;
   /** Who this store's writes are recorded as in the change log: `tool:<id>`, or `node:<id>`. */
   readonly origin: string;
   /** Records this process's writes as a server node's (createApp does this). */

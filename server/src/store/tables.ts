@@ -135,6 +135,7 @@ export interface Database {
   sessions: SessionsTable;
   settings: SettingsTable;
   audit: AuditTable;
+  drafts: DraftsTable;
 }
 
 /** An API token: only its SHA-256 digest is kept, so a leaked database leaks no usable token. */
@@ -188,4 +189,25 @@ export interface AuditTable {
   target: string | null;
   /** JSON: what else is worth knowing (a role given, a count of items). */
   details: string | null;
+}
+
+/**
+ * A draft or scheduled post (drafts/): never an update until published. `state` is draft, review,
+ * scheduled, publishing (claimed by `claimed_by` at `claimed_at`) or published (as `update_id`).
+ */
+export interface DraftsTable {
+  id: string;
+  event: string;
+  state: string;
+  /** JSON: the draft's fields (shared/src/drafts.ts `DraftFields`). */
+  fields: string;
+  publish_at: string | null;
+  created_by: string;
+  /** The writer's user id; null for a machine's token. */
+  created_by_id: string | null;
+  created_at: string;
+  updated_at: string;
+  claimed_by: string | null;
+  claimed_at: string | null;
+  update_id: string | null;
 }

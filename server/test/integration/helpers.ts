@@ -63,13 +63,21 @@ export interface TestServer {
 /** Starts the real server on port 0 with a fresh database (temp SQLite file, or PostgreSQL). */
 export async function startServer(
   overrides: Partial<Config> = {},
-  options: { poller?: Partial<PollerOptions> | false; databaseUrl?: string; logger?: Logger } = {},
+  options: {
+    poller?: Partial<PollerOptions> | false;
+    databaseUrl?: string;
+    logger?: Logger;
+    /** Where the server's clock starts (a restart "later" on the same database). */
+    now?: string;
+    /** How often the scheduler looks for due posts. */
+    schedulerPollMs?: number;
+  } = {},
 ): Promise<TestServer> {
   const database = options.databaseUrl
     ? { url: options.databaseUrl, drop: async () => undefined }
     : await createTestDatabase();
   const store = await openStore(database.url);
-  const clock = new ManualClock();
+  const clock = new ManualClock(options.now ? new Date(options.now) : undefined);
   const config: Config & { ingestToken: string } = {
     port: 0,
     host: '127.0.0.1',
@@ -96,6 +104,7 @@ export async function startServer(
     logger: options.logger ?? pino({ level: process.env.DAYLINE_TEST_LOG ?? 'silent' }),
     // Tests that poll feeds drive the scheduler themselves with `app.poller.drain()`.
     poller: options.poller ?? false,
+    ...(options.schedulerPollMs ? { schedulerPollMs: options.schedulerPollMs } : {}),
   });
   const { port } = await app.listen(0);
   const url = `http://127.0.0.1:${port}`;
