@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatRoute, parseRoute, sameFilters, sameTarget, type Route } from '../src/lib/route.js';
+import {
+  formatRoute,
+  isTimelinePath,
+  parseRoute,
+  sameFilters,
+  sameTarget,
+  type Route,
+} from '../src/lib/route.js';
 
 const route = (href: string): Route => {
   const url = new URL(href, 'https://dayline.test');
@@ -7,6 +14,20 @@ const route = (href: string): Route => {
 };
 
 describe('routes', () => {
+  it("knows the timeline's own pages from feeds and files under /e/", () => {
+    for (const path of [
+      '/e/ukraine-war',
+      '/e/ukraine-war/',
+      '/e/ukraine-war/day/21',
+      '/e/ukraine-war/u/abc',
+    ]) {
+      expect(isTimelinePath(path), path).toBe(true);
+    }
+    for (const path of ['/e/ukraine-war/feed.atom', '/e/ukraine-war/feed.json', '/e/x/edit', '/e/', '/']) {
+      expect(isTimelinePath(path), path).toBe(false);
+    }
+  });
+
   it('reads the event, a day or an update, and the filters', () => {
     expect(route('/')).toEqual({
       slug: null,

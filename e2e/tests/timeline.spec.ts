@@ -170,3 +170,22 @@ test('scrolling to the end loads older days until the start of the timeline', as
   const ids = await cards.evaluateAll((els) => els.map((el) => el.getAttribute('data-id')));
   expect(new Set(ids).size).toBe(total);
 });
+
+test("feed readers find the event's feeds, with the topics the reader chose", async ({ page, request }) => {
+  await page.goto(`/e/${event}`);
+  const atom = page.locator('link[rel="alternate"][type="application/atom+xml"]');
+  await expect(atom).toHaveAttribute('href', `/e/${event}/feed.atom`);
+  await page
+    .getByRole('navigation', { name: 'Topics' })
+    .getByRole('button', { name: /Military/ })
+    .click();
+  await expect(atom).toHaveAttribute('href', `/e/${event}/feed.atom?topics=military`);
+  const visible = page.getByRole('link', { name: 'JSON Feed' });
+  await expect(visible).toHaveAttribute('href', `/e/${event}/feed.json?topics=military`);
+  // A real feed, not a page of the app.
+  const feed = await request.get((await visible.getAttribute('href')) ?? '');
+  expect(feed.headers()['content-type']).toContain('application/feed+json');
+  expect(((await feed.json()) as { items: { title: string }[] }).items.map((i) => i.title)).toContain(
+    'Late air-raid alert across the capital',
+  );
+});

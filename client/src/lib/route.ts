@@ -66,6 +66,11 @@ export function parseRoute(pathname: string, search: string): Route {
   return { slug: params.get('event') || null, target: latest, filters };
 }
 
+/** Whether a path is one of the timeline's own pages (not a feed or a file under /e/). */
+export function isTimelinePath(pathname: string): boolean {
+  return /^\/e\/[^/]+(\/(day\/-?\d{1,6}|u\/[^/]+))?\/?$/.test(pathname);
+}
+
 /** The path and query of a route. Commas in `topics` stay literal so shared links read `topics=a,b`. */
 export function formatRoute(route: Route): string {
   let path = '/';
