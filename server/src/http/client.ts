@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { Router } from 'express';
+import { AppError } from '../errors.js';
 import { clientFileHeaders } from './caching.js';
 
 /** The reader's and the newsroom's pages: each one answers with the app, anything else is a 404. */
@@ -38,6 +39,12 @@ export function clientRouter(clientDir: string): Router {
     res.sendFile(index);
   });
   router.use((req, res) => {
+    // A path that is not even well-formed is the client's error.
+    try {
+      decodeURIComponent(req.path);
+    } catch {
+      throw new AppError('invalid_input', 'The URL has a malformed percent-encoding');
+    }
     res.status(404).setHeader('Cache-Control', 'no-cache');
     if (req.method === 'GET' && existsSync(notFound) && req.accepts('html')) res.sendFile(notFound);
     else res.type('text').send('Not found');
