@@ -10,7 +10,9 @@ import { DemoSimulator } from './demo/simulator.js';
 import { Access } from './access/access.js';
 import { sessions } from './accounts/sessions.js';
 import { offerSetup } from './accounts/setup.js';
-import { EventCatalog, syncEventClocks } from './events/catalog.js';
+import { loadEventCatalog } from './events/catalog.js';
+import { EventService } from './events/service.js';
+import { EventWatcher } from './events/watcher.js';
 import { compress } from './http/caching.js';
 import { clientRouter } from './http/client.js';
 import { errorHandler } from './http/errors.js';
@@ -37,6 +39,8 @@ export interface AppDeps {
   logger: Logger;
   /** Feed polling settings; `false` runs no poller (tests that do not need one). */
   poller?: Partial<PollerOptions> | false;
+  /** How often this node looks for events saved by another (default 1000 ms). */
+  eventCheckMs?: number;
 }
 
 export interface App {
@@ -61,9 +65,10 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
   const { store, clock, logger } = deps;
   // Recorded with every change this process commits, so the change log tells servers from tools.
   store.actAsServerNode();
-  const events = new EventCatalog(config.events);
+  // The file's events and the console's; the watcher keeps the console's in step with other nodes.
+  const events = await loadEventCatalog(store, config);
+  const eventWatcher = new EventWatcher({ store, events, logger, intervalMs: deps.eventCheckMs ?? 1000 });
   const access = new Access(config.ingestToken, store.tokens);
-  await syncEventClocks(store, events);
 
   const app = express();
   app.disable('x-powered-by');
@@ -120,6 +125,7 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
     routes({
       store,
       events,
+      eventAdmin: new EventService({ store, events, clock, logger, retag: writers.retag }),
       updates: writers.updates,
       stories: writers.stories,
       clock,
@@ -196,6 +202,7 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
           simulator?.start();
           poller?.start();
           follower.start().catch((error: unknown) => logger.error({ err: error }, 'change log follower'));
+          eventWatcher.start().catch((error: unknown) => logger.error({ err: error }, 'event watcher'));
           resolve({ port: actual, url: `http://localhost:${actual}` });
         });
       });
@@ -206,6 +213,7 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
       slowReaders.stop();
       await poller?.stop();
       await follower.stop();
+      await eventWatcher.stop();
       httpServer.close();
       await inFlight.drain();
       await hub.flushed();

@@ -14,7 +14,10 @@ export interface Writers {
   updates: UpdateService;
   stories: StoryService;
   /** Re-applies an event's topic rules to its stored updates. */
-  retag(event: string): Promise<{ checked: number; changed: number }>;
+  retag(
+    event: string,
+    onProgress?: (progress: { checked: number; changed: number }) => Promise<void> | void,
+  ): Promise<{ checked: number; changed: number }>;
 }
 
 /**
@@ -35,11 +38,12 @@ export function createWriters(deps: {
     stories,
     publisher: deps.publisher ?? { publish: () => undefined },
     clock,
+    events,
   });
   return {
     commit,
     updates: new UpdateService({ store, events, stories, commit, clock, logger }),
     stories: new StoryService({ store, commit }),
-    retag: (event) => retag({ store, events, commit, clock }, event),
+    retag: (event, onProgress) => retag({ store, events, commit, clock }, event, onProgress),
   };
 }

@@ -6,3 +6,4 @@ export * from './sources.js';
 export * from './first-view.js';
 export * from './topic-rules.js';
 export * from './accounts.js';
+export * from './events.js';

@@ -7,6 +7,7 @@ import { KyselySessionStore } from '../accounts/session-store.js';
 import { SettingStore } from '../accounts/settings.js';
 import { UserStore } from '../accounts/users.js';
 import { countDays } from '../days/queries.js';
+import { EventStore } from '../events/event-store.js';
 import { syncEvents } from '../events/queries.js';
 import { FeedStore } from '../feeds/feed-store.js';
 import { changesSince } from '../live/catch-up.js';
@@ -51,6 +52,7 @@ export class KyselyStore implements Store {
   readonly sessions: KyselySessionStore;
   readonly settings: SettingStore;
   readonly audit: AuditLog;
+  readonly events: EventStore;
   readonly #id = randomUUID();
   #origin = `tool:${this.#id}`;
 
@@ -69,6 +71,7 @@ export class KyselyStore implements Store {
     this.sessions = new KyselySessionStore(db);
     this.settings = new SettingStore(db);
     this.audit = new AuditLog(db);
+    this.events = new EventStore(db);
   }
 
   get origin(): string {

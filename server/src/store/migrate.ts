@@ -13,6 +13,7 @@ import * as changeOrigins from './migrations/011-change-origins.js';
 import * as storyNames from './migrations/012-story-names.js';
 import * as accounts from './migrations/013-accounts.js';
 import * as audit from './migrations/014-audit.js';
+import * as events from './migrations/015-events.js';
 
 /** Migrations are listed here rather than read from a folder, so they work from src and dist alike. */
 const migrations: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '012-story-names': storyNames,
   '013-accounts': accounts,
   '014-audit': audit,
+  '015-events': events,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
