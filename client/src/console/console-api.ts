@@ -1,4 +1,16 @@
-import type { AuditEntry, Role, SessionInfo, TokenScope, TokenView, Update, UserView } from '@dayline/shared';
+import type {
+  AuditEntry,
+  EventDefinition,
+  EventInput,
+  EventPatch,
+  RetagJob,
+  Role,
+  SessionInfo,
+  TokenScope,
+  TokenView,
+  Update,
+  UserView,
+} from '@dayline/shared';
 import { ApiError } from '../lib/api.js';
 
 /** The signed-in session's CSRF token, sent with every write (the cookie alone is refused). */
@@ -92,3 +104,12 @@ export const readAudit = (query: { user?: string; action?: string; before?: numb
   for (const [key, value] of Object.entries(query)) if (value) search.set(key, String(value));
   return call<{ items: AuditEntry[]; next: number | null }>('GET', `/api/audit?${search.toString()}`);
 };
+
+export const listEventDefinitions = () => call<{ items: EventDefinition[] }>('GET', '/api/event-definitions');
+export const createEvent = (input: EventInput) => call<EventDefinition>('POST', '/api/events', input);
+export const changeEvent = (slug: string, patch: EventPatch) =>
+  call<EventDefinition>('PATCH', `/api/events/${encodeURIComponent(slug)}`, patch);
+export const startRetag = (slug: string) =>
+  call<RetagJob>('POST', `/api/events/${encodeURIComponent(slug)}/retag`);
+export const readRetagJob = (id: string) =>
+  call<RetagJob>('GET', `/api/retag-jobs/${encodeURIComponent(id)}`);
