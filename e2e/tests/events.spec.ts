@@ -55,7 +55,9 @@ test('an admin creates an event and publishes to it at once; a reader sees it li
   const reader = await (await browser.newContext()).newPage();
   await reader.goto(`${server.url}/e/flood-relief`);
   await expect(reader.getByRole('heading', { level: 1 })).toContainText('River flood relief');
-  await expect(reader.getByTestId('standfirst')).toHaveText('The river burst its banks after a week of rain.');
+  await expect(reader.getByTestId('standfirst')).toHaveText(
+    'The river burst its banks after a week of rain.',
+  );
 
   // The desk works on it at once: the event picker has it chosen, the composer its topics.
   await page.getByRole('button', { name: 'Desk', exact: true }).click();
