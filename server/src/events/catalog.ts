@@ -60,6 +60,7 @@ export class EventCatalog {
   /** Replaced whole on every change, so a reader of `list()` never sees half of one. */
   #bySlug: Map<string, EventRuntime>;
   readonly #configPath: string | undefined;
+  readonly #listeners: ((event: EventRuntime) => void)[] = [];
 
   constructor(fileEvents: readonly EventConfig[], options: { configPath?: string | undefined } = {}) {
     this.#configPath = options.configPath;
@@ -79,12 +80,21 @@ export class EventCatalog {
    */
   useConsoleEvents(stored: readonly StoredEvent[]): void {
     const next = new Map(this.#bySlug);
+    const changed: EventRuntime[] = [];
     for (const event of stored) {
       const held = next.get(event.definition.slug);
       if (this.#fromFile.has(event.definition.slug) || (held && held.revision >= event.revision)) continue;
-      next.set(event.definition.slug, consoleRuntime(event));
+      const runtime = consoleRuntime(event);
+      next.set(event.definition.slug, runtime);
+      changed.push(runtime);
     }
     this.#bySlug = next;
+    for (const event of changed) for (const listener of this.#listeners) listener(event);
+  }
+
+  /** Calls `listener` with each console event created or changed from now on (the live hub's use). */
+  onChange(listener: (event: EventRuntime) => void): void {
+    this.#listeners.push(listener);
   }
 
   /** One console event just saved (or found newer in the store) by this process. */

@@ -265,11 +265,25 @@ describe('events from the console', () => {
     );
   });
 
-  it('a private event is left out for readers and shown to the newsroom, like a private event of the file', async () => {
+  it('a private event is left out for readers, open pages included, and shown to the newsroom, like a private event of the file', async () => {
     const admin = await signedIn('admin');
     await create(admin);
+    const reader = await server.socket();
+    expect(((await reader.emitWithAck('subscribe', { event: 'flood-relief' })) as SubscribeAck).ok).toBe(
+      true,
+    );
+    const resync = nextEvent(reader, 'live:resync');
     const made = await call('PATCH', '/api/events/flood-relief', admin, { visibility: 'private' });
     expect(made.status).toBe(200);
+    // A reader already on the page stops getting it at once, and subscribing again is "not found".
+    await resync;
+    const heard: string[] = [];
+    reader.on('update:new', (u) => heard.push(u.id));
+    const again = (await reader.emitWithAck('subscribe', { event: 'flood-relief' })) as SubscribeAck;
+    expect(again).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect((await postUpdate('flood-relief')).status).toBe(201);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(heard).toEqual([]);
     expect((await publicEvents()).map((e) => e.slug)).toEqual(['test-war']);
     expect((await fetch(`${server.url}/api/events/flood-relief/updates`)).status).toBe(404);
     expect((await publicEvents(server, { cookie: admin.cookie })).map((e) => e.slug)).toContain(
