@@ -2,6 +2,7 @@ import { eventDay, topicRulesSchema, type EventDefinitionFields, type TopicRules
 import type { Kysely, Selectable } from 'kysely';
 import { z } from 'zod';
 import { isPostgres } from '../store/dialect.js';
+import { isUniqueViolation } from '../updates/queries.js';
 import type { Database, EventsTable } from '../store/tables.js';
 import { recomputeDays, storedHead } from './queries.js';
 
@@ -88,6 +89,20 @@ export class EventStore {
    * config file is taken over (with its stored updates and cursors).
    */
   async create(
+    definition: EventDefinitionFields,
+    at: string,
+    by: string,
+  ): Promise<StoredEvent | SaveRefusal> {
+    try {
+      return await this.insert(definition, at, by);
+    } catch (error) {
+      // Another node created the same slug between our look and our insert.
+      if (isUniqueViolation(error)) return { refused: 'exists' };
+      throw error;
+    }
+  }
+
+  private insert(
     definition: EventDefinitionFields,
     at: string,
     by: string,
