@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { startServer, type RunningServer } from '../server.js';
 
@@ -59,6 +60,8 @@ test('an admin creates an event and publishes to it at once; a reader sees it li
   await form.getByLabel(/^Label/).fill('Rescue');
   await form.getByLabel(/^Keywords/).fill('evacuat*, rescue');
   await shoot(page, 'console-events-1280', testInfo.project.outputDir);
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   await form.getByRole('button', { name: 'Create event' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved River flood relief' })).toBeVisible();
 
