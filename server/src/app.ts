@@ -11,7 +11,9 @@ import { defaultSchedulerPollMs, DraftScheduler } from './drafts/scheduler.js';
 import { Access } from './access/access.js';
 import { sessions } from './accounts/sessions.js';
 import { offerSetup } from './accounts/setup.js';
-import { EventCatalog, syncEventClocks } from './events/catalog.js';
+import { loadEventCatalog } from './events/catalog.js';
+import { EventService } from './events/service.js';
+import { EventWatcher } from './events/watcher.js';
 import { compress } from './http/caching.js';
 import { clientRouter } from './http/client.js';
 import { errorHandler } from './http/errors.js';
@@ -41,6 +43,8 @@ export interface AppDeps {
   poller?: Partial<PollerOptions> | false;
   /** How often the scheduler looks for due posts (default 2 s). */
   schedulerPollMs?: number;
+  /** How often this node looks for events saved by another (default 1000 ms). */
+  eventCheckMs?: number;
 }
 
 export interface App {
@@ -67,9 +71,10 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
   const { store, clock, logger } = deps;
   // Recorded with every change this process commits, so the change log tells servers from tools.
   store.actAsServerNode();
-  const events = new EventCatalog(config.events);
+  // The file's events and the console's; the watcher keeps the console's in step with other nodes.
+  const events = await loadEventCatalog(store, config);
+  const eventWatcher = new EventWatcher({ store, events, logger, intervalMs: deps.eventCheckMs ?? 1000 });
   const access = new Access(config.ingestToken, store.tokens);
-  await syncEventClocks(store, events);
 
   const app = express();
   app.disable('x-powered-by');
@@ -130,6 +135,7 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
     routes({
       store,
       events,
+      eventAdmin: new EventService({ store, events, clock, logger, retag: writers.retag }),
       updates: writers.updates,
       stories: writers.stories,
       drafts: writers.drafts,
@@ -219,6 +225,7 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
           poller?.start();
           scheduler.start();
           follower.start().catch((error: unknown) => logger.error({ err: error }, 'change log follower'));
+          eventWatcher.start().catch((error: unknown) => logger.error({ err: error }, 'event watcher'));
           resolve({ port: actual, url: `http://localhost:${actual}` });
         });
       });
@@ -230,6 +237,7 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
       await poller?.stop();
       await scheduler.stop();
       await follower.stop();
+      await eventWatcher.stop();
       httpServer.close();
       await inFlight.drain();
       await hub.flushed();

@@ -8,6 +8,7 @@ const statusOf: Record<ErrorCode, number> = {
   csrf: 403,
   not_found: 404,
   conflict: 409,
+  event_closed: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

@@ -2,7 +2,15 @@ import express, { Router, type RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { Access } from './access/access.js';
 import { both, requireRole } from './access/guards.js';
-import { audited, auditHandler, byName, draftAction, patchAction } from './accounts/audit.js';
+import {
+  audited,
+  auditHandler,
+  byName,
+  bySlug,
+  draftAction,
+  eventPatchAction,
+  patchAction,
+} from './accounts/audit.js';
 import { accountHandlers } from './accounts/routes.js';
 import { sessionHandlers, signedIn, withSession, type LimitStores } from './accounts/sessions.js';
 import type { Clock } from './clock.js';
@@ -12,7 +20,8 @@ import type { DraftService } from './drafts/service.js';
 import { AppError } from './errors.js';
 import type { EventCatalog } from './events/catalog.js';
 import { firstViewHandler } from './events/first-view.js';
-import { eventHandlers } from './events/routes.js';
+import { eventAdminHandlers, eventHandlers } from './events/routes.js';
+import type { EventService } from './events/service.js';
 import { feedHandlers } from './feeds/routes.js';
 import { apiCacheHeaders } from './http/caching.js';
 import { notFoundHandler } from './http/errors.js';
@@ -31,6 +40,7 @@ export interface RouteDeps {
   store: Store;
   clock: Clock;
   events: EventCatalog;
+  eventAdmin: EventService;
   updates: UpdateService;
   stories: StoryService;
   drafts: DraftService;
@@ -70,6 +80,7 @@ export function routes(deps: RouteDeps): Router {
   const json = express.json({ limit: '1mb' });
 
   const events = eventHandlers(deps);
+  const eventAdmin = eventAdminHandlers(deps);
   const days = dayHandlers(deps);
   const updates = updateHandlers(deps);
   const stories = storyHandlers(deps);
@@ -105,6 +116,11 @@ export function routes(deps: RouteDeps): Router {
   r.delete('/api/tokens/:name', admin, audit('token.revoke', byName), accounts.revokeToken);
   r.get('/api/first-view', firstViewHandler(deps));
   r.get('/api/events', events.list);
+  r.get('/api/event-definitions', adminReads, eventAdmin.definitions);
+  r.post('/api/events', admin, audit('event.create', bySlug), json, eventAdmin.create);
+  r.patch('/api/events/:slug', admin, audit(eventPatchAction, bySlug), json, eventAdmin.change);
+  r.post('/api/events/:slug/retag', admin, audit('event.retag', bySlug), eventAdmin.retag);
+  r.get('/api/retag-jobs/:id', adminReads, eventAdmin.retagJob);
   r.get('/api/events/:slug/updates', updates.timeline);
   r.post(
     '/api/events/:slug/updates',

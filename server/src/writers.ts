@@ -17,7 +17,10 @@ export interface Writers {
   /** Drafts, review and scheduled posts, published through the same commit step. */
   drafts: DraftService;
   /** Re-applies an event's topic rules to its stored updates. */
-  retag(event: string): Promise<{ checked: number; changed: number }>;
+  retag(
+    event: string,
+    onProgress?: (progress: { checked: number; changed: number }) => Promise<void> | void,
+  ): Promise<{ checked: number; changed: number }>;
 }
 
 /**
@@ -38,12 +41,13 @@ export function createWriters(deps: {
     stories,
     publisher: deps.publisher ?? { publish: () => undefined },
     clock,
+    events,
   });
   return {
     commit,
     updates: new UpdateService({ store, events, stories, commit, clock, logger }),
     stories: new StoryService({ store, commit }),
     drafts: new DraftService({ store, events, commit, clock, logger }),
-    retag: (event) => retag({ store, events, commit, clock }, event),
+    retag: (event, onProgress) => retag({ store, events, commit, clock }, event, onProgress),
   };
 }

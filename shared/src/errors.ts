@@ -9,6 +9,8 @@ export const errorCodes = [
   'csrf',
   'not_found',
   'conflict',
+  // A write to an update of a closed event: it is read-only, still readable.
+  'event_closed',
   'payload_too_large',
   'unsupported_media_type',
   'rate_limited',

@@ -8,3 +8,4 @@ export * from './topic-rules.js';
 export * from './accounts.js';
 export * from './views.js';
 export * from './drafts.js';
+export * from './events.js';

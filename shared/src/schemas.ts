@@ -32,6 +32,10 @@ export const eventSchema = z.object({
   startDate: isoDateSchema,
   timeZone: timeZoneSchema,
   topics: z.array(topicSchema),
+  /** One paragraph under the title (empty when the event has none). */
+  standfirst: z.string().optional(),
+  /** Read-only: its updates are kept and shown, no write is taken. */
+  closed: z.boolean().optional(),
   /** Newest `publishedAt` of the event's updates (GET /api/events), so `/` can open the liveliest. */
   lastPublishedAt: z.string().nullable().optional(),
 });

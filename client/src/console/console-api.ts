@@ -3,6 +3,10 @@ import type {
   Draft,
   DraftList,
   DraftSave,
+  EventDefinition,
+  EventInput,
+  EventPatch,
+  RetagJob,
   Role,
   SessionInfo,
   TokenScope,
@@ -122,3 +126,12 @@ export const readAudit = (query: { user?: string; action?: string; before?: numb
   for (const [key, value] of Object.entries(query)) if (value) search.set(key, String(value));
   return call<{ items: AuditEntry[]; next: number | null }>('GET', `/api/audit?${search.toString()}`);
 };
+
+export const listEventDefinitions = () => call<{ items: EventDefinition[] }>('GET', '/api/event-definitions');
+export const createEvent = (input: EventInput) => call<EventDefinition>('POST', '/api/events', input);
+export const changeEvent = (slug: string, patch: EventPatch) =>
+  call<EventDefinition>('PATCH', `/api/events/${encodeURIComponent(slug)}`, patch);
+export const startRetag = (slug: string) =>
+  call<RetagJob>('POST', `/api/events/${encodeURIComponent(slug)}/retag`);
+export const readRetagJob = (id: string) =>
+  call<RetagJob>('GET', `/api/retag-jobs/${encodeURIComponent(id)}`);

@@ -66,7 +66,7 @@ export class AuditLog {
 }
 
 /** Who the guard let through (access/guards.ts), as the audit log names them. */
-function actorName(actor: Actor | undefined): string {
+export function actorName(actor: Actor | undefined): string {
   if (!actor) return 'unknown';
   return actor.kind === 'user' ? actor.name : 'token';
 }
@@ -75,6 +75,8 @@ interface Answer {
   id?: string;
   name?: string;
   event?: string;
+  /** An event's own answer (events/service.ts). */
+  slug?: string;
   members?: { event?: string }[];
   results?: { status: string }[];
 }
@@ -113,7 +115,11 @@ export function audited(
           at: deps.clock.now().toISOString(),
           actor: actorName(res.locals.actor as Actor | undefined),
           action: name,
-          event: answer?.event ?? answer?.members?.[0]?.event ?? (req.params.slug as string | undefined),
+          event:
+            answer?.event ??
+            answer?.members?.[0]?.event ??
+            (req.params.slug as string | undefined) ??
+            answer?.slug,
           target: targetOf(req, answer),
           details: counts,
         })
@@ -140,6 +146,22 @@ export function patchAction(req: Request): string {
   if (changed.length === 1 && changed[0] === 'topics') return 'topics';
   return 'correct';
 }
+
+/**
+ * What a PATCH of an event did, as the audit log names it: closing, reopening, making private or
+ * public on their own, else `event.change`.
+ */
+export function eventPatchAction(req: Request): string {
+  const body = (req.body ?? {}) as Record<string, unknown>;
+  const changed = Object.keys(body).filter((key) => key !== 'revision');
+  if (changed.length === 1 && changed[0] === 'closed') return body.closed ? 'event.close' : 'event.reopen';
+  if (changed.length === 1 && changed[0] === 'visibility') return `event.${String(body.visibility)}`;
+  return 'event.change';
+}
+
+/** Events are named in the audit log by their slugs. */
+export const bySlug = (req: Request, answer: { slug?: string; event?: string } | undefined) =>
+  (req.params.slug as string | undefined) ?? answer?.slug ?? answer?.event;
 
 /** Users and tokens are named in the audit log by their names. */
 export const byName = (req: Request, answer: { name?: string } | undefined) =>

@@ -8,7 +8,7 @@ import type { BatchResult } from '@dayline/shared';
 import { SingleBar } from 'cli-progress';
 import { systemClock } from '../clock.js';
 import { loadConfig } from '../config.js';
-import { EventCatalog, syncEventClocks } from '../events/catalog.js';
+import { loadEventCatalog } from '../events/catalog.js';
 import { createLogger } from '../logger.js';
 import { FeedParseError, parseFeed } from '../feeds/parse-feed.js';
 import { openStore } from '../store/open-store.js';
@@ -44,13 +44,13 @@ async function main(): Promise<number> {
 
   const config = loadConfig();
   const logger = createLogger('warn');
-  const events = new EventCatalog(config.events);
-  const event = events.get(values.event);
   // A bulk import shares the machine with the live server: it gets the CPU the server leaves, so
   // readers stay answered.
   os.setPriority(os.constants.priority.PRIORITY_BELOW_NORMAL);
   const store = await openStore(config.databaseUrl, { servesReaders: false });
-  await syncEventClocks(store, events);
+  // The file's events and the console's.
+  const events = await loadEventCatalog(store, config);
+  const event = events.get(values.event);
   // No live hub in this process: the store is the record, and clients catch up from it.
   const { updates } = createWriters({ store, events, clock: systemClock, logger });
   const tally: Tally = { created: 0, duplicate: 0, updated: 0, rejected: 0 };

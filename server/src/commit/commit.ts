@@ -1,7 +1,7 @@
 import type { ChangeKind, Update } from '@dayline/shared';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
-import type { EventRuntime } from '../events/catalog.js';
+import type { EventCatalog, EventRuntime } from '../events/catalog.js';
 import { DuplicateKeyError, type Mutation, type NewUpdate, type Store } from '../store/store.js';
 import type { StoryAssignment } from '../stories/index.js';
 import type { StoryAssigner } from '../stories/story-assigner.js';
@@ -41,7 +41,8 @@ const changeOf = (update: Update): CommittedChange => ({
  * The one commit step every write goes through (API, feeds, import, demo, retag, story edits):
  * given validated input, it decides against the store (dedup, stories, the current state of an
  * update), writes in one transaction that appends to the change log, and publishes exactly the
- * changes that transaction returned, from one place. No writer publishes by itself.
+ * changes that transaction returned, from one place. No writer publishes by itself. It is also the
+ * one place a closed event's updates are kept read-only (`409 event_closed`), whoever writes.
  */
 export class CommitStep {
   constructor(
@@ -50,6 +51,7 @@ export class CommitStep {
       stories: StoryAssigner;
       publisher: ChangePublisher;
       clock: Clock;
+      events: Pick<EventCatalog, 'requireOpen'>;
     },
   ) {}
 
@@ -61,8 +63,9 @@ export class CommitStep {
    * copy in between. Results are per item, in order.
    */
   async add(event: EventRuntime, prepared: readonly PreparedUpdate[]): Promise<Committed<AddResult[]>> {
-    const { store, stories, clock } = this.deps;
+    const { store, stories, clock, events } = this.deps;
     const slug = event.config.slug;
+    events.requireOpen(slug);
     const copies = await store.findCopies(prepared);
     const fresh = prepared.filter((_, i) => copies[i] === undefined);
     const assignments = await stories.assignAll(
@@ -128,7 +131,11 @@ export class CommitStep {
   ): Promise<Committed<Update>> {
     let result;
     try {
-      result = await this.deps.store.mutateUpdate(id, decide);
+      // Asked inside the transaction, of the update's own event, as it is now.
+      result = await this.deps.store.mutateUpdate(id, (current) => {
+        this.deps.events.requireOpen(current.event);
+        return decide(current);
+      });
     } catch (error) {
       if (error instanceof DuplicateKeyError) {
         throw new AppError('conflict', 'Another update of this event already has this link or headline');
@@ -154,6 +161,7 @@ export class CommitStep {
     moves: { id: string; storyId: string }[],
     touched: string[],
   ): Promise<Committed<undefined>> {
+    this.deps.events.requireOpen(event);
     const at = this.deps.clock.now().toISOString();
     const changes = (await this.deps.store.regroup(moves, touched, at)).map(changeOf);
     this.#publish(changes);

@@ -1,12 +1,20 @@
-import { eventDay, type Event } from '@dayline/shared';
+import path from 'node:path';
+import { eventDay, type Event, type EventOrigin } from '@dayline/shared';
 import type { EventConfig } from './event-config.js';
+import type { StoredEvent } from './event-store.js';
 import { AppError } from '../errors.js';
 import { TopicTagger } from '../topics/tagger.js';
 import type { Store } from '../store/store.js';
 
-/** A configured event with what serving it needs, built once at start. */
+/** An event with what serving it needs: from the config file, or defined in the console. */
 export interface EventRuntime {
   config: EventConfig;
+  /** `file`: read-only here (dayline.yaml, or the built-in demo); `console`: stored, edited live. */
+  origin: EventOrigin;
+  /** The stored revision of a console event (0 for file events). */
+  revision: number;
+  updatedAt: string | null;
+  updatedBy: string | null;
   /** What GET /api/events shows: no keyword rules, no sources. */
   public: Event;
   tagger: TopicTagger;
@@ -15,34 +23,99 @@ export interface EventRuntime {
   topicsForCategories(categories: readonly string[]): string[];
 }
 
-/** The configured events by slug. */
-export class EventCatalog {
-  readonly #bySlug: Map<string, EventRuntime>;
+function runtimeOf(
+  config: EventConfig,
+  meta: Pick<EventRuntime, 'origin' | 'revision' | 'updatedAt' | 'updatedBy'>,
+): EventRuntime {
+  return {
+    config,
+    ...meta,
+    public: {
+      slug: config.slug,
+      title: config.title,
+      standfirst: config.standfirst,
+      startDate: config.startDate,
+      timeZone: config.timeZone,
+      closed: config.closed,
+      topics: config.topics.map(({ id, label, color }) => ({ id, label, color })),
+    },
+    tagger: new TopicTagger(config.topics),
+    topicIds: new Set(config.topics.map((t) => t.id)),
+    topicsForCategories: (categories: readonly string[]) => {
+      const wanted = new Set(categories.map((c) => c.trim().toLowerCase()));
+      return config.topics
+        .filter((t) => t.categories.some((c) => wanted.has(c.toLowerCase())))
+        .map((t) => t.id);
+    },
+  };
+}
 
-  constructor(events: readonly EventConfig[]) {
-    this.#bySlug = new Map(
-      events.map((config) => [
+/**
+ * The one owner of "the events" of this process: the config file's, fixed at start, and the
+ * console's, replaced as they are saved here or noticed in the store (events/watcher.ts). Everyone
+ * asks it at the moment they need an event, so a change is live at once, with no restart.
+ */
+export class EventCatalog {
+  readonly #fromFile: Map<string, EventRuntime>;
+  /** Replaced whole on every change, so a reader of `list()` never sees half of one. */
+  #bySlug: Map<string, EventRuntime>;
+  readonly #configPath: string | undefined;
+  readonly #listeners: ((event: EventRuntime) => void)[] = [];
+
+  constructor(fileEvents: readonly EventConfig[], options: { configPath?: string | undefined } = {}) {
+    this.#configPath = options.configPath;
+    this.#fromFile = new Map(
+      fileEvents.map((config) => [
         config.slug,
-        {
-          config,
-          public: {
-            slug: config.slug,
-            title: config.title,
-            startDate: config.startDate,
-            timeZone: config.timeZone,
-            topics: config.topics.map(({ id, label, color }) => ({ id, label, color })),
-          },
-          tagger: new TopicTagger(config.topics),
-          topicIds: new Set(config.topics.map((t) => t.id)),
-          topicsForCategories: (categories: readonly string[]) => {
-            const wanted = new Set(categories.map((c) => c.trim().toLowerCase()));
-            return config.topics
-              .filter((t) => t.categories.some((c) => wanted.has(c.toLowerCase())))
-              .map((t) => t.id);
-          },
-        },
+        runtimeOf(config, { origin: 'file', revision: 0, updatedAt: null, updatedBy: null }),
       ]),
     );
+    this.#bySlug = new Map(this.#fromFile);
+  }
+
+  /**
+   * Takes in the console events as the store holds them. Never goes back: a list read before this
+   * process saved a newer revision (or a new event) leaves that one as it is. A slug of the file
+   * stays the file's.
+   */
+  useConsoleEvents(stored: readonly StoredEvent[]): void {
+    const next = new Map(this.#bySlug);
+    const changed: EventRuntime[] = [];
+    for (const event of stored) {
+      const held = next.get(event.definition.slug);
+      if (this.#fromFile.has(event.definition.slug) || (held && held.revision >= event.revision)) continue;
+      const runtime = consoleRuntime(event);
+      next.set(event.definition.slug, runtime);
+      changed.push(runtime);
+    }
+    this.#bySlug = next;
+    for (const event of changed) for (const listener of this.#listeners) listener(event);
+  }
+
+  /** Calls `listener` with each console event created or changed from now on (the live hub's use). */
+  onChange(listener: (event: EventRuntime) => void): void {
+    this.#listeners.push(listener);
+  }
+
+  /** One console event just saved (or found newer in the store) by this process. */
+  put(stored: StoredEvent): EventRuntime {
+    this.useConsoleEvents([stored]);
+    return this.#bySlug.get(stored.definition.slug) as EventRuntime;
+  }
+
+  /** Why the console cannot change this event (null: it can). */
+  readOnlyReason(event: EventRuntime): string | null {
+    if (event.origin === 'console') return null;
+    return this.#configPath
+      ? `Defined in ${path.basename(this.#configPath)}: change it there and restart the server`
+      : 'The built-in demo event (there is no dayline.yaml): declare your events in dayline.yaml, or create them here';
+  }
+
+  /** A 409 `event_closed` for a write to an event that is closed (read-only). */
+  requireOpen(slug: string): void {
+    if (this.#bySlug.get(slug)?.config.closed) {
+      throw new AppError('event_closed', `Event "${slug}" is closed: its updates are read-only`);
+    }
   }
 
   list(): EventRuntime[] {
@@ -73,13 +146,34 @@ export class EventCatalog {
   }
 }
 
+function consoleRuntime({ definition, revision, updatedAt, updatedBy }: StoredEvent): EventRuntime {
+  return runtimeOf({ ...definition, sources: [] }, { origin: 'console', revision, updatedAt, updatedBy });
+}
+
+/**
+ * The events of a process that serves or writes: the config file's, with their clocks recorded in
+ * the store, and the console's, read from it. Servers, `npm run import` and `npm run retag` alike.
+ */
+export async function loadEventCatalog(
+  store: Store,
+  config: { events: readonly EventConfig[]; configPath?: string | undefined },
+): Promise<EventCatalog> {
+  const events = new EventCatalog(config.events, { configPath: config.configPath });
+  await syncEventClocks(store, events);
+  events.useConsoleEvents(await store.events.list());
+  return events;
+}
+
 /**
  * Tells the store each configured event's clock (start date and zone), so it keeps stored day
  * numbers right and counts each event's cursors. Every process that writes does this first.
  */
 export async function syncEventClocks(store: Store, events: EventCatalog): Promise<void> {
   await store.syncEvents(
-    events.list().map(({ config: e }) => ({ slug: e.slug, startDate: e.startDate, timeZone: e.timeZone })),
+    events
+      .list()
+      .filter((e) => e.origin === 'file')
+      .map(({ config: e }) => ({ slug: e.slug, startDate: e.startDate, timeZone: e.timeZone })),
     (publishedAt, event) => eventDay(publishedAt, event),
   );
 }

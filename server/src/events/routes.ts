@@ -1,9 +1,11 @@
 import type { Event } from '@dayline/shared';
 import type { Request, RequestHandler } from 'express';
 import type { Access } from '../access/access.js';
-import { mayViewPrivate } from '../access/guards.js';
+import { actorOf, mayViewPrivate } from '../access/guards.js';
+import { actorName } from '../accounts/audit.js';
 import type { Store } from '../store/store.js';
 import type { EventCatalog, EventRuntime } from './catalog.js';
+import type { EventService } from './service.js';
 
 /** Events over HTTP: the list. Private events need a viewer. Paths are in routes.ts. */
 export function eventHandlers(deps: { store: Store; events: EventCatalog; access: Access }) {
@@ -11,6 +13,26 @@ export function eventHandlers(deps: { store: Store; events: EventCatalog; access
     res.json((await visibleEvents(deps, req)).map((e) => e.event));
   };
   return { list };
+}
+
+/** Events as admins manage them (events/service.ts). Paths and guards are in routes.ts. */
+export function eventAdminHandlers({ eventAdmin }: { eventAdmin: EventService }) {
+  const definitions: RequestHandler = (_req, res) => {
+    res.json({ items: eventAdmin.definitions() });
+  };
+  const create: RequestHandler = async (req, res) => {
+    res.status(201).json(await eventAdmin.create(req.body, actorName(actorOf(res))));
+  };
+  const change: RequestHandler = async (req, res) => {
+    res.json(await eventAdmin.change(req.params.slug as string, req.body, actorName(actorOf(res))));
+  };
+  const retag: RequestHandler = async (req, res) => {
+    res.status(202).json(await eventAdmin.startRetag(req.params.slug as string));
+  };
+  const retagJob: RequestHandler = async (req, res) => {
+    res.json(await eventAdmin.retagJob(req.params.id as string));
+  };
+  return { definitions, create, change, retag, retagJob };
 }
 
 /**

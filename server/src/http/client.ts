@@ -13,6 +13,7 @@ export const appPaths = [
   '/console',
   '/console/setup',
   '/console/admin',
+  '/console/events',
 ];
 
 /**

@@ -121,6 +121,10 @@ export class LiveHub implements ChangePublisher {
         next();
       }, next);
     });
+    // An event just made private: readers of it without a viewer token stop getting it at once.
+    deps.events.onChange((event) => {
+      if (event.config.visibility === 'private') this.#dropReadersWithoutAccess(event.config.slug);
+    });
     io.on('connection', (socket) => {
       socket.data.rooms = [];
       const allow = rateLimiter(subscribesPerMinute);
@@ -169,6 +173,20 @@ export class LiveHub implements ChangePublisher {
       if (slug) counts.set(slug, (counts.get(slug) ?? 0) + 1);
     }
     return counts;
+  }
+
+  /**
+   * Takes this node's sockets without a viewer token out of the event's rooms and tells them to
+   * subscribe again, which now answers `not_found`, as for any private event. (Each node does this
+   * for its own sockets when its catalog learns of the change.)
+   */
+  #dropReadersWithoutAccess(slug: string): void {
+    for (const socket of this.io.of('/').sockets.values()) {
+      if (socket.data.viewer || socket.data.rooms?.[0]?.split(':')[1] !== slug) continue;
+      for (const room of socket.data.rooms) void socket.leave(room);
+      socket.data.rooms = [];
+      socket.emit('live:resync');
+    }
   }
 
   private async subscribe(socket: LiveSocket, request: unknown): Promise<SubscribeAck> {

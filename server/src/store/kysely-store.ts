@@ -8,6 +8,7 @@ import { KyselySessionStore } from '../accounts/session-store.js';
 import { SettingStore } from '../accounts/settings.js';
 import { UserStore } from '../accounts/users.js';
 import { countDays } from '../days/queries.js';
+import { EventStore } from '../events/event-store.js';
 import { syncEvents } from '../events/queries.js';
 import { FeedStore } from '../feeds/feed-store.js';
 import { changesSince } from '../live/catch-up.js';
@@ -53,6 +54,7 @@ export class KyselyStore implements Store {
   readonly settings: SettingStore;
   readonly audit: AuditLog;
   readonly drafts: DraftStore;
+  readonly events: EventStore;
   readonly #id = randomUUID();
   #origin = `tool:${this.#id}`;
 
@@ -72,6 +74,7 @@ export class KyselyStore implements Store {
     this.settings = new SettingStore(db);
     this.audit = new AuditLog(db);
     this.drafts = new DraftStore(db);
+    this.events = new EventStore(db);
   }
 
   get origin(): string {

@@ -13,6 +13,7 @@ import * as changeOrigins from './migrations/011-change-origins.js';
 import * as storyNames from './migrations/012-story-names.js';
 import * as accounts from './migrations/013-accounts.js';
 import * as audit from './migrations/014-audit.js';
+import * as events from './migrations/015-events.js';
 import * as drafts from './migrations/016-drafts.js';
 import * as sticky from './migrations/017-sticky.js';
 
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '012-story-names': storyNames,
   '013-accounts': accounts,
   '014-audit': audit,
+  '015-events': events,
   '016-drafts': drafts,
   '017-sticky': sticky,
 };

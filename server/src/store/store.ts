@@ -1,5 +1,6 @@
 import type { AuditLog } from '../accounts/audit.js';
 import type { DraftStore } from '../drafts/draft-store.js';
+import type { EventStore } from '../events/event-store.js';
 import type { FeedStore } from '../feeds/feed-store.js';
 import type { TokenStore } from '../access/token-store.js';
 import type { KyselySessionStore } from '../accounts/session-store.js';
@@ -137,6 +138,8 @@ export interface Store {
   readonly audit: AuditLog;
   /** Drafts and scheduled posts: never updates until published (drafts/). */
   readonly drafts: DraftStore;
+  /** Events defined in the console (events/event-store.ts). */
+  readonly events: EventStore;
   /** Who this store's writes are recorded as in the change log: `tool:<id>`, or `node:<id>`. */
   readonly origin: string;
   /** Records this process's writes as a server node's (createApp does this). */

@@ -113,13 +113,31 @@ export interface DayCountsTable {
   count: number;
 }
 
-/** The day-of-conflict clock each event's stored `day` values were computed with. */
+/**
+ * One row per event: the day-of-conflict clock its stored `day` values were computed with, its
+ * newest cursor, and, for an event defined in the console (`origin` 'console'), its definition.
+ * An event from the config file (`origin` 'file') keeps only its clock and cursor here.
+ */
 export interface EventsTable {
   slug: string;
   start_date: string;
   time_zone: string;
   /** The event's newest change-log cursor. */
   head_cursor: Generated<number>;
+  origin: Generated<string>;
+  title: string | null;
+  standfirst: string | null;
+  /** public or private. */
+  visibility: string | null;
+  closed: Generated<number>;
+  /** JSON array of the topics with their rules. */
+  topics: string | null;
+  /** Up by one with every change of a console event; 0 for file events. */
+  revision: Generated<number>;
+  created_at: string | null;
+  updated_at: string | null;
+  /** Who last changed it: a user's name, or `token`. */
+  updated_by: string | null;
 }
 
 export interface Database {

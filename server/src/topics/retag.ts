@@ -12,6 +12,8 @@ import type { Store } from '../store/store.js';
 export async function retag(
   deps: { store: Store; events: EventCatalog; commit: CommitStep; clock: Clock },
   eventSlug: string,
+  /** Called after each page of updates, with the counts so far. */
+  onProgress?: (progress: { checked: number; changed: number }) => Promise<void> | void,
 ): Promise<{ checked: number; changed: number }> {
   const { store, events, commit, clock } = deps;
   const event = events.get(eventSlug);
@@ -50,6 +52,7 @@ export async function retag(
       changed += 1;
     }
     before = page.next;
+    await onProgress?.({ checked, changed });
   } while (before);
   return { checked, changed };
 }

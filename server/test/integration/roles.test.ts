@@ -145,6 +145,21 @@ const actions: Action[] = [
       body: { name: `Feed ${randomUUID()}`, url: `https://feeds.example.org/${randomUUID()}.xml` },
     }),
   },
+  {
+    name: 'create an event',
+    needs: 'admin',
+    request: async () => ({
+      method: 'POST',
+      path: '/api/events',
+      body: {
+        slug: `storm-${randomUUID().slice(0, 8)}`,
+        title: 'Storm on the coast',
+        startDate: '2026-12-01',
+        timeZone: 'Europe/Lisbon',
+        topics: [{ id: 'rescue', label: 'Rescue', color: '#b45309', keywords: ['lifeboat'] }],
+      },
+    }),
+  },
   { name: 'list users', needs: 'admin', request: async () => ({ method: 'GET', path: '/api/users' }) },
   {
     name: 'create a user',

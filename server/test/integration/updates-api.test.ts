@@ -198,8 +198,10 @@ describe('GET /api/events and /days', () => {
       {
         slug: 'test-war',
         title: 'Test war',
+        standfirst: '',
         startDate: '2022-02-24',
         timeZone: 'Europe/Kyiv',
+        closed: false,
         topics: testEvent.topics.map(({ id, label, color }) => ({ id, label, color })),
         lastPublishedAt: null,
       },

@@ -105,6 +105,45 @@ describe('two nodes on PostgreSQL and Redis', () => {
     expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
   }, 60_000);
 
+  it('an event created on node A is served by node B within seconds, and its updates reach readers on B live', async () => {
+    const created = await fetch(`${nodeA.url}/api/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        slug: 'harbour-fire',
+        title: 'Harbour fire',
+        startDate: '2026-12-01',
+        timeZone: 'Europe/Lisbon',
+        topics: [{ id: 'crews', label: 'Crews', color: '#b45309', keywords: ['firefighters'] }],
+      }),
+    });
+    expect(created.status).toBe(201);
+    await expect
+      .poll(
+        async () =>
+          ((await (await fetch(`${nodeB.url}/api/events`)).json()) as { slug: string }[]).map((e) => e.slug),
+        { timeout: 5000 },
+      )
+      .toContain('harbour-fire');
+
+    const reader = connect(nodeB.url, { transports: ['websocket'], forceNew: true, reconnection: false });
+    sockets.push(reader);
+    const ack = (await reader.emitWithAck('subscribe', { event: 'harbour-fire' })) as SubscribeAck;
+    expect(ack.ok).toBe(true);
+    const arrived = new Promise<Update>((resolve) => reader.once('update:new', resolve));
+    const posted = await fetch(`${nodeA.url}/api/events/harbour-fire/updates`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        title: 'Firefighters hold the line at pier 3',
+        publishedAt: new Date().toISOString(),
+      }),
+    });
+    expect(posted.status).toBe(201);
+    expect(await arrived).toMatchObject({ event: 'harbour-fire', topics: ['crews'] });
+    reader.disconnect();
+  }, 60_000);
+
   it('an update POSTed to node A reaches a client on node B; after A is killed its clients catch up on B', async () => {
     const onB = await subscribed(nodeB.url);
     const arrived = new Promise<Update>((resolve) => onB.socket.once('update:new', resolve));
