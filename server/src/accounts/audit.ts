@@ -1,6 +1,6 @@
 import { auditQuerySchema, type AuditEntry } from '@dayline/shared';
 import type { Request, RequestHandler } from 'express';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../access/guards.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
@@ -17,29 +17,80 @@ export interface AuditFilter {
   limit: number;
 }
 
+/** One entry of the audit log: who did what, when, to what. */
+export interface AuditRecord {
+  at: string;
+  actor: string;
+  action: string;
+  event?: string | undefined;
+  target?: string | undefined;
+  details?: unknown;
+}
+
+/**
+ * Who is making a write and what the audit log calls it. A write through the commit step carries
+ * it into its own transaction, which records it only if the write changed something: an entry is
+ * never lost to a crash after the commit, and never written for a write that did not happen.
+ */
+export interface AuditNote {
+  actor: string;
+  action: string;
+  /** What was acted on, when the write does not say (a story, rather than the update changed). */
+  target?: string;
+  details?: Record<string, unknown>;
+}
+
+/**
+ * An insert's audit entry, decided in its transaction once it knows what it created: one update
+ * created (it is the target), or a batch's counts (`sent`: the items the writer sent, copies found
+ * before included). Nothing created, one by one: no entry, as nothing was published.
+ */
+export interface InsertAudit {
+  note: AuditNote;
+  at: string;
+  event: string;
+  sent?: number;
+}
+
+export async function auditInsert(
+  trx: Transaction<Database>,
+  { note, at, event, sent }: InsertAudit,
+  created: readonly string[],
+): Promise<void> {
+  const { actor, action, target, details } = note;
+  if (sent === undefined) {
+    if (created.length === 0) return;
+    await appendAudit(trx, { at, actor, action, event, target: target ?? created[0] });
+    return;
+  }
+  const counts = { ...details, created: created.length, duplicate: sent - created.length };
+  await appendAudit(trx, { at, actor, action, event, target, details: counts });
+}
+
+/** Appends one entry, on the connection or inside the transaction given. */
+export async function appendAudit(
+  db: Kysely<Database> | Transaction<Database>,
+  entry: AuditRecord,
+): Promise<void> {
+  await db
+    .insertInto('audit')
+    .values({
+      at: entry.at,
+      actor: entry.actor,
+      action: entry.action,
+      event: entry.event ?? null,
+      target: entry.target ?? null,
+      details: entry.details === undefined ? null : JSON.stringify(entry.details),
+    })
+    .execute();
+}
+
 /** The audit log: appended to, never changed; read newest first. */
 export class AuditLog {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async record(entry: {
-    at: string;
-    actor: string;
-    action: string;
-    event?: string | undefined;
-    target?: string | undefined;
-    details?: unknown;
-  }): Promise<void> {
-    await this.db
-      .insertInto('audit')
-      .values({
-        at: entry.at,
-        actor: entry.actor,
-        action: entry.action,
-        event: entry.event ?? null,
-        target: entry.target ?? null,
-        details: entry.details === undefined ? null : JSON.stringify(entry.details),
-      })
-      .execute();
+  record(entry: AuditRecord): Promise<void> {
+    return appendAudit(this.db, entry);
   }
 
   async list(filter: AuditFilter): Promise<{ items: AuditEntry[]; next: number | null }> {
@@ -77,18 +128,17 @@ interface Answer {
   event?: string;
   /** An event's own answer (events/service.ts). */
   slug?: string;
-  members?: { event?: string }[];
-  results?: { status: string }[];
 }
 
 /**
  * Records a request that succeeded in the audit log as `action` (a name, or one derived from the
- * request), with the update, story or feed it answered with and its event. Runs once the answer has
- * gone out, so it never slows or fails the write itself.
+ * request; none: not logged here), with what it answered with and its event, once the answer has
+ * gone out: for the writes outside the commit step (accounts, tokens, feeds, events, drafts). A
+ * write of updates or stories records its entry in its own transaction instead (AuditNote).
  */
 export function audited(
   deps: { store: Store; clock: Clock; logger: Logger },
-  action: string | ((req: Request) => string),
+  action: string | ((req: Request) => string | undefined),
   /** What was acted on, when it is not the answer's or the path's id (users and tokens: their name). */
   targetOf: (req: Request, answer: Answer | undefined) => string | undefined = (req, answer) =>
     answer?.id ?? (req.params.id as string | undefined),
@@ -102,26 +152,15 @@ export function audited(
     };
     res.once('finish', () => {
       if (res.statusCode >= 400) return;
-      // A batch: how many items were created, duplicates, rejected.
-      const counts = answer?.results?.reduce<Record<string, number>>((tally, { status }) => {
-        tally[status] = (tally[status] ?? 0) + 1;
-        return tally;
-      }, {});
       const name = typeof action === 'string' ? action : action(req);
-      // A resent item, answered 200 with the update already stored, published nothing.
-      if (name === 'publish' && !counts && res.statusCode === 200) return;
+      if (name === undefined) return;
       deps.store.audit
         .record({
           at: deps.clock.now().toISOString(),
           actor: actorName(res.locals.actor as Actor | undefined),
           action: name,
-          event:
-            answer?.event ??
-            answer?.members?.[0]?.event ??
-            (req.params.slug as string | undefined) ??
-            answer?.slug,
+          event: answer?.event ?? (req.params.slug as string | undefined) ?? answer?.slug,
           target: targetOf(req, answer),
-          details: counts,
         })
         .catch((error: unknown) => deps.logger.error({ err: error }, 'audit log write failed'));
     });
@@ -138,8 +177,7 @@ export function auditHandler(store: Store): RequestHandler {
 }
 
 /** What a PATCH of an update did, as the audit log names it. */
-export function patchAction(req: Request): string {
-  const body = (req.body ?? {}) as Record<string, unknown>;
+export function patchAction(body: Record<string, unknown>): string {
   const changed = Object.keys(body).filter((key) => key !== 'correctionNote' && key !== 'version');
   if (changed.length === 1 && changed[0] === 'pinned') return body.pinned ? 'pin' : 'unpin';
   if (changed.length === 1 && changed[0] === 'sticky') return body.sticky ? 'sticky' : 'unsticky';
@@ -169,11 +207,13 @@ export const byName = (req: Request, answer: { name?: string } | undefined) =>
 
 /**
  * What a POST of an update or a save of a draft did, as the audit log names it: `schedule` with a
- * `publishAt`, `draft.save` for a draft, otherwise `publish`.
+ * `publishAt`, `draft.save` for a draft; nothing for an update published at once, which the commit
+ * step records in its own transaction.
  */
-export function draftAction(req: Request): string {
+export function draftAction(req: Request): string | undefined {
   const body = (req.body ?? {}) as Record<string, unknown>;
   if (body.publishAt !== undefined) return 'schedule';
   if (body.status === 'draft' || req.method === 'PUT') return 'draft.save';
-  return 'publish';
+  // Published at once: the commit step records it.
+  return undefined;
 }

@@ -1,3 +1,4 @@
+import type { AuditNote } from '../accounts/audit.js';
 import type { ChangeKind, Update } from '@dayline/shared';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
@@ -60,9 +61,14 @@ export class CommitStep {
    * in one transaction (acknowledged only once it commits). Its changes: each new update, then the
    * stories they joined, on the reports they are named after. Copies of stored updates, or of an
    * earlier item, are never clustered; the transaction checks again for a writer that stored a
-   * copy in between. Results are per item, in order.
+   * copy in between. Results are per item, in order. `audit` names who wrote them (a `batch` is
+   * logged with its counts); the same transaction records it when something was created.
    */
-  async add(event: EventRuntime, prepared: readonly PreparedUpdate[]): Promise<Committed<AddResult[]>> {
+  async add(
+    event: EventRuntime,
+    prepared: readonly PreparedUpdate[],
+    audit?: AuditNote & { batch?: boolean },
+  ): Promise<Committed<AddResult[]>> {
     const { store, stories, clock, events } = this.deps;
     const slug = event.config.slug;
     events.requireOpen(slug);
@@ -83,6 +89,12 @@ export class CommitStep {
     try {
       inserted = await store.insertUpdates(
         fresh.map((p, i) => ({ ...p, storyId: (assignments[i] as StoryAssignment).storyId, at })),
+        audit && {
+          note: audit,
+          at,
+          event: slug,
+          ...(audit.batch ? { sent: prepared.length } : {}),
+        },
       );
     } catch (error) {
       // Nothing was stored (disk full, database away): the index must not keep these updates, or
@@ -122,20 +134,25 @@ export class CommitStep {
    * One change to an existing update, decided by `decide` from its current state inside the
    * transaction (undefined: no change). Its changes: the update (as `kind`), then the stories'
    * first reports it touched. Throws not_found, or conflict when the change would take another
-   * update's link or headline.
+   * update's link or headline. `audit` is recorded in the same transaction, if it changed anything.
    */
   async change(
     id: string,
     kind: ChangeKind,
     decide: (current: Update) => Mutation | undefined,
+    audit?: AuditNote,
   ): Promise<Committed<Update>> {
     let result;
     try {
       // Asked inside the transaction, of the update's own event, as it is now.
-      result = await this.deps.store.mutateUpdate(id, (current) => {
-        this.deps.events.requireOpen(current.event);
-        return decide(current);
-      });
+      result = await this.deps.store.mutateUpdate(
+        id,
+        (current) => {
+          this.deps.events.requireOpen(current.event);
+          return decide(current);
+        },
+        audit,
+      );
     } catch (error) {
       if (error instanceof DuplicateKeyError) {
         throw new AppError('conflict', 'Another update of this event already has this link or headline');
@@ -160,10 +177,13 @@ export class CommitStep {
     event: string,
     moves: { id: string; storyId: string }[],
     touched: string[],
+    audit?: AuditNote,
   ): Promise<Committed<undefined>> {
     this.deps.events.requireOpen(event);
     const at = this.deps.clock.now().toISOString();
-    const changes = (await this.deps.store.regroup(moves, touched, at)).map(changeOf);
+    const changes = (await this.deps.store.regroup(moves, touched, at, audit && { ...audit, event })).map(
+      changeOf,
+    );
     this.#publish(changes);
     await this.deps.stories.moved(event);
     return { value: undefined, changes };

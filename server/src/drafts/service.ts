@@ -1,3 +1,4 @@
+import { actorName } from '../accounts/audit.js';
 import { randomUUID } from 'node:crypto';
 import {
   draftInputSchema,
@@ -118,7 +119,7 @@ export class DraftService {
    */
   async publish(id: string, actor: Actor): Promise<AddResult> {
     requirePublisher(actor, 'publish');
-    const result = await this.#publish(id, 'now');
+    const result = await this.#publish(id, 'now', actorName(actor));
     if (!result) throw new AppError('conflict', `Draft "${id}" is being published`);
     return result;
   }
@@ -131,16 +132,9 @@ export class DraftService {
     let published = 0;
     for (const id of ids) {
       try {
-        const result = await this.#publish(id, 'due');
+        const result = await this.#publish(id, 'due', 'scheduler');
         if (!result?.created) continue;
         published += 1;
-        await store.audit.record({
-          at: clock.now().toISOString(),
-          actor: 'scheduler',
-          action: 'publish',
-          event: result.update.event,
-          target: result.update.id,
-        });
       } catch (error) {
         logger.error({ err: error, draft: id }, 'scheduled post not published');
       }
@@ -153,7 +147,7 @@ export class DraftService {
    * for `due`, when it is no longer due). A failure gives the draft back; a scheduled post whose
    * text can no longer be published goes back to being a draft, rather than being retried forever.
    */
-  async #publish(id: string, when: 'now' | 'due'): Promise<AddResult | undefined> {
+  async #publish(id: string, when: 'now' | 'due', by: string): Promise<AddResult | undefined> {
     const { store, events, commit, clock, logger } = this.deps;
     const now = clock.now();
     const at = now.toISOString();
@@ -177,7 +171,7 @@ export class DraftService {
       const stored = await store.getUpdate(id);
       const result = stored
         ? { update: stored, created: false }
-        : ((await commit.add(event, [prepared])).value[0] as AddResult);
+        : ((await commit.add(event, [prepared], { actor: by, action: 'publish' })).value[0] as AddResult);
       await store.drafts.published(id, node, result.update.id, clock.now().toISOString());
       return result;
     } catch (error) {

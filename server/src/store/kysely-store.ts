@@ -1,3 +1,4 @@
+import type { AuditNote, InsertAudit } from '../accounts/audit.js';
 import { AuditLog } from '../accounts/audit.js';
 import { DraftStore } from '../drafts/draft-store.js';
 import { randomUUID } from 'node:crypto';
@@ -108,11 +109,11 @@ export class KyselyStore implements Store {
     return copiesOf(this.db, updates);
   }
 
-  async insertUpdates(updates: readonly NewUpdate[]): Promise<InsertedUpdates> {
+  async insertUpdates(updates: readonly NewUpdate[], audit?: InsertAudit): Promise<InsertedUpdates> {
     if (updates.length === 0) return { results: [], grown: [] };
     for (let attempt = 1; ; attempt++) {
       try {
-        const { stored, grown } = await this.inserter.insert(updates, this.#origin);
+        const { stored, grown } = await this.inserter.insert(updates, this.#origin, audit);
         const presented = await presentUpdates(this.db, [...stored.map((s) => s.row), ...grown]);
         return {
           results: stored.map((s, i) => ({ update: presented[i] as Update, created: s.created })),
@@ -132,8 +133,9 @@ export class KyselyStore implements Store {
   mutateUpdate(
     id: string,
     decide: (current: Update) => Mutation | undefined,
+    audit?: AuditNote,
   ): Promise<{ update: Update; changed: boolean; touched: Update[] } | undefined> {
-    return mutateUpdate(this.db, id, decide, this.#origin);
+    return mutateUpdate(this.db, id, decide, this.#origin, audit);
   }
 
   listVersions(id: string): Promise<UpdateVersion[]> {
@@ -144,8 +146,13 @@ export class KyselyStore implements Store {
     return storyMembers(this.db, storyId);
   }
 
-  regroup(moves: { id: string; storyId: string }[], touched: string[], at: string): Promise<Update[]> {
-    return regroup(this.db, moves, touched, at, this.#origin);
+  regroup(
+    moves: { id: string; storyId: string }[],
+    touched: string[],
+    at: string,
+    audit?: AuditNote & { event: string },
+  ): Promise<Update[]> {
+    return regroup(this.db, moves, touched, at, this.#origin, audit);
   }
 
   clusteringFeed(event: string, afterCursor: number, from: string) {

@@ -1,3 +1,4 @@
+import type { AuditNote, InsertAudit } from '../accounts/audit.js';
 import type { AuditLog } from '../accounts/audit.js';
 import type { DraftStore } from '../drafts/draft-store.js';
 import type { EventStore } from '../events/event-store.js';
@@ -159,7 +160,7 @@ export interface Store {
    * Stores several in one transaction (one commit), with the same outcome per item as storing them
    * one by one in this order: a copy of a stored update, or of an earlier item, is not stored again.
    */
-  insertUpdates(updates: readonly NewUpdate[]): Promise<InsertedUpdates>;
+  insertUpdates(updates: readonly NewUpdate[], audit?: InsertAudit): Promise<InsertedUpdates>;
   /**
    * What each item is a copy of, by its dedup keys, before anything is decided about it: a stored
    * update, an earlier item of the list (its index), or undefined when it is new.
@@ -173,6 +174,7 @@ export interface Store {
   mutateUpdate(
     id: string,
     decide: (current: Update) => Mutation | undefined,
+    audit?: AuditNote,
   ): Promise<{ update: Update; changed: boolean; touched: Update[] } | undefined>;
   /** Every version, oldest first. */
   listVersions(id: string): Promise<UpdateVersion[]>;
@@ -182,7 +184,12 @@ export interface Store {
    * Records a change of story membership: `moves` set story ids, and every update in `moves` or
    * `touched` gets a new cursor (no new version), so live readers and catch-up see the new grouping.
    */
-  regroup(moves: { id: string; storyId: string }[], touched: string[], at: string): Promise<Update[]>;
+  regroup(
+    moves: { id: string; storyId: string }[],
+    touched: string[],
+    at: string,
+    audit?: AuditNote & { event: string },
+  ): Promise<Update[]>;
   /** Updates of the event created after `afterCursor`, published at or after `from`, for the clustering index. */
   clusteringFeed(
     event: string,

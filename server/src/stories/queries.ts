@@ -1,3 +1,4 @@
+import { appendAudit, type AuditNote } from '../accounts/audit.js';
 import type { StoryInfo, Update } from '@dayline/shared';
 import type { Kysely } from 'kysely';
 import { lockChangeLog } from '../store/change-log.js';
@@ -87,12 +88,18 @@ export async function regroup(
   touched: string[],
   at: string,
   origin: string,
+  audit?: AuditNote & { event: string },
 ): Promise<Update[]> {
   const ids = [...moves.map((m) => m.id), ...touched];
   const stories = new Map(moves.map((m) => [m.id, m.storyId]));
   const rows = await db.transaction().execute(async (trx) => {
     await lockChangeLog(trx);
-    return touchUpdates(trx, ids, at, origin, stories);
+    const changed = await touchUpdates(trx, ids, at, origin, stories);
+    if (audit) {
+      const { actor, action, event, target, details } = audit;
+      await appendAudit(trx, { at, actor, action, event, target, details });
+    }
+    return changed;
   });
   return presentUpdates(db, rows);
 }

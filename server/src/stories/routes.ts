@@ -1,6 +1,7 @@
+import { actorName } from '../accounts/audit.js';
 import type { Request, RequestHandler } from 'express';
 import type { Access } from '../access/access.js';
-import { canView } from '../access/guards.js';
+import { actorOf, canView } from '../access/guards.js';
 import { AppError } from '../errors.js';
 import type { EventCatalog } from '../events/catalog.js';
 import type { StoryService } from './service.js';
@@ -24,10 +25,10 @@ export function storyHandlers(deps: { stories: StoryService; events: EventCatalo
     res.json(await visible(req));
   };
   const split: ById = async (req, res) => {
-    res.json(await stories.split(req.params.id, req.body));
+    res.json(await stories.split(req.params.id, req.body, actorName(actorOf(res))));
   };
   const merge: ById = async (req, res) => {
-    res.json(await stories.merge(req.params.id, req.body));
+    res.json(await stories.merge(req.params.id, req.body, actorName(actorOf(res))));
   };
   return { read, split, merge };
 }

@@ -27,7 +27,7 @@ export class StoryService {
   }
 
   /** Editors' fixes to clustering: these members leave their story and form one of their own. */
-  async split(storyId: string, raw: unknown): Promise<StoryView> {
+  async split(storyId: string, raw: unknown, by?: string): Promise<StoryView> {
     const { members } = parseInput(storySplitSchema, raw);
     const current = await this.require(storyId);
     const leaving = current.members.filter((m) => members.includes(m.id));
@@ -42,12 +42,17 @@ export class StoryService {
       // If the head itself left, the earliest member left behind heads the rest.
       ...(oldHead.id === storyId ? [] : staying.map((m) => ({ id: m.id, storyId: oldHead.id }))),
     ];
-    await this.deps.commit.regroup(current.members[0]?.event ?? '', moves, [oldHead.id]);
+    await this.deps.commit.regroup(
+      current.members[0]?.event ?? '',
+      moves,
+      [oldHead.id],
+      by === undefined ? undefined : { actor: by, action: 'story.split', target: storyId },
+    );
     return this.story(newHead.id);
   }
 
   /** Editors' fixes to clustering: the other story's members join this one. */
-  async merge(storyId: string, raw: unknown): Promise<StoryView> {
+  async merge(storyId: string, raw: unknown, by?: string): Promise<StoryView> {
     const { story: otherId } = parseInput(storyMergeSchema, raw);
     if (otherId === storyId) throw new AppError('invalid_input', 'A story cannot merge with itself');
     const target = await this.require(storyId);
@@ -56,7 +61,12 @@ export class StoryService {
       throw new AppError('invalid_input', 'Only stories of the same event can be merged');
     }
     const moves = other.members.map((m) => ({ id: m.id, storyId }));
-    await this.deps.commit.regroup(target.members[0]?.event ?? '', moves, [storyId]);
+    await this.deps.commit.regroup(
+      target.members[0]?.event ?? '',
+      moves,
+      [storyId],
+      by === undefined ? undefined : { actor: by, action: 'story.merge', target: storyId },
+    );
     return this.story(storyId);
   }
 

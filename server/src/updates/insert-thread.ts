@@ -13,10 +13,13 @@ const db = new Kysely<Database>({
 const port = parentPort;
 if (!port) throw new Error('insert-thread.ts runs as a worker thread');
 
-port.on('message', async ({ id, updates, origin }: InsertJob) => {
+port.on('message', async ({ id, updates, origin, audit }: InsertJob) => {
   let reply: InsertReply;
   try {
-    reply = { id, result: await db.transaction().execute((trx) => insertUpdates(trx, updates, origin)) };
+    reply = {
+      id,
+      result: await db.transaction().execute((trx) => insertUpdates(trx, updates, origin, audit)),
+    };
   } catch (error) {
     const { name, message, code } = error as { name?: string; message?: string; code?: unknown };
     reply = { id, error: { name: name ?? 'Error', message: message ?? String(error), code } };

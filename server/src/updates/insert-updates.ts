@@ -1,3 +1,4 @@
+import { auditInsert, type InsertAudit } from '../accounts/audit.js';
 import type { Kysely, Transaction } from 'kysely';
 import { TimeSlices } from '../time-slices.js';
 import { appendChanges, lockChangeLog } from '../store/change-log.js';
@@ -143,6 +144,7 @@ export async function insertUpdates(
   trx: Transaction<Database>,
   updates: readonly NewUpdate[],
   origin: string,
+  audit?: InsertAudit,
 ): Promise<{ stored: { row: UpdateRow; created: boolean }[]; grown: UpdateRow[] }> {
   await lockChangeLog(trx);
   // Readers go on between the statements (on SQLite's reading connection; see read-write-sqlite.ts).
@@ -209,6 +211,12 @@ export async function insertUpdates(
   const counts = new DayCountChanges();
   for (const row of stored) counts.add(row, 1);
   await counts.apply(trx);
+  if (audit)
+    await auditInsert(
+      trx,
+      audit,
+      stored.map((row) => row.id),
+    );
 
   return {
     stored: placed.map(({ holder, created }) => ({

@@ -1,3 +1,4 @@
+import { appendAudit, type AuditNote } from '../accounts/audit.js';
 import type { Update, UpdateVersion, VersionKind } from '@dayline/shared';
 import type { Kysely, Transaction } from 'kysely';
 import { DayCountChanges } from '../days/day-counts.js';
@@ -85,9 +86,10 @@ export async function mutateUpdate(
   id: string,
   decide: (current: Update) => Mutation | undefined,
   origin: string,
+  audit?: AuditNote,
 ): Promise<{ update: Update; changed: boolean; touched: Update[] } | undefined> {
   try {
-    const result = await mutateInTransaction(db, id, decide, origin);
+    const result = await mutateInTransaction(db, id, decide, origin, audit);
     if (!result) return undefined;
     const [update, ...touched] = await presentUpdates(db, [result.row, ...result.touched]);
     return { update: update as Update, changed: result.changed, touched };
@@ -116,6 +118,7 @@ function mutateInTransaction(
   id: string,
   decide: (current: Update) => Mutation | undefined,
   origin: string,
+  audit: AuditNote | undefined,
 ) {
   return db.transaction().execute(async (trx) => {
     await lockChangeLog(trx);
@@ -154,6 +157,17 @@ function mutateInTransaction(
     await counts.apply(trx);
     await keepVersion(trx, rowToUpdate(updated), mutation.kind, mutation.at, mutation.note);
     const touched = await touchUpdates(trx, [...(mutation.touch ?? []), ...unstuck], mutation.at, origin);
+    if (audit) {
+      const { actor, action, target, details } = audit;
+      await appendAudit(trx, {
+        at: mutation.at,
+        actor,
+        action,
+        event: current.event,
+        target: target ?? id,
+        details,
+      });
+    }
     return { row: updated, changed: true, touched };
   });
 }

@@ -1,7 +1,8 @@
+import { actorName } from '../accounts/audit.js';
 import { batchInputSchema, updatesQuerySchema } from '@dayline/shared';
 import type { Request, RequestHandler } from 'express';
 import type { Access } from '../access/access.js';
-import { canView, viewableEvent } from '../access/guards.js';
+import { actorOf, canView, viewableEvent } from '../access/guards.js';
 import { AppError } from '../errors.js';
 import type { EventCatalog } from '../events/catalog.js';
 import type { Metrics } from '../metrics.js';
@@ -51,12 +52,12 @@ export function updateHandlers(deps: {
     }
     if ('items' in body) {
       const { items } = parseInput(batchInputSchema, body);
-      const results = await updates.ingestBatch(req.params.slug, items);
+      const results = await updates.ingestBatch(req.params.slug, items, actorName(actorOf(res)));
       for (const result of results) metrics.ingested(req.params.slug, 'api', result);
       res.json({ results });
       return;
     }
-    const { update, created } = await updates.ingest(req.params.slug, body);
+    const { update, created } = await updates.ingest(req.params.slug, body, {}, actorName(actorOf(res)));
     metrics.ingested(update.event, 'api', { status: created ? 'created' : 'duplicate' });
     res.status(created ? 201 : 200).json(update);
   };
@@ -69,10 +70,16 @@ export function updateHandlers(deps: {
     res.json({ items: await updates.versions(req.params.id) });
   };
   const correct: ById = async (req, res) => {
-    res.json(await updates.correct(req.params.id, withIfMatch(req.body, req.get('if-match'))));
+    res.json(
+      await updates.correct(
+        req.params.id,
+        withIfMatch(req.body, req.get('if-match')),
+        actorName(actorOf(res)),
+      ),
+    );
   };
   const retract: ById = async (req, res) => {
-    res.json(await updates.retract(req.params.id, req.body));
+    res.json(await updates.retract(req.params.id, req.body, actorName(actorOf(res))));
   };
 
   return { timeline, post, read, versions, correct, retract };

@@ -1,3 +1,4 @@
+import { patchAction } from '../accounts/audit.js';
 import {
   retractSchema,
   updatePatchSchema,
@@ -53,11 +54,15 @@ export class UpdateService {
     },
   ) {}
 
-  /** Ingests one item; throws AppError (400/404) for what it cannot accept. */
-  async ingest(eventSlug: string, raw: unknown, flags: IngestFlags = {}): Promise<IngestResult> {
+  /**
+   * Ingests one item; throws AppError (400/404) for what it cannot accept. `by`: who published it,
+   * for the audit log (feeds and tools are not logged).
+   */
+  async ingest(eventSlug: string, raw: unknown, flags: IngestFlags = {}, by?: string): Promise<IngestResult> {
     const { events, commit } = this.deps;
     const event = events.get(eventSlug);
-    const { value } = await commit.add(event, [prepareUpdate(events, event, raw, flags)]);
+    const audit = by === undefined ? undefined : { actor: by, action: 'publish' };
+    const { value } = await commit.add(event, [prepareUpdate(events, event, raw, flags)], audit);
     return value[0] as IngestResult;
   }
 
@@ -65,7 +70,7 @@ export class UpdateService {
    * Ingests many items in one store transaction; an item that cannot be accepted is reported as
    * rejected and does not stop the others.
    */
-  async ingestBatch(eventSlug: string, items: readonly unknown[]): Promise<BatchResult[]> {
+  async ingestBatch(eventSlug: string, items: readonly unknown[], by?: string): Promise<BatchResult[]> {
     const { events, commit, logger } = this.deps;
     const event = events.get(eventSlug);
     const results: (BatchResult | undefined)[] = [];
@@ -83,9 +88,13 @@ export class UpdateService {
         results.push({ status: 'rejected', error: error.toJSON() });
       }
     }
+    const rejected = items.length - accepted.length;
+    const audit =
+      by === undefined ? undefined : { actor: by, action: 'publish', batch: true, details: { rejected } };
     const { value: stored } = await commit.add(
       event,
       accepted.map((a) => a.prepared),
+      audit,
     );
     for (const [i, { update, created }] of stored.entries()) {
       results[(accepted[i] as { index: number }).index] = {
@@ -136,15 +145,19 @@ export class UpdateService {
     }
   }
 
-  /** PATCH: a correction, a pin or an unpin. Clients get `update:changed`. */
-  async correct(id: string, raw: unknown): Promise<Update> {
+  /** PATCH: a correction, a pin, the sticky post, new topics. Clients get `update:changed`. */
+  async correct(id: string, raw: unknown, by?: string): Promise<Update> {
     const { events, commit, clock } = this.deps;
     const patch = parseInput(updatePatchSchema, raw);
     const event = events.get((await this.require(id)).event);
     events.checkTopics(event, patch.topics);
     const at = clock.now().toISOString();
-    const { value } = await commit.change(id, 'changed', (current) =>
-      decideCorrection(current, patch, event.config, at),
+    const audit = by === undefined ? undefined : { actor: by, action: patchAction(patch) };
+    const { value } = await commit.change(
+      id,
+      'changed',
+      (current) => decideCorrection(current, patch, event.config, at),
+      audit,
     );
     return value;
   }
@@ -154,7 +167,7 @@ export class UpdateService {
    * story, the story's first report among those left gets a change in the same commit, so every
    * card of the story shows it one report smaller.
    */
-  async retract(id: string, raw: unknown): Promise<Update> {
+  async retract(id: string, raw: unknown, by?: string): Promise<Update> {
     const { store, stories, commit, clock } = this.deps;
     const { reason } = parseInput(retractSchema, raw ?? {});
     const at = clock.now().toISOString();
@@ -163,10 +176,16 @@ export class UpdateService {
     const left = story ? (await store.storyMembers(story.id)).filter((m) => m.id !== id) : [];
     // Members come earliest published first; a pinned one heads the story whatever its time.
     const head = left.find((m) => m.pinned) ?? left[0];
-    const { value: tombstone } = await commit.change(id, 'retracted', (current) => {
-      const mutation = decideRetraction(current, reason, at);
-      return mutation && head ? { ...mutation, touch: [head.id] } : mutation;
-    });
+    const audit = by === undefined ? undefined : { actor: by, action: 'retract' };
+    const { value: tombstone } = await commit.change(
+      id,
+      'retracted',
+      (current) => {
+        const mutation = decideRetraction(current, reason, at);
+        return mutation && head ? { ...mutation, touch: [head.id] } : mutation;
+      },
+      audit,
+    );
     if (story) stories.forget(before.event, id);
     return tombstone;
   }

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Kysely } from 'kysely';
+import type { InsertAudit } from '../accounts/audit.js';
 import { insertUpdates } from './insert-updates.js';
 import type { WriteTurns } from '../store/read-write-sqlite.js';
 import { storageFull } from '../store/storage-full.js';
@@ -11,14 +12,15 @@ export type InsertedRows = Awaited<ReturnType<typeof insertUpdates>>;
 
 /** Runs the store's batch insert (insert-updates.ts) in one transaction. */
 export interface UpdateInserter {
-  insert(updates: readonly NewUpdate[], origin: string): Promise<InsertedRows>;
+  insert(updates: readonly NewUpdate[], origin: string, audit?: InsertAudit): Promise<InsertedRows>;
   close(): Promise<void>;
 }
 
 /** In this thread, on the store's own connection: PostgreSQL, and SQLite in memory. */
 export function transactionInserter(db: Kysely<Database>): UpdateInserter {
   return {
-    insert: (updates, origin) => db.transaction().execute((trx) => insertUpdates(trx, updates, origin)),
+    insert: (updates, origin, audit) =>
+      db.transaction().execute((trx) => insertUpdates(trx, updates, origin, audit)),
     close: async () => undefined,
   };
 }
@@ -27,6 +29,7 @@ export interface InsertJob {
   id: number;
   updates: readonly NewUpdate[];
   origin: string;
+  audit?: InsertAudit | undefined;
 }
 
 export type InsertReply =
@@ -71,8 +74,8 @@ export class ThreadInserter implements UpdateInserter {
     this.#here = transactionInserter(db);
   }
 
-  insert(updates: readonly NewUpdate[], origin: string): Promise<InsertedRows> {
-    if (updates.length < threadFrom) return this.#here.insert(updates, origin);
+  insert(updates: readonly NewUpdate[], origin: string, audit?: InsertAudit): Promise<InsertedRows> {
+    if (updates.length < threadFrom) return this.#here.insert(updates, origin, audit);
     return this.turns.run(
       () =>
         new Promise<InsertedRows>((resolve, reject) => {
@@ -81,7 +84,7 @@ export class ThreadInserter implements UpdateInserter {
           const thread = this.#start();
           // Only a job in hand keeps the process alive.
           thread.ref();
-          thread.postMessage({ id, updates, origin } satisfies InsertJob);
+          thread.postMessage({ id, updates, origin, audit } satisfies InsertJob);
         }),
     );
   }

@@ -6,6 +6,7 @@ import type { Role, SessionInfo } from '@dayline/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/accounts/passwords.js';
 import { offerSetup } from '../../src/accounts/setup.js';
+import { runSql } from './databases.js';
 import { anUpdate, startServer, token, type TestServer } from './helpers.js';
 
 let server: TestServer;
@@ -297,6 +298,41 @@ describe('the audit log', () => {
 
     expect((await read(editor)).status).toBe(403);
     expect((await fetch(`${server.url}/api/audit`)).status).toBe(401);
+  });
+});
+
+describe('the audit entry of a write', () => {
+  it("is written in the write's own transaction: a write that cannot record it does not happen", async () => {
+    const published = (await (await server.post(anUpdate({ title: 'Convoy reaches the city' }))).json()) as {
+      id: string;
+    };
+    const correct = (title: string) =>
+      fetch(`${server.url}/api/updates/${published.id}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ title }),
+      });
+    await runSql(server.databaseUrl, 'ALTER TABLE audit RENAME TO audit_away');
+    try {
+      expect((await correct('Convoy of 40 trucks reaches the city')).status).toBe(500);
+    } finally {
+      await runSql(server.databaseUrl, 'ALTER TABLE audit_away RENAME TO audit');
+    }
+    const after = (await (await fetch(`${server.url}/api/updates/${published.id}`)).json()) as {
+      title: string;
+      version: number;
+    };
+    expect(after).toMatchObject({ title: 'Convoy reaches the city', version: 1 });
+
+    // With the log back, the same correction commits with its entry, readable at once.
+    expect((await correct('Convoy of 40 trucks reaches the city')).status).toBe(200);
+    // A save that changes nothing is no write, and no entry.
+    expect((await correct('Convoy of 40 trucks reaches the city')).status).toBe(200);
+    const entries = await server.store.audit.list({ limit: 10 });
+    expect(entries.items.map((e) => [e.action, e.target])).toEqual([
+      ['correct', published.id],
+      ['publish', published.id],
+    ]);
   });
 });
 

@@ -47,3 +47,24 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     drop: async () => rmSync(dir, { recursive: true, force: true }),
   };
 }
+
+/** Runs one statement on a test database from outside the server (to break or inspect it). */
+export async function runSql(url: string, statement: string): Promise<void> {
+  if (url.startsWith('postgres')) {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+    return;
+  }
+  const { default: SqliteDatabase } = await import('better-sqlite3');
+  const db = new SqliteDatabase(url.replace(/^sqlite:/, ''));
+  try {
+    db.exec(statement);
+  } finally {
+    db.close();
+  }
+}
