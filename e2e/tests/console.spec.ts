@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { startServer, type RunningServer } from '../server.js';
+import { createFirstAdmin, shoot } from './console-helpers.js';
 
 // The newsroom's side: from the setup link a fresh install logs, an editor creates the first admin
 // account, composes with a preview, publishes, corrects and retracts in the console, and a reader's
@@ -15,27 +14,11 @@ test.afterEach(async () => {
   await server.stop();
 });
 
-async function setupLink(): Promise<string> {
-  await expect.poll(() => /\/console\/setup\?token=[\w-]+/.exec(server.log())?.[0]).toBeTruthy();
-  return (/\/console\/setup\?token=[\w-]+/.exec(server.log()) as RegExpExecArray)[0];
-}
-
-async function shoot(page: Page, name: string, outputDir: string) {
-  const dir = path.join(outputDir, 'screenshots');
-  mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: false, animations: 'disabled' });
-}
-
 test('an editor sets up, publishes with a preview, corrects and retracts; a reader sees each live', async ({
   browser,
   page,
 }, testInfo) => {
-  await page.goto(`${server.url}${await setupLink()}`);
-  await expect(page.getByRole('heading', { name: 'Create the first admin' })).toBeVisible();
-  await page.getByLabel('Name').fill('duty-editor');
-  await page.getByLabel('Password').fill('a long enough password');
-  await page.getByRole('button', { name: 'Create admin and sign in' }).click();
-  await expect(page.getByText('duty-editor · admin')).toBeVisible();
+  await createFirstAdmin(page, server, 'duty-editor');
   // The setup link is spent, and the address no longer shows it.
   expect(page.url()).not.toContain('token=');
 
@@ -138,10 +121,7 @@ test('a wrong password is refused in words, and the console is not in the reader
 test('an admin adds a colleague and a token in the browser, and reads the audit log', async ({
   page,
 }, testInfo) => {
-  await page.goto(`${server.url}${await setupLink()}`);
-  await page.getByLabel('Name').fill('chief');
-  await page.getByLabel('Password').fill('a long enough password');
-  await page.getByRole('button', { name: 'Create admin and sign in' }).click();
+  await createFirstAdmin(page, server);
   await page.getByRole('button', { name: 'Admin' }).click();
 
   await page.getByRole('textbox', { name: 'New user', exact: true }).fill('ana');
@@ -188,11 +168,7 @@ test('two editors see each other at the desk; the second to save sees both texts
   browser,
   page,
 }) => {
-  await page.goto(`${server.url}${await setupLink()}`);
-  await page.getByLabel('Name').fill('chief');
-  await page.getByLabel('Password').fill('a long enough password');
-  await page.getByRole('button', { name: 'Create admin and sign in' }).click();
-  await expect(page.getByText('chief · admin')).toBeVisible();
+  await createFirstAdmin(page, server);
   const { csrfToken } = (await (await page.request.get(`${server.url}/api/session`)).json()) as {
     csrfToken: string;
   };

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { startServer, type RunningServer } from '../server.js';
+import { adminPassword, createFirstAdmin } from './console-helpers.js';
 
 // The review flow in the browser: a contributor writes a draft (saved on the server as they type)
 // and submits it; an editor publishes it from the drafts list; a reader's open page gets it live,
@@ -15,12 +16,7 @@ test.afterEach(async () => {
   await server.stop();
 });
 
-const password = 'a long enough password';
-
-async function setupLink(): Promise<string> {
-  await expect.poll(() => /\/console\/setup\?token=[\w-]+/.exec(server.log())?.[0]).toBeTruthy();
-  return (/\/console\/setup\?token=[\w-]+/.exec(server.log()) as RegExpExecArray)[0];
-}
+const password = adminPassword;
 
 /** A browser of its own, signed in to the console as `name`. */
 async function signedIn(browser: Browser, name: string): Promise<Page> {
@@ -38,11 +34,7 @@ test("a contributor's draft, approved by an editor, shows up live on a reader's 
   page,
 }, testInfo) => {
   // The first admin, from the setup link, adds a contributor and an editor.
-  await page.goto(`${server.url}${await setupLink()}`);
-  await page.getByLabel('Name').fill('chief');
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Create admin and sign in' }).click();
-  await expect(page.getByText('chief · admin')).toBeVisible();
+  await createFirstAdmin(page, server);
   const { csrfToken } = (await (await page.request.get(`${server.url}/api/session`)).json()) as {
     csrfToken: string;
   };

@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { startServer, type RunningServer } from '../server.js';
+import { createFirstAdmin, shoot } from './console-helpers.js';
 
 // An admin creates an event in the console and it is usable at once, with no restart: the desk
 // publishes to it, tagged by the event's own keyword rule, and a reader's open page gets it live.
@@ -14,26 +13,11 @@ test.afterEach(async () => {
   await server.stop();
 });
 
-async function shoot(page: Page, name: string, outputDir: string) {
-  const dir = path.join(outputDir, 'screenshots');
-  mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: false, animations: 'disabled' });
-}
-
-async function setupLink(): Promise<string> {
-  await expect.poll(() => /\/console\/setup\?token=[\w-]+/.exec(server.log())?.[0]).toBeTruthy();
-  return (/\/console\/setup\?token=[\w-]+/.exec(server.log()) as RegExpExecArray)[0];
-}
-
 test('an admin creates an event and publishes to it at once; a reader sees it live', async ({
   browser,
   page,
 }, testInfo) => {
-  await page.goto(`${server.url}${await setupLink()}`);
-  await page.getByLabel('Name').fill('chief');
-  await page.getByLabel('Password').fill('a long enough password');
-  await page.getByRole('button', { name: 'Create admin and sign in' }).click();
-  await expect(page.getByText('chief · admin')).toBeVisible();
+  await createFirstAdmin(page, server);
 
   await page.getByRole('button', { name: 'Events', exact: true }).click();
   // The built-in event is shown as defined, with why it cannot be edited here.

@@ -1,9 +1,14 @@
-import { randomUUID } from 'node:crypto';
-import type { DeskAck, DeskPresence, SessionInfo } from '@dayline/shared';
+import type { DeskAck, DeskPresence } from '@dayline/shared';
 import { io as connect } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../src/accounts/passwords.js';
-import { privateEvent, startServer, testEvent, type TestServer, type TestSocket } from './helpers.js';
+import {
+  privateEvent,
+  signedInPerson,
+  startServer,
+  testEvent,
+  type TestServer,
+  type TestSocket,
+} from './helpers.js';
 
 let server: TestServer;
 const sockets: TestSocket[] = [];
@@ -15,25 +20,8 @@ afterEach(async () => {
   await server.close();
 });
 
-const password = 'correct horse battery';
-
 /** Signs `name` in (a new editor) and returns the session cookie. */
-async function signIn(name: string): Promise<string> {
-  await server.store.users.create({
-    id: randomUUID(),
-    name,
-    role: 'editor',
-    passwordHash: await hashPassword(password),
-    at: new Date().toISOString(),
-  });
-  const response = await fetch(`${server.url}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name, password }),
-  });
-  expect(((await response.json()) as SessionInfo).user.name).toBe(name);
-  return (response.headers.get('set-cookie') ?? '').split(';')[0] as string;
-}
+const signIn = async (name: string): Promise<string> => (await signedInPerson(server, 'editor', name)).cookie;
 
 /** A signed-in console's socket (the session cookie goes with the handshake). */
 async function consoleSocket(name: string | null, signedIn?: string): Promise<TestSocket> {

@@ -1,44 +1,25 @@
-import { randomUUID } from 'node:crypto';
 import type {
   AuditEntry,
   Draft,
   DraftList,
   FirstView,
   Role,
-  SessionInfo,
   SubscribeAck,
   Update,
   UpdatePage,
 } from '@dayline/shared';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../src/accounts/passwords.js';
 import { createTestDatabase } from './databases.js';
-import { anUpdate, startServer, token, type TestServer, type TestSocket } from './helpers.js';
-
-const password = 'correct horse battery';
+import { anUpdate, signedInPerson, startServer, token, type TestServer, type TestSocket } from './helpers.js';
 
 /** Someone at the API: a signed-in person (cookie and CSRF token), a machine's token, or a reader. */
 type Caller = { cookie: string; csrf: string } | { bearer: string } | 'reader';
 
 async function addPeople(server: TestServer, people: Record<string, Role>): Promise<Record<string, Caller>> {
-  const passwordHash = await hashPassword(password);
   const callers: Record<string, Caller> = {};
   for (const [name, role] of Object.entries(people)) {
-    await server.store.users.create({
-      id: randomUUID(),
-      name,
-      role,
-      passwordHash,
-      at: new Date().toISOString(),
-    });
-    const response = await fetch(`${server.url}/api/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name, password }),
-    });
-    expect(response.status).toBe(200);
-    const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] as string;
-    callers[name] = { cookie, csrf: ((await response.json()) as SessionInfo).csrfToken };
+    const { cookie, csrf } = await signedInPerson(server, role, name);
+    callers[name] = { cookie, csrf };
   }
   return callers;
 }

@@ -1,19 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import type {
   Event,
   EventDefinition,
   EventInput,
   RetagJob,
   Role,
-  SessionInfo,
   SubscribeAck,
   Update,
 } from '@dayline/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { issueToken } from '../../src/access/access.js';
-import { hashPassword } from '../../src/accounts/passwords.js';
 import { createTestDatabase } from './databases.js';
-import { anUpdate, nextEvent, startServer, token, type TestServer } from './helpers.js';
+import { anUpdate, nextEvent, signedInPerson, startServer, token, type TestServer } from './helpers.js';
 
 // Events created and edited in the console: live at once, no restart (docs/console.md, "Events").
 
@@ -25,27 +22,8 @@ afterEach(async () => {
   await server?.close();
 });
 
-const password = 'correct horse battery';
-
 /** A signed-in browser of a new user with `role`: its cookie and CSRF token. */
-async function signedIn(role: Role, on: TestServer = server): Promise<{ cookie: string; csrf: string }> {
-  const name = `${role}-${randomUUID().slice(0, 8)}`;
-  await on.store.users.create({
-    id: randomUUID(),
-    name,
-    role,
-    passwordHash: await hashPassword(password),
-    at: new Date().toISOString(),
-  });
-  const response = await fetch(`${on.url}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name, password }),
-  });
-  expect(response.status).toBe(200);
-  const { csrfToken } = (await response.json()) as SessionInfo;
-  return { cookie: (response.headers.get('set-cookie') ?? '').split(';')[0] as string, csrf: csrfToken };
-}
+const signedIn = (role: Role, on: TestServer = server) => signedInPerson(on, role);
 
 type Who = { cookie: string; csrf: string } | { bearer: string };
 

@@ -1,7 +1,14 @@
-import { randomBytes } from 'node:crypto';
-import type { ClientToServerEvents, ServerToClientEvents, UpdateInput } from '@dayline/shared';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type {
+  ClientToServerEvents,
+  Role,
+  ServerToClientEvents,
+  SessionInfo,
+  UpdateInput,
+} from '@dayline/shared';
 import { pino } from 'pino';
 import { io as connect, type Socket } from 'socket.io-client';
+import { hashPassword } from '../../src/accounts/passwords.js';
 import { createApp, type App } from '../../src/app.js';
 import type { Clock } from '../../src/clock.js';
 import type { Logger } from '../../src/logger.js';
@@ -175,4 +182,40 @@ export function nextEvent<K extends keyof ServerToClientEvents>(
       resolve(payload);
     }) as never);
   });
+}
+
+/** The password every person in these tests signs in with. */
+export const testPassword = 'correct horse battery';
+let testPasswordHash: Promise<string> | undefined;
+
+/** A browser signed in to the newsroom: its session cookie and the session's CSRF token. */
+export interface SignedIn {
+  name: string;
+  cookie: string;
+  csrf: string;
+}
+
+/** Creates a person with `role` on `server` and signs them in, as the console would. */
+export async function signedInPerson(server: TestServer, role: Role, name?: string): Promise<SignedIn> {
+  const chosen = name ?? `${role}-${randomUUID().slice(0, 8)}`;
+  testPasswordHash ??= hashPassword(testPassword);
+  await server.store.users.create({
+    id: randomUUID(),
+    name: chosen,
+    role,
+    passwordHash: await testPasswordHash,
+    at: new Date().toISOString(),
+  });
+  const response = await fetch(`${server.url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: chosen, password: testPassword }),
+  });
+  if (response.status !== 200) throw new Error(`sign-in of ${chosen} failed: ${response.status}`);
+  const { csrfToken } = (await response.json()) as SessionInfo;
+  return {
+    name: chosen,
+    cookie: (response.headers.get('set-cookie') ?? '').split(';')[0] as string,
+    csrf: csrfToken,
+  };
 }

@@ -1,38 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import type { Role, SessionInfo, Update } from '@dayline/shared';
+import type { Role, Update } from '@dayline/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../src/accounts/passwords.js';
-import { anUpdate, startServer, type TestServer } from './helpers.js';
+import { anUpdate, signedInPerson, startServer, type SignedIn, type TestServer } from './helpers.js';
 
 // Every role boundary of the newsroom, checked on the server: each role × each action is allowed or
 // refused (a reader without a session: 401; a signed-in role below the action's: 403 forbidden).
 let server: TestServer;
-const browsers = new Map<Role, { cookie: string; csrf: string }>();
+const browsers = new Map<Role, SignedIn>();
 
 beforeAll(async () => {
   server = await startServer();
-  const password = 'correct horse battery';
-  const passwordHash = await hashPassword(password);
-  for (const role of ['contributor', 'editor', 'admin'] as const) {
-    const name = `the-${role}`;
-    await server.store.users.create({
-      id: randomUUID(),
-      name,
-      role,
-      passwordHash,
-      at: new Date().toISOString(),
-    });
-    const response = await fetch(`${server.url}/api/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name, password }),
-    });
-    const { csrfToken } = (await response.json()) as SessionInfo;
-    browsers.set(role, {
-      cookie: (response.headers.get('set-cookie') ?? '').split(';')[0] as string,
-      csrf: csrfToken,
-    });
-  }
+  for (const role of ['contributor', 'editor', 'admin'] as const)
+    browsers.set(role, await signedInPerson(server, role));
 });
 afterAll(async () => {
   await server?.close();
