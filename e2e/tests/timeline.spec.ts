@@ -189,3 +189,40 @@ test("feed readers find the event's feeds, with the topics the reader chose", as
     'Late air-raid alert across the capital',
   );
 });
+
+for (const [width, height] of [
+  [390, 844],
+  [360, 740],
+] as const) {
+  for (const theme of ['light', 'dark'] as const) {
+    test(`on a ${width} × ${height} phone (${theme}), the news is on the first screen`, async ({ page }) => {
+      await page.setViewportSize({ width, height });
+      await page.addInitScript((choice) => localStorage.setItem('dayline:theme', choice), theme);
+      await page.goto(`/e/${event}`);
+      const cards = page.getByTestId('update-card');
+      await expect(cards.first()).toBeVisible();
+      // The event, its day and whether it is live, then the first headline in the top half.
+      for (const part of [
+        page.getByRole('heading', { level: 1 }),
+        page.getByTestId('today'),
+        page.getByTestId('connection'),
+      ]) {
+        await expect(part).toBeInViewport();
+      }
+      const headline = await cards.first().getByRole('heading', { level: 3 }).boundingBox();
+      expect(headline?.y ?? Infinity).toBeLessThanOrEqual(height / 2);
+      if (height >= 844) {
+        // Two cards, the second at least mostly in view.
+        await expect(cards.nth(1)).toBeInViewport({ ratio: 0.6 });
+      }
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+      ).toBeLessThanOrEqual(0);
+
+      // The day chart is a thin strip here, and opens in place with its day jump.
+      await expect(page.getByLabel('Jump to day')).toBeHidden();
+      await page.getByRole('button', { name: 'Days' }).click();
+      await expect(page.getByLabel('Jump to day')).toBeVisible();
+    });
+  }
+}
