@@ -8,6 +8,7 @@ import {
   displayCount,
   groupByDay,
   isNewer,
+  searchHits,
   matchesTopics,
   sortUpdates,
 } from '../src/lib/timeline-logic.js';
@@ -145,5 +146,21 @@ describe('helpers', () => {
     expect(matchesTopics(u, [])).toBe(true);
     expect(matchesTopics(u, ['diplomacy', 'military'])).toBe(true);
     expect(matchesTopics(u, ['diplomacy'])).toBe(false);
+  });
+});
+
+describe('search hits', () => {
+  const marked = (text: string, q: string) =>
+    searchHits(text, q)
+      .map((p) => (p.hit ? `[${p.text}]` : p.text))
+      .join('');
+
+  it('marks where each word of the search starts a word, whatever the case and accents', () => {
+    expect(marked('Grain ships leave Odesa under the grain corridor deal', 'grain corr')).toBe(
+      '[Grain] ships leave Odesa under the [grain] [corr]idor deal',
+    );
+    expect(marked('Élection à Kyiv: résultats', 'election resul')).toBe('[Élection] à Kyiv: [résul]tats');
+    expect(marked('Nothing here', 'grain')).toBe('Nothing here');
+    expect(marked('Anything', '')).toBe('Anything');
   });
 });

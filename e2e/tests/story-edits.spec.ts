@@ -198,6 +198,11 @@ for (const width of [390, 1280]) {
     await expect(cards(page)).toHaveCount(2);
     await expect(page.getByText('No updates match')).toHaveCount(0);
     await expect(card(page, 'Grain corridor: three more ships leave Odesa')).toBeVisible();
+    // The words the search matched are marked in the headline and the summary.
+    await expect(card(page, 'Grain corridor: three more ships leave Odesa').locator('h3 mark')).toHaveText([
+      'Grain',
+      'corridor',
+    ]);
     await expect(page.getByRole('button', { name: /^All/ })).toContainText('2');
     await card(page, 'Grain corridor: three more ships leave Odesa').scrollIntoViewIfNeeded();
     await shoot(page, testInfo, `story-search-${width}`);

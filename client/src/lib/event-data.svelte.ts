@@ -153,6 +153,10 @@ export class EventData implements LiveListener {
   get days(): readonly DayCount[] {
     return this.#days;
   }
+  /** Day counts for the current filters, topics included (the chart and the headings follow them). */
+  get filteredDays(): readonly DayCount[] {
+    return this.#filteredDays ?? this.#days;
+  }
   /** Per-group counts for the headings (current filters, topics included). */
   get counts(): ReadonlyMap<number, number> {
     return this.#counts;

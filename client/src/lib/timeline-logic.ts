@@ -164,6 +164,36 @@ function words(text: string): string[] {
   return fold(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
+/** A piece of text, and whether it is a search's hit. */
+export interface TextPart {
+  text: string;
+  hit: boolean;
+}
+
+/**
+ * A text cut into parts at the words a search matched (the rule `matchesQuery` uses: a word of the
+ * text that starts with a word of the query, ignoring case and accents), so a card can mark them.
+ */
+export function searchHits(text: string, q: string): TextPart[] {
+  const wanted = words(q);
+  if (wanted.length === 0 || !text) return [{ text, hit: false }];
+  const parts: TextPart[] = [];
+  let last = 0;
+  for (const match of text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
+    const word = fold(match[0]);
+    const prefix = wanted.filter((w) => word.startsWith(w)).sort((a, b) => b.length - a.length)[0];
+    if (prefix === undefined) continue;
+    // Mark as much of the original word as the query covered (accents may span two code points).
+    let end = match.index;
+    while (end < match.index + match[0].length && fold(text.slice(match.index, end)).length < prefix.length) end++;
+    if (match.index > last) parts.push({ text: text.slice(last, match.index), hit: false });
+    parts.push({ text: text.slice(match.index, end), hit: true });
+    last = end;
+  }
+  if (last < text.length) parts.push({ text: text.slice(last), hit: false });
+  return parts;
+}
+
 /**
  * Whether a live update matches a search. The server decides for pages (full-text search); this
  * is its approximation for pushes: every word of the query starts a word of the title or summary,

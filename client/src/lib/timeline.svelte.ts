@@ -103,6 +103,10 @@ export class Timeline implements ViewRules {
   get days(): readonly DayCount[] {
     return this.data.days;
   }
+  /** Day counts for the current filters, topics included: the day chart. */
+  get filteredDays(): readonly DayCount[] {
+    return this.data.filteredDays;
+  }
   /** Per-group counts for the headings (current filters, topics included). */
   get counts(): ReadonlyMap<number, number> {
     return this.data.counts;
