@@ -185,7 +185,8 @@ export function searchHits(text: string, q: string): TextPart[] {
     if (prefix === undefined) continue;
     // Mark as much of the original word as the query covered (accents may span two code points).
     let end = match.index;
-    while (end < match.index + match[0].length && fold(text.slice(match.index, end)).length < prefix.length) end++;
+    while (end < match.index + match[0].length && fold(text.slice(match.index, end)).length < prefix.length)
+      end++;
     if (match.index > last) parts.push({ text: text.slice(last, match.index), hit: false });
     parts.push({ text: text.slice(match.index, end), hit: true });
     last = end;
