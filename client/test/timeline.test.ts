@@ -316,6 +316,9 @@ describe('Timeline: the sticky post', () => {
     push(timeline, 'changed', at('b', '09:00', { sticky: true, version: 2, cursor: 20 }));
     push(timeline, 'changed', at('s', '08:00', { sticky: false, topics: ['diplomacy'], cursor: 21 }));
     expect(timeline.sticky.update?.id).toBe('b');
+    // A stale copy from before (another update when it was sticky) changes nothing.
+    push(timeline, 'changed', at('s', '08:00', { sticky: true, topics: ['diplomacy'], cursor: 6 }));
+    expect(timeline.sticky.update?.id).toBe('b');
     push(
       timeline,
       'retracted',

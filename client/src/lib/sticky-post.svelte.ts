@@ -27,7 +27,8 @@ export class StickyPost {
     if (update.event !== this.#slug) return;
     const current = this.#update;
     if (update.sticky && update.status !== 'retracted') {
-      if (!current || current.id !== update.id || isNewer(update, current)) this.#update = update;
+      // The later change wins, whichever update it is: making another post sticky comes after.
+      if (isNewer(update, current ?? undefined)) this.#update = update;
     } else if (current?.id === update.id && isNewer(update, current)) {
       this.#update = null;
     }
