@@ -106,7 +106,7 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
   const shared = config.redisUrl
     ? await redisLimitStores(config.redisUrl, config.redisStream, logger)
     : undefined;
-  new DeskPresenceHub(io, { store, events, logger, sessions: sessionMiddleware });
+  const desk = new DeskPresenceHub(io, { store, events, logger, sessions: sessionMiddleware });
   const hub = new LiveHub(io, {
     store,
     events,
@@ -129,7 +129,14 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
     logger,
   });
   // Every write goes through this one commit step, which hands what it committed to the hub.
-  const writers = createWriters({ store, events, publisher: hub, clock, logger });
+  const writers = createWriters({
+    store,
+    events,
+    publisher: hub,
+    clock,
+    logger,
+    draftsChanged: (event) => desk.draftsChanged(event),
+  });
 
   app.use(
     routes({

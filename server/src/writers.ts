@@ -33,6 +33,8 @@ export function createWriters(deps: {
   publisher?: ChangePublisher;
   clock: Clock;
   logger: Logger;
+  /** A draft changed: tell the consoles at its event's desk (the server's live desk). */
+  draftsChanged?: (event: string) => void;
 }): Writers {
   const { store, events, clock, logger } = deps;
   const stories = new StoryAssigner(store);
@@ -47,7 +49,14 @@ export function createWriters(deps: {
     commit,
     updates: new UpdateService({ store, events, stories, commit, clock, logger }),
     stories: new StoryService({ store, commit }),
-    drafts: new DraftService({ store, events, commit, clock, logger }),
+    drafts: new DraftService({
+      store,
+      events,
+      commit,
+      clock,
+      logger,
+      ...(deps.draftsChanged ? { changed: deps.draftsChanged } : {}),
+    }),
     retag: (event, onProgress) => retag({ store, events, commit, clock }, event, onProgress),
   };
 }

@@ -46,6 +46,11 @@ export interface ServerToClientEvents {
   'live:resync': () => void;
   /** To the console: who is at this desk now (on every join, leave and change of what is open). */
   'desk:presence': (presence: DeskPresence) => void;
+  /**
+   * To the console: the event's drafts changed (saved, submitted, scheduled, deleted, published).
+   * It names no draft: each console reads the list again, with what its own role may see.
+   */
+  'desk:drafts': (change: { event: string }) => void;
 }
 
 export interface ClientToServerEvents {

@@ -13,10 +13,13 @@ export class DeskUpdates {
   /** Who is at this event's desk (this browser included), and what each has open. */
   people = $state<DeskPresence['people']>([]);
   readonly #live = new Live();
+  readonly #draftsChanged: () => void;
   #stop: (() => void) | undefined;
 
-  constructor(event: Event) {
+  /** `draftsChanged`: a colleague saved, submitted, scheduled, deleted or published a draft. */
+  constructor(event: Event, draftsChanged: () => void = () => undefined) {
     this.data = new EventData(event, this.#live, { filters: noFilters, target: latest });
+    this.#draftsChanged = draftsChanged;
   }
 
   get items(): readonly Update[] {
@@ -42,6 +45,9 @@ export class DeskUpdates {
     socket?.on('connect', join);
     socket?.on('desk:presence', (presence) => {
       if (presence.event === slug) this.people = presence.people;
+    });
+    socket?.on('desk:drafts', (change) => {
+      if (change.event === slug) this.#draftsChanged();
     });
     void this.data.load(noFilters, latest);
     this.#stop = () => {

@@ -2,12 +2,13 @@ import type { Draft } from '@dayline/shared';
 import { errorMessage } from '../lib/api.js';
 import { listDrafts } from './console-api.js';
 
-/** How often the list is read again, so editors see what contributors submit. */
-const refreshMs = 10_000;
+/** How often the list is read again anyway, in case a signal from the desk was missed. */
+const refreshMs = 30_000;
 
 /**
  * The event's drafts, in review and scheduled posts on the desk (a contributor's own; every one for
- * editors), read again every few seconds and after every change made here.
+ * editors), read again whenever the desk says they changed (`desk:drafts`), after every change made
+ * here, and every half minute.
  */
 export class DeskDrafts {
   items = $state<Draft[]>([]);

@@ -36,6 +36,8 @@ export class DraftService {
       commit: CommitStep;
       clock: Clock;
       logger: Logger;
+      /** The event's drafts changed: consoles at its desk read them again. */
+      changed?: (event: string) => void;
     },
   ) {}
 
@@ -57,6 +59,7 @@ export class DraftService {
       createdById: actor.kind === 'user' ? actor.id : null,
       at,
     });
+    this.deps.changed?.(slug);
     return draftView(draft);
   }
 
@@ -90,6 +93,7 @@ export class DraftService {
       at: clock.now().toISOString(),
     });
     if (!saved) throw this.#moved(id);
+    this.deps.changed?.(saved.event);
     return draftView(saved);
   }
 
@@ -103,6 +107,7 @@ export class DraftService {
       at: this.deps.clock.now().toISOString(),
     });
     if (!saved) throw this.#moved(id);
+    this.deps.changed?.(saved.event);
     return draftView(saved);
   }
 
@@ -110,6 +115,7 @@ export class DraftService {
   async remove(id: string, actor: Actor): Promise<Draft> {
     const draft = await this.#onTheDesk(id, actor);
     if (!(await this.deps.store.drafts.delete(id))) throw this.#moved(id);
+    this.deps.changed?.(draft.event);
     return draftView(draft);
   }
 
@@ -173,6 +179,7 @@ export class DraftService {
         ? { update: stored, created: false }
         : ((await commit.add(event, [prepared], { actor: by, action: 'publish' })).value[0] as AddResult);
       await store.drafts.published(id, node, result.update.id, clock.now().toISOString());
+      this.deps.changed?.(claimed.event);
       return result;
     } catch (error) {
       // Back where it was; a claim taken over from a stopped node goes back to what its time says.

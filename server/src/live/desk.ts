@@ -61,6 +61,11 @@ export class DeskPresenceHub {
     });
   }
 
+  /** Tells every console at the event's desk (on every node) that its drafts changed. */
+  draftsChanged(event: string): void {
+    this.io.to(deskRoom(event)).emit('desk:drafts', { event });
+  }
+
   async #join(socket: LiveSocket, request: unknown): Promise<void> {
     const { event: slug } = parseInput(deskJoinSchema, request);
     const user = await sessionUser(this.deps.store, socket.request as unknown as Request);

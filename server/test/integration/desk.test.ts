@@ -79,6 +79,27 @@ describe("the console's desk", () => {
     expect(unknown).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
+  it("tells the consoles at an event's desk that its drafts changed, naming no draft", async () => {
+    const editor = await consoleSocket('eli');
+    expect(await editor.emitWithAck('desk:join', { event: 'test-war' })).toEqual({ ok: true });
+    const other = await consoleSocket('ola');
+    expect(await other.emitWithAck('desk:join', { event: privateEvent.slug })).toEqual({ ok: true });
+    const signals: { event: string }[] = [];
+    other.on('desk:drafts', (change) => signals.push(change));
+    const changed = new Promise<{ event: string }>((resolve) => editor.once('desk:drafts', resolve));
+
+    const cora = await signedInPerson(server, 'contributor', 'cora');
+    const saved = await fetch(`${server.url}/api/events/test-war/updates`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: cora.cookie, 'x-csrf-token': cora.csrf },
+      body: JSON.stringify({ title: 'School reopens in the north', status: 'draft' }),
+    });
+    expect(saved.status).toBe(201);
+    expect(await changed).toEqual({ event: 'test-war' });
+    // Another event's desk hears nothing of it.
+    expect(signals).toEqual([]);
+  });
+
   it('lets the newsroom read private events through its session, as a viewer token would', async () => {
     const cookie = await signIn('ana');
     const read = (path: string, headers: Record<string, string> = {}) =>
