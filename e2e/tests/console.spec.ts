@@ -82,6 +82,9 @@ test('an editor sets up, publishes with a preview, corrects and retracts; a read
       .getByRole('listitem', { name: /Convoy of 40 trucks/ })
       .getByRole('button', { name: 'Unpin from top' }),
   ).toBeVisible();
+  await expect(
+    page.getByRole('listitem', { name: /Convoy of 40 trucks/ }).getByTestId('desk-sticky'),
+  ).toHaveText('· Pinned to top');
   await shoot(reader, 'reader-sticky-1280', testInfo.project.outputDir);
   await reader.setViewportSize({ width: 390, height: 844 });
   await shoot(reader, 'reader-sticky-390', testInfo.project.outputDir);
