@@ -5,7 +5,16 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 
 export default ts.config(
-  { ignores: ['**/dist/', '**/.tsbuild/', 'e2e/test-results/', 'e2e/playwright-report/', 'data/'] },
+  {
+    ignores: [
+      '**/dist/',
+      '**/dist-ssr/',
+      '**/.tsbuild/',
+      'e2e/test-results/',
+      'e2e/playwright-report/',
+      'data/',
+    ],
+  },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,

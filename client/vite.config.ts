@@ -5,11 +5,15 @@ import { defineConfig } from 'vite';
 // exactly as in production where the server serves client/dist itself.
 const apiTarget = `http://localhost:${process.env.DAYLINE_API_PORT ?? '3000'}`;
 
-export default defineConfig({
+// `vite build --ssr src/ssr.ts` builds the same components for the server, which renders the
+// reader's pages with them (server/src/http/client.ts): one file of its own, outside what is served.
+export default defineConfig(({ isSsrBuild }) => ({
   base: '/',
   plugins: [svelte()],
+  ssr: { noExternal: true },
   build: {
-    outDir: 'dist',
+    outDir: isSsrBuild ? 'dist-ssr' : 'dist',
+    copyPublicDir: !isSsrBuild,
     emptyOutDir: true,
     rolldownOptions: {
       treeshake: {
@@ -25,4 +29,4 @@ export default defineConfig({
       '/socket.io': { target: apiTarget, ws: true },
     },
   },
-});
+}));

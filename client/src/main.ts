@@ -1,5 +1,6 @@
-import { mount } from 'svelte';
+import { hydrate, mount } from 'svelte';
 import App from './App.svelte';
+import { takeFirstViewInPage } from './lib/api.js';
 import { credentials } from './lib/credentials.js';
 import { prefs } from './lib/prefs.svelte.js';
 import './app.css';
@@ -18,5 +19,17 @@ if (location.pathname === '/console' || location.pathname.startsWith('/console/'
 } else {
   // Before anything reads the address: the router must never see (or keep) a `?token=`.
   credentials.adoptFromLocation();
-  mount(App, { target });
+  // The server rendered the page from a first view it put in the page: the app takes that page
+  // over from the same data. Not for a reader with a viewer token (the server rendered what a reader
+  // without one sees), nor for an older page (`?before=`, a link for readers without JavaScript:
+  // here the timeline pages back in place), which start afresh.
+  const firstView = takeFirstViewInPage();
+  const older = new URLSearchParams(location.search).has('before');
+  if (firstView && !older && credentials.token === null) {
+    const start = { href: location.pathname + location.search, firstView };
+    hydrate(App, { target, props: { start } });
+  } else {
+    target.replaceChildren();
+    mount(App, { target });
+  }
 }

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { startServer, type RunningServer } from '../server.js';
 import { hourly, patchUpdate, postMany, ready } from './helpers.js';
 
-// Low bandwidth: the first view of any address renders from one API request.
+// Low bandwidth: the first view of any address arrives rendered in the page, with its data.
 const event = 'ukraine-war';
 let server: RunningServer;
 let ids: string[];
@@ -73,19 +73,19 @@ for (const [name, path] of [
   ['a filtered search', `/e/${event}?topics=military,diplomacy&q=report`],
   ['a day permalink', `/e/${event}/day/19`],
 ] as const) {
-  test(`${name} renders its first cards from one API request`, async ({ page }) => {
+  test(`${name} arrives rendered, with its first view in the page: no API request`, async ({ page }) => {
     const { before, timed, all } = await apiRequestsOf(page, path);
-    expect(before).toHaveLength(1);
-    expect(before[0]).toMatch(/^\/api\/first-view/);
-    expect(timed).toEqual(['/api/first-view']);
-    // Nothing else is fetched to complete the first view either (key events, day counts, events).
-    expect(all).toEqual(before);
+    expect(before).toEqual([]);
+    expect(timed).toEqual([]);
+    // Nothing is fetched to take the page over either (key events, day counts, events); a day's
+    // page may go on to load the newer updates above it, as the reader scrolls up.
+    expect(all.filter((url) => !url.includes('after='))).toEqual([]);
   });
 }
 
-test('an update permalink starts at its update, from the same one request', async ({ page }) => {
-  const { before } = await apiRequestsOf(page, `/e/${event}/u/${ids[60]}`);
-  expect(before).toEqual([expect.stringMatching(/^\/api\/first-view\?event=ukraine-war.*update=/)]);
+test('an update permalink starts at its update, rendered with the page', async ({ page }) => {
+  const { all } = await apiRequestsOf(page, `/e/${event}/u/${ids[60]}`);
+  expect(all).toEqual([]);
   await expect(page.locator(`[data-testid="update-card"][data-id="${ids[60]}"]`)).toBeFocused();
   await expect(page.getByTestId('key-events')).toContainText('Report 4');
 });

@@ -16,6 +16,8 @@ import { EventService } from './events/service.js';
 import { EventWatcher } from './events/watcher.js';
 import { compress } from './http/caching.js';
 import { clientRouter } from './http/client.js';
+import { firstViewQuery } from './http/reader-page.js';
+import { readFirstView } from './events/first-view.js';
 import { errorHandler } from './http/errors.js';
 import { inFlightRequests } from './http/in-flight.js';
 import { requestLogger } from './http/request-log.js';
@@ -158,7 +160,11 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
       logger,
     }),
   );
-  app.use(clientRouter(config.clientDir));
+  app.use(
+    clientRouter(config.clientDir, (req, route) =>
+      readFirstView({ store, events, access }, req, firstViewQuery(route, req.query.before)),
+    ),
+  );
   app.use(errorHandler(logger));
 
   let simulator: DemoSimulator | undefined;

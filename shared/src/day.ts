@@ -71,6 +71,11 @@ export function dateOfDay(day: number, event: EventClock): string {
   return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
 }
 
+/** The first instant of a day of the event (its midnight in the event's zone), ISO. */
+export function dayStart(day: number, event: EventClock): string {
+  return new Date(midnight(dateOfDay(day, event), event.timeZone).getTime()).toISOString();
+}
+
 /** The last instant of a day of the event (its next midnight in the event's zone, minus 1 ms), ISO. */
 export function endOfDay(day: number, event: EventClock): string {
   return new Date(midnight(dateOfDay(day + 1, event), event.timeZone).getTime() - 1).toISOString();

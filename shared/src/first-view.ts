@@ -12,13 +12,14 @@ export const keyEventLimit = 20;
 
 /**
  * GET /api/first-view: what the timeline's first render needs, in one request. The filters are
- * those of the list (`topics`, `q`, `source`, `collapse`, `limit`); `event` names the event (none:
+ * those of the list (`topics`, `q`, `source`, `collapse`, `limit`, and `before`, a page token for
+ * an older page); `event` names the event (none:
  * the one with the newest update); `day` or `update` is where a permalink starts. It reads whatever
  * address the reader opened, so an unknown event or topic is not an error: the event gives no view,
  * the topic is left out.
  */
 export const firstViewQuerySchema = updatesQuerySchema
-  .pick({ q: true, source: true, collapse: true, limit: true })
+  .pick({ q: true, source: true, collapse: true, limit: true, before: true })
   .extend({
     event: z.string().max(200).optional(),
     topics: z

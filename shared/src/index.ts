@@ -9,3 +9,4 @@ export * from './accounts.js';
 export * from './views.js';
 export * from './drafts.js';
 export * from './events.js';
+export * from './route.js';

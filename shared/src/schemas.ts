@@ -245,6 +245,11 @@ export const updatesQuerySchema = z.object({
   source: z.string().trim().max(120).optional(),
   day: z.coerce.number().int().min(-100000).max(100000).optional(),
   before: z.string().max(200).optional(),
+  /**
+   * The page just newer than this token (a page's `newer`): scrolling up from a permalink towards
+   * the latest. It wins over `before` and `from`.
+   */
+  after: z.string().max(200).optional(),
   /** Start the page at this instant (inclusive) instead of the newest: day and update permalinks. */
   from: instantSchema.optional(),
   /**
@@ -277,7 +282,13 @@ export const daysQuerySchema = z.object({
 
 export const updatePageSchema = z.object({
   items: z.array(updateSchema),
+  /** Token for the next older page (`before`); null at the start of the timeline (and on `after` pages). */
   next: z.string().nullable(),
+  /**
+   * Token for the next newer page (`after`), on pages that do not start at the newest update (a
+   * permalink's, an older page, a newer page); null once a newer page reaches the newest.
+   */
+  newer: z.string().nullable().optional(),
 });
 export type UpdatePage = z.infer<typeof updatePageSchema>;
 

@@ -6,6 +6,12 @@ import type { Event, Update } from './schemas.js';
  * GET /api/first-view applies and the client relies on when it reads that answer, written once.
  */
 
+/** The id of the data block that carries the first view in a reader's page (server-rendered). */
+export const firstViewElementId = 'dayline-first-view';
+
+/** How many updates a page of the reader's timeline holds (the server renders the first one). */
+export const timelinePageSize = 50;
+
 /** The event `/` opens: the one with the newest update; events without any come after those with some. */
 export function liveliest<E extends Pick<Event, 'lastPublishedAt'>>(events: readonly E[]): E | undefined {
   let best: E | undefined;

@@ -1,4 +1,13 @@
-import type { Event, FirstView, SourceView, StoryView, UpdatePage, UpdateVersion } from '@dayline/shared';
+import {
+  firstViewElementId,
+  timelinePageSize,
+  type Event,
+  type FirstView,
+  type SourceView,
+  type StoryView,
+  type UpdatePage,
+  type UpdateVersion,
+} from '@dayline/shared';
 import { credentials } from './credentials.js';
 import type { Route } from './route.js';
 
@@ -76,8 +85,17 @@ export function fetchEvents(signal?: AbortSignal): Promise<Event[]> {
   return getJson<Event[]>('/api/events', signal);
 }
 
-/** Page size of the timeline's first and later pages. */
-export const pageSize = 50;
+/** The first view the server rendered the page from, taken out of the page (once). */
+export function takeFirstViewInPage(): FirstView | null {
+  const element = document.getElementById(firstViewElementId);
+  if (!element) return null;
+  element.remove();
+  try {
+    return JSON.parse(element.textContent ?? '') as FirstView;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * Everything the first render of a route needs, in one request: the events, and the event's first
@@ -92,7 +110,7 @@ export function fetchFirstView(route: Route, signal?: AbortSignal): Promise<Firs
     source: filters.source,
     day: target.kind === 'day' ? target.day : undefined,
     update: target.kind === 'update' ? target.id : undefined,
-    limit: pageSize,
+    limit: timelinePageSize,
   });
   return getJson<FirstView>(`/api/first-view${search}`, signal);
 }
@@ -105,17 +123,23 @@ export interface ListFilters {
 
 export interface UpdatesOptions extends ListFilters {
   before?: string | null;
+  /** The page just newer than this token (a page's `newer`). */
+  after?: string | null;
   signal?: AbortSignal;
 }
 
-/** One page, newest first; `next` is the token for the next older page, null at the start. */
+/**
+ * One page, newest first; `next` is the token for the next older page, null at the start; `newer`
+ * the next newer page's, on a page that does not reach the newest update.
+ */
 export function fetchUpdates(slug: string, options: UpdatesOptions): Promise<UpdatePage> {
   const search = query({
     topics: topicsParam(options.topics),
     q: options.q,
     source: options.source,
     before: options.before ?? undefined,
-    limit: pageSize,
+    after: options.after ?? undefined,
+    limit: timelinePageSize,
   });
   return getJson<UpdatePage>(`${eventPath(slug)}/updates${search}`, options.signal);
 }

@@ -107,6 +107,9 @@ export class EventData implements LiveListener {
   #next = $state<string | null>(null);
   /** The instant the loaded list starts at (a permalink), or null when it starts at the newest. */
   #from = $state<string | null>(null);
+  /** Token for the next newer page while the view does not reach the newest update; else null. */
+  #newer = $state<string | null>(null);
+  #newerLoading = $state(false);
   #state = $state<LoadState>('loading');
   #error = $state('');
   #older = $state<'idle' | 'loading' | 'error'>('idle');
@@ -114,6 +117,8 @@ export class EventData implements LiveListener {
   /** Bumped on every load, so answers to an older view are dropped. */
   #generation = 0;
   #subscribed = false;
+  /** The view `showFirst` put on screen, until `load` takes it over. */
+  #shown: EventView | undefined;
   /** Edits collected during one batch and committed to `#sorted` at its end. */
   #upserts: Update[] = [];
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
@@ -183,6 +188,13 @@ export class EventData implements LiveListener {
   get next(): string | null {
     return this.#next;
   }
+  /** Token for the next newer page, when the view starts below the newest update (a permalink). */
+  get newer(): string | null {
+    return this.#newer;
+  }
+  get loadingNewer(): boolean {
+    return this.#newerLoading;
+  }
   /** Whether the list starts at the newest update (not at a permalink's instant). */
   get atLatest(): boolean {
     return this.#from === null;
@@ -216,24 +228,39 @@ export class EventData implements LiveListener {
    * every later change is either in the view or replayed after it (both is fine: cursors decide).
    */
   async load(filters: Filters, target: Target, initial?: EventView): Promise<void> {
-    const generation = this.#clear(filters, target);
-    let view: EventView | null;
-    try {
-      view = initial ?? (await fetchFirstView({ slug: this.event.slug, filters, target })).view;
-      if (generation !== this.#generation) return;
-      if (!view) throw new Error('This event is not available any more.');
-    } catch (error) {
-      if (generation !== this.#generation) return;
-      this.#held.clear();
-      this.#state = 'error';
-      this.#error = errorMessage(error);
-      return;
+    let view: EventView | null | undefined =
+      initial !== undefined && initial === this.#shown ? initial : undefined;
+    this.#shown = undefined;
+    if (!view) {
+      const generation = this.#clear(filters, target);
+      try {
+        view = initial ?? (await fetchFirstView({ slug: this.event.slug, filters, target })).view;
+        if (generation !== this.#generation) return;
+        if (!view) throw new Error('This event is not available any more.');
+      } catch (error) {
+        if (generation !== this.#generation) return;
+        this.#held.clear();
+        this.#state = 'error';
+        this.#error = errorMessage(error);
+        return;
+      }
+      this.#fill(view, target);
     }
-    this.#fill(view, target);
     if (!this.#subscribed) {
       this.#subscribed = true;
       await this.#live.subscribe(this.event.slug, view.cursor);
     }
+  }
+
+  /**
+   * Shows a view at once, without subscribing: the first render of a page the server rendered from
+   * this view (on the server, and in the browser taking that page over). `load` with the same view
+   * then only subscribes from its cursor.
+   */
+  showFirst(view: EventView): void {
+    this.#clear(this.#filters, this.#target);
+    this.#fill(view, this.#target);
+    this.#shown = view;
   }
 
   /** Moves the view's start within what is loaded (no reload: the view scrolls there). */
@@ -270,6 +297,32 @@ export class EventData implements LiveListener {
       if (generation !== this.#generation) return;
       this.#older = 'error';
       this.#olderError = errorMessage(error);
+    }
+  }
+
+  /**
+   * Scrolling up from a permalink: the page just newer than what is loaded. Once a page reaches the
+   * newest update the view is at the latest, and what was held for it (arrivals since) is offered.
+   */
+  async loadNewer(): Promise<void> {
+    const after = this.#newer;
+    if (this.#state !== 'ready' || after === null || this.#newerLoading) return;
+    const generation = this.#generation;
+    const { topics, q, source } = this.#filters;
+    this.#newerLoading = true;
+    try {
+      const page = await fetchUpdates(this.event.slug, { topics, q, source, after });
+      if (generation !== this.#generation) return;
+      const fresh = page.items.filter((u) => isNewer(u, this.#items.get(u.id)));
+      for (const update of fresh) this.#put(update);
+      this.#sorted = replaceInSorted(this.#sorted, fresh);
+      this.#newer = page.newer ?? null;
+      this.#from = this.#newer === null ? null : (page.items[0]?.publishedAt ?? this.#from);
+      if (this.#from === null) this.release(false);
+    } catch {
+      // Nothing is lost: the "Newer updates" button stays, and tries again.
+    } finally {
+      if (generation === this.#generation) this.#newerLoading = false;
     }
   }
 
@@ -408,6 +461,8 @@ export class EventData implements LiveListener {
     this.#held.clear();
     this.#next = null;
     this.#from = null;
+    this.#newer = null;
+    this.#newerLoading = false;
     this.#state = 'loading';
     this.#error = '';
     this.#older = 'idle';
@@ -424,6 +479,7 @@ export class EventData implements LiveListener {
     this.#next = view.page.next;
     this.#from =
       pageStart({ day: target.kind === 'day' ? target.day : undefined, update: found }, this.event) ?? null;
+    this.#newer = this.#from === null ? null : (view.page.newer ?? null);
     this.#days = view.days;
     this.#filteredDays = view.filteredDays;
     this.#state = 'ready';

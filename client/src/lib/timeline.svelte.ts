@@ -84,6 +84,8 @@ export class Timeline implements ViewRules {
       target: view.target,
     });
     this.#initial = view.initial;
+    // A page rendered on the server shows its first view in its very first render.
+    if (view.initial) this.data.showFirst(view.initial);
   }
 
   /** Days newest first, items newest first within each. */
@@ -214,7 +216,8 @@ export class Timeline implements ViewRules {
     this.#disposed = false;
     const initial = this.#initial;
     this.#initial = undefined;
-    this.#targetNote = '';
+    // A first view already on screen keeps its note about the permalink's target.
+    if (!initial) this.#targetNote = '';
     this.#fresh.clear();
     void this.data.load(this.data.filters, this.data.target, initial);
     return () => {

@@ -8,7 +8,7 @@ import {
   type FirstView,
   type FirstViewQuery,
 } from '@dayline/shared';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import type { Access } from '../access/access.js';
 import type { EventCatalog, EventRuntime } from './catalog.js';
 import type { Store } from '../store/store.js';
@@ -29,15 +29,18 @@ interface Deps {
  */
 export function firstViewHandler(deps: Deps): RequestHandler {
   return async (req, res) => {
-    const query = parseInput(firstViewQuerySchema, req.query);
-    const visible = await visibleEvents(deps, req);
-    const events = visible.map((e) => e.event);
-    // A private event without a viewer token is simply not there, exactly as on its own endpoints.
-    const chosen = query.event === undefined ? liveliest(events) : events.find((e) => e.slug === query.event);
-    const runtime = chosen && visible.find((e) => e.event === chosen)?.runtime;
-    const body: FirstView = { events, view: runtime ? await eventView(deps.store, runtime, query) : null };
-    res.json(body);
+    res.json(await readFirstView(deps, req, parseInput(firstViewQuerySchema, req.query)));
   };
+}
+
+/** The first view of what `req` may see: also rendered into the reader's page (http/reader-page.ts). */
+export async function readFirstView(deps: Deps, req: Request, query: FirstViewQuery): Promise<FirstView> {
+  const visible = await visibleEvents(deps, req);
+  const events = visible.map((e) => e.event);
+  // A private event without a viewer token is simply not there, exactly as on its own endpoints.
+  const chosen = query.event === undefined ? liveliest(events) : events.find((e) => e.slug === query.event);
+  const runtime = chosen && visible.find((e) => e.event === chosen)?.runtime;
+  return { events, view: runtime ? await eventView(deps.store, runtime, query) : null };
 }
 
 async function eventView(store: Store, event: EventRuntime, query: FirstViewQuery): Promise<EventView> {
@@ -59,6 +62,7 @@ async function eventView(store: Store, event: EventRuntime, query: FirstViewQuer
       q,
       source,
       from,
+      before: query.before,
       limit: query.limit,
     }),
     store.countDays(slug, { topics: [], q, source }).then(dated),

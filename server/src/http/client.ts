@@ -1,28 +1,36 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import express, { Router } from 'express';
+import { pathToFileURL } from 'node:url';
+import { readFile } from 'node:fs/promises';
+import { firstViewElementId, type FirstView, type Route } from '@dayline/shared';
+import express, { Router, type Request, type Response } from 'express';
 import { AppError } from '../errors.js';
 import { clientFileHeaders } from './caching.js';
+import { headHtml, pageHead, routeOf, scriptJson, type PageHead } from './reader-page.js';
 
-/** The reader's and the newsroom's pages: each one answers with the app, anything else is a 404. */
-export const appPaths = [
-  '/',
-  '/e/:slug',
-  '/e/:slug/day/:day',
-  '/e/:slug/u/:id',
-  '/console',
-  '/console/setup',
-  '/console/admin',
-  '/console/events',
-];
+/** The reader's pages: the app, with the first view rendered into the page. */
+export const readerPaths = ['/', '/e/:slug', '/e/:slug/day/:day', '/e/:slug/u/:id'];
+/** The newsroom's pages: the app as built. */
+export const consolePaths = ['/console', '/console/setup', '/console/admin', '/console/events'];
+/** Every page path: anything else is a 404. */
+export const appPaths = [...readerPaths, ...consolePaths];
+
+/** What a reader's page starts from, for the request (what GET /api/first-view would answer it). */
+export type FirstViewReader = (req: Request, route: Route) => Promise<FirstView>;
+
+/** The client's server build (client/src/ssr.ts): the reader's page rendered by its own components. */
+type RenderReaderPage = (href: string, firstView: FirstView) => { head: string; body: string };
 
 /**
  * Serves the built client: its files, the app on every page path (links like /e/x?topics=y work),
  * and a real 404 page with status 404 on any other path.
  */
-export function clientRouter(clientDir: string): Router {
+export function clientRouter(clientDir: string, readFirstView: FirstViewReader): Router {
   const router = Router();
   const index = path.join(clientDir, 'index.html');
+  const serverBuild = path.join(clientDir, '..', 'dist-ssr', 'ssr.js');
+  let template: Promise<string> | undefined;
+  let renderer: Promise<RenderReaderPage | null> | undefined;
   const notFound = path.join(clientDir, '404.html');
   router.use(
     express.static(clientDir, {
@@ -31,13 +39,34 @@ export function clientRouter(clientDir: string): Router {
       setHeaders: clientFileHeaders(clientDir),
     }),
   );
-  router.get(appPaths, (_req, res) => {
-    if (!existsSync(index)) {
-      res.status(503).type('text').send('The client is not built yet: run `npm run build`.');
-      return;
-    }
+  const built = (res: Response) => {
+    if (existsSync(index)) return true;
+    res.status(503).type('text').send('The client is not built yet: run `npm run build`.');
+    return false;
+  };
+  router.get(consolePaths, (_req, res) => {
+    if (!built(res)) return;
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
+  });
+  router.get(readerPaths, async (req, res) => {
+    if (!built(res)) return;
+    template ??= readFile(index, 'utf8');
+    renderer ??= existsSync(serverBuild)
+      ? import(pathToFileURL(serverBuild).href).then(
+          (m: { renderReaderPage: RenderReaderPage }) => m.renderReaderPage,
+        )
+      : Promise.resolve(null);
+    const route = routeOf(req);
+    const firstView = await readFirstView(req, route);
+    const origin = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+    const render = await renderer;
+    const rendered = render ? render(hrefOf(req), firstView) : null;
+    // Private: a private event's page holds what only this reader may see.
+    res.setHeader('Cache-Control', 'private, no-cache');
+    res
+      .type('html')
+      .send(readerPage(await template, pageHead(firstView, route, origin), firstView, rendered));
   });
   router.use((req, res) => {
     // A path that is not even well-formed is the client's error.
@@ -51,4 +80,30 @@ export function clientRouter(clientDir: string): Router {
     else res.type('text').send('Not found');
   });
   return router;
+}
+
+/**
+ * The built index.html with the page's own head, the page rendered by the client's components (when
+ * the server build is there), and the first view it was rendered from, which the client takes over.
+ */
+function readerPage(
+  template: string,
+  head: PageHead,
+  firstView: FirstView,
+  rendered: { head: string; body: string } | null,
+): string {
+  const data = `<script type="application/json" id="${firstViewElementId}">${scriptJson(firstView)}</script>`;
+  // The page's own title wins over the app's (an update's permalink is titled by its headline).
+  const appHead = rendered?.head.replace(/<title>[^<]*<\/title>/, '') ?? '';
+  return template
+    .replace(/<meta name="description"[^>]*>\s*/, '')
+    .replace(/<title>[^<]*<\/title>/, () => `${headHtml(head)}\n    ${appHead}`)
+    .replace('<div id="app"></div>', () => `<div id="app">${rendered?.body ?? ''}</div>\n    ${data}`);
+}
+
+/** The page's path and query as the browser shows it (a viewer's `?token=` is not part of it). */
+function hrefOf(req: Request): string {
+  const url = new URL(req.originalUrl, 'http://page');
+  url.searchParams.delete('token');
+  return url.pathname + url.search;
 }

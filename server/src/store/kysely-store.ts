@@ -2,7 +2,7 @@ import type { AuditNote, InsertAudit } from '../accounts/audit.js';
 import { AuditLog } from '../accounts/audit.js';
 import { DraftStore } from '../drafts/draft-store.js';
 import { randomUUID } from 'node:crypto';
-import type { Change, Update, UpdateVersion } from '@dayline/shared';
+import type { Change, Update, UpdatePage, UpdateVersion } from '@dayline/shared';
 import { sql, type Kysely } from 'kysely';
 import { TokenStore } from '../access/token-store.js';
 import { KyselySessionStore } from '../accounts/session-store.js';
@@ -159,7 +159,7 @@ export class KyselyStore implements Store {
     return clusteringFeed(this.db, event, afterCursor, from);
   }
 
-  listUpdates(event: string, filter: ListFilter): Promise<{ items: Update[]; next: string | null }> {
+  listUpdates(event: string, filter: ListFilter): Promise<UpdatePage> {
     return listUpdates(this.db, event, filter, this.searchTuning);
   }
 

@@ -13,6 +13,7 @@ import type {
   TopicReasons,
   Update,
   UpdateStatus,
+  UpdatePage,
   UpdateVersion,
   VersionKind,
 } from '@dayline/shared';
@@ -87,6 +88,8 @@ export interface ListFilter {
   from?: string;
   /** Opaque keyset token from a previous page's `next`. */
   before?: string;
+  /** Opaque keyset token from a previous page's `newer`: the page just newer than it (wins over the two above). */
+  after?: string;
   limit: number;
 }
 
@@ -208,7 +211,7 @@ export interface Store {
     }[]
   >;
   /** Newest first (publishedAt desc, id desc); retracted updates are left out. */
-  listUpdates(event: string, filter: ListFilter): Promise<{ items: Update[]; next: string | null }>;
+  listUpdates(event: string, filter: ListFilter): Promise<UpdatePage>;
   countDays(
     event: string,
     filter: Pick<ListFilter, 'topics' | 'q' | 'source'>,

@@ -1,4 +1,4 @@
-import type { Update } from '@dayline/shared';
+import type { UpdatePage } from '@dayline/shared';
 import { sql, type Kysely } from 'kysely';
 import { isPostgres } from '../store/dialect.js';
 import { inFullText, matchText } from '../store/full-text.js';
@@ -11,6 +11,8 @@ import { hasAnyTopic } from '../topics/queries.js';
 
 /** The timeline's order, the timeline index's: newest first, ties broken by id. */
 const newestFirst = sql`published_at desc, id desc`;
+/** Reading the timeline the other way: the page just newer than a token. */
+const oldestFirst = sql`published_at asc, id asc`;
 
 /** An event's timeline page, newest first (publishedAt desc, id desc); retracted updates are left out. */
 export async function listUpdates(
@@ -18,15 +20,20 @@ export async function listUpdates(
   event: string,
   filter: ListFilter,
   tuning: SearchTuning,
-): Promise<{ items: Update[]; next: string | null }> {
+): Promise<UpdatePage> {
   const rows = await pageRows(db, event, filter, tuning);
   const page = rows.slice(0, filter.limit);
-  const last = page.at(-1);
-  const next =
-    rows.length > filter.limit && last
-      ? encodePageToken({ publishedAt: last.published_at, id: last.id })
-      : null;
-  return { items: await presentUpdates(db, page), next };
+  const token = (row: UpdateRow | undefined) =>
+    row ? encodePageToken({ publishedAt: row.published_at, id: row.id }) : null;
+  if (filter.after) {
+    // Read oldest first from the token; shown newest first like every page.
+    const newest = rows.length > filter.limit ? token(page.at(-1)) : null;
+    return { items: await presentUpdates(db, page.reverse()), next: null, newer: newest };
+  }
+  const next = rows.length > filter.limit ? token(page.at(-1)) : null;
+  // A page that does not start at the newest can be scrolled up from its first update.
+  const newer = filter.from || filter.before ? { newer: token(page[0]) } : {};
+  return { items: await presentUpdates(db, page), next, ...newer };
 }
 
 /** A page's rows and one more, which says whether another page follows. */
@@ -37,7 +44,10 @@ async function pageRows(
   tuning: SearchTuning,
 ): Promise<UpdateRow[]> {
   const take = filter.limit + 1;
-  const plan = filter.q && !isPostgres(db) ? await chooseSearchPlan(db, filter.q, take, tuning) : undefined;
+  const plan =
+    filter.q && !filter.after && !isPostgres(db)
+      ? await chooseSearchPlan(db, filter.q, take, tuning)
+      : undefined;
   if (!plan) {
     const all = listed(db, event, filter);
     return (filter.q ? all.where(matchText(db, filter.q)) : all).limit(take).execute();
@@ -67,6 +77,13 @@ function listed(db: Kysely<Database>, event: string, filter: ListFilter, drive =
   if (filter.day !== undefined) query = query.where('day', '=', filter.day);
   if (filter.pinned !== undefined) query = query.where('pinned', '=', filter.pinned ? 1 : 0);
   if (filter.sticky !== undefined) query = query.where('sticky', '=', filter.sticky ? 1 : 0);
+  if (filter.after) {
+    const key = decodePageToken(filter.after);
+    return query
+      .where('published_at', '>=', key.publishedAt)
+      .where((eb) => eb.or([eb('published_at', '>', key.publishedAt), eb('id', '>', key.id)]))
+      .orderBy(oldestFirst);
+  }
   if (filter.from) query = query.where('published_at', '<=', filter.from);
   if (filter.before) {
     const key = decodePageToken(filter.before);
