@@ -1,4 +1,5 @@
 import type { UpdateInput } from '@dayline/shared';
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { startServer, type RunningServer } from '../server.js';
 import { createFirstAdmin, shoot } from './console-helpers.js';
@@ -109,6 +110,8 @@ test('an editor confirms topics and splits and joins stories from the desk; a re
   const option = panel.getByRole('option', { name: new RegExp(first.title) });
   await expect(option).toHaveAttribute('aria-selected', 'true');
   await shoot(page, 'console-story-search-1280', testInfo.project.outputDir);
+  const { violations } = await new AxeBuilder({ page }).include('[data-testid="story-panel"]').analyze();
+  expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   await page.keyboard.press('ArrowDown');
   await expect(option).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('Enter');
