@@ -32,6 +32,9 @@ describe('topic reasons', () => {
     expect(reasonText({ rule: 'regex', match: 'T-72', pattern: '\\bT-\\d+' })).toBe(
       'pattern matching “T-72”',
     );
+    expect(
+      reasonText({ rule: 'editor', match: 'military', by: 'Ana', at: '2022-03-16T07:12:00Z' }, 'Europe/Kyiv'),
+    ).toBe('editor Ana, 16 Mar, 09:12');
   });
 
   it('join several rules once each, after the topic', () => {

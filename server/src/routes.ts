@@ -139,6 +139,7 @@ export function routes(deps: RouteDeps): Router {
   r.patch('/api/updates/:id', writer, json, updates.correct);
   r.delete('/api/updates/:id', writer, json, updates.retract);
   r.post('/api/updates/:id/publish', writer, drafts.publish);
+  r.get('/api/events/:slug/stories', stories.search);
   r.get('/api/stories/:id', stories.read);
   r.post('/api/stories/:id/split', writer, json, stories.split);
   r.post('/api/stories/:id/merge', writer, json, stories.merge);

@@ -108,6 +108,9 @@ export const topicReasonSchema = z.object({
   match: z.string(),
   /** The configured keyword, regex or category that matched, when it differs from the text. */
   pattern: z.string().optional(),
+  /** An `editor` reason: who decided, and when. */
+  by: z.string().optional(),
+  at: z.string().optional(),
 });
 export type TopicReason = z.infer<typeof topicReasonSchema>;
 
@@ -318,3 +321,19 @@ export type StoryView = z.infer<typeof storyViewSchema>;
 export const storySplitSchema = z.strictObject({ members: z.array(z.string().min(1)).min(1).max(500) });
 /** POST /api/stories/:id/merge: the other story's members join this one. */
 export const storyMergeSchema = z.strictObject({ story: z.string().min(1) });
+
+/** GET /api/events/:slug/stories: stories whose reports match `q` (all words), newest first. */
+export const storySearchQuerySchema = z.object({
+  q: z.string().trim().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+});
+
+/** One story found by a search: enough to choose it (its first report, size and outlets). */
+export const storySummarySchema = z.object({
+  id: z.string(),
+  headId: z.string(),
+  size: z.number().int(),
+  sources: z.array(z.string()),
+  firstReport: z.object({ title: z.string(), source: z.string().optional(), publishedAt: z.string() }),
+});
+export type StorySummary = z.infer<typeof storySummarySchema>;

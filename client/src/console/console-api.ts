@@ -9,6 +9,8 @@ import type {
   RetagJob,
   Role,
   SessionInfo,
+  StorySummary,
+  StoryView,
   TokenScope,
   TokenView,
   Update,
@@ -135,3 +137,17 @@ export const startRetag = (slug: string) =>
   call<RetagJob>('POST', `/api/events/${encodeURIComponent(slug)}/retag`);
 export const readRetagJob = (id: string) =>
   call<RetagJob>('GET', `/api/retag-jobs/${encodeURIComponent(id)}`);
+
+export const readStory = (id: string) => call<StoryView>('GET', `/api/stories/${encodeURIComponent(id)}`);
+/** The event's stories whose reports match `q`, for "Join with another story…". */
+export const searchStories = (slug: string, q: string) =>
+  call<{ items: StorySummary[] }>(
+    'GET',
+    `/api/events/${encodeURIComponent(slug)}/stories?${new URLSearchParams({ q, limit: '8' }).toString()}`,
+  );
+/** These members leave the story and form one of their own (its view is returned). */
+export const splitStory = (id: string, members: string[]) =>
+  call<StoryView>('POST', `/api/stories/${encodeURIComponent(id)}/split`, { members });
+/** The other story's reports join this one. */
+export const mergeStories = (id: string, other: string) =>
+  call<StoryView>('POST', `/api/stories/${encodeURIComponent(id)}/merge`, { story: other });

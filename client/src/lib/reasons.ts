@@ -1,4 +1,5 @@
 import { topicRules, type TopicReason, type Update } from '@dayline/shared';
+import { dateTime } from './format.js';
 
 export type { TopicReason } from '@dayline/shared';
 
@@ -10,7 +11,9 @@ function isReason(value: unknown): value is TopicReason {
   return (
     rules.has(r.rule as TopicReason['rule']) &&
     typeof r.match === 'string' &&
-    (r.pattern === undefined || typeof r.pattern === 'string')
+    (r.pattern === undefined || typeof r.pattern === 'string') &&
+    (r.by === undefined || typeof r.by === 'string') &&
+    (r.at === undefined || typeof r.at === 'string')
   );
 }
 
@@ -27,9 +30,18 @@ export function reasonsFor(update: Update, topic: string): TopicReason[] {
 
 const quoted = (text: string) => `“${text}”`;
 
-/** "keyword “shelling”", "feed category “Power”", "from the source", "set by the editor". */
-export function reasonText(reason: TopicReason): string {
+/**
+ * "keyword “shelling”", "feed category “Power”", "from the source", "set by the editor",
+ * "editor Ana, 16 Mar, 09:12" (an editor's decision, at the event's clock `timeZone`).
+ */
+export function reasonText(reason: TopicReason, timeZone = 'UTC'): string {
   switch (reason.rule) {
+    case 'editor': {
+      const who = reason.by ? ` ${reason.by}` : '';
+      const at =
+        reason.at && !Number.isNaN(Date.parse(reason.at)) ? `, ${dateTime(reason.at, timeZone)}` : '';
+      return `editor${who}${at}`;
+    }
     case 'explicit':
       return 'set by the editor';
     case 'source':
@@ -48,7 +60,7 @@ export function reasonText(reason: TopicReason): string {
 }
 
 /** "Military: keyword “shelling”, feed category “Defence”", each rule once, in the order given. */
-export function reasonsSentence(label: string, reasons: readonly TopicReason[]): string {
-  const parts = [...new Set(reasons.map(reasonText))];
+export function reasonsSentence(label: string, reasons: readonly TopicReason[], timeZone = 'UTC'): string {
+  const parts = [...new Set(reasons.map((r) => reasonText(r, timeZone)))];
   return `${label}: ${parts.join(', ')}`;
 }

@@ -1,6 +1,7 @@
 import type { AuditNote } from '../accounts/audit.js';
 import type { ChangeKind, Update } from '@dayline/shared';
 import type { Clock } from '../clock.js';
+import type { EditorDecision } from '../decisions/queries.js';
 import { AppError } from '../errors.js';
 import type { EventCatalog, EventRuntime } from '../events/catalog.js';
 import { DuplicateKeyError, type Mutation, type NewUpdate, type Store } from '../store/store.js';
@@ -171,19 +172,21 @@ export class CommitStep {
   /**
    * A change of story membership (an editor's split or merge): `moves` set story ids, and they and
    * `touched` get a new cursor, so live readers and catch-up see the new grouping. The story index
-   * of `event` is rebuilt from the store afterwards.
+   * of `event` is rebuilt from the store afterwards. `decisions` (the editor's word on which
+   * reports are one story, decided at `at`) are stored in the same transaction.
    */
   async regroup(
     event: string,
     moves: { id: string; storyId: string }[],
     touched: string[],
     audit?: AuditNote,
+    decisions?: (at: string) => EditorDecision[],
   ): Promise<Committed<undefined>> {
     this.deps.events.requireOpen(event);
     const at = this.deps.clock.now().toISOString();
-    const changes = (await this.deps.store.regroup(moves, touched, at, audit && { ...audit, event })).map(
-      changeOf,
-    );
+    const changes = (
+      await this.deps.store.regroup(moves, touched, at, audit && { ...audit, event }, decisions?.(at))
+    ).map(changeOf);
     this.#publish(changes);
     await this.deps.stories.moved(event);
     return { value: undefined, changes };

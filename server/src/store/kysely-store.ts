@@ -1,5 +1,6 @@
 import type { AuditNote, InsertAudit } from '../accounts/audit.js';
 import { AuditLog } from '../accounts/audit.js';
+import { DecisionStore, type EditorDecision } from '../decisions/queries.js';
 import { DraftStore } from '../drafts/draft-store.js';
 import { randomUUID } from 'node:crypto';
 import type { Change, Update, UpdatePage, UpdateVersion } from '@dayline/shared';
@@ -13,7 +14,7 @@ import { EventStore } from '../events/event-store.js';
 import { syncEvents } from '../events/queries.js';
 import { FeedStore } from '../feeds/feed-store.js';
 import { changesSince } from '../live/catch-up.js';
-import { clusteringFeed, presentUpdates, regroup, storyMembers } from '../stories/queries.js';
+import { clusteringFeed, presentUpdates, regroup, storyIdsOf, storyMembers } from '../stories/queries.js';
 import {
   copiesOf,
   countUpdates,
@@ -56,6 +57,7 @@ export class KyselyStore implements Store {
   readonly audit: AuditLog;
   readonly drafts: DraftStore;
   readonly events: EventStore;
+  readonly decisions: DecisionStore;
   readonly #id = randomUUID();
   #origin = `tool:${this.#id}`;
 
@@ -76,6 +78,7 @@ export class KyselyStore implements Store {
     this.audit = new AuditLog(db);
     this.drafts = new DraftStore(db);
     this.events = new EventStore(db);
+    this.decisions = new DecisionStore(db);
   }
 
   get origin(): string {
@@ -146,13 +149,18 @@ export class KyselyStore implements Store {
     return storyMembers(this.db, storyId);
   }
 
+  storyIdsOf(ids: readonly string[]): Promise<Map<string, string>> {
+    return storyIdsOf(this.db, ids);
+  }
+
   regroup(
     moves: { id: string; storyId: string }[],
     touched: string[],
     at: string,
     audit?: AuditNote & { event: string },
+    decisions?: readonly EditorDecision[],
   ): Promise<Update[]> {
-    return regroup(this.db, moves, touched, at, this.#origin, audit);
+    return regroup(this.db, moves, touched, at, this.#origin, audit, decisions);
   }
 
   clusteringFeed(event: string, afterCursor: number, from: string) {

@@ -1,5 +1,6 @@
 import type { AuditNote, InsertAudit } from '../accounts/audit.js';
 import type { AuditLog } from '../accounts/audit.js';
+import type { DecisionStore, EditorDecision } from '../decisions/queries.js';
 import type { DraftStore } from '../drafts/draft-store.js';
 import type { EventStore } from '../events/event-store.js';
 import type { FeedStore } from '../feeds/feed-store.js';
@@ -75,6 +76,8 @@ export interface Mutation {
   at: string;
   /** Other updates to give a new cursor in the same commit (a story's first report, when a report leaves it). */
   touch?: readonly string[];
+  /** Editors' decisions the change carries out, stored in its transaction (decisions/). */
+  decisions?: readonly EditorDecision[];
 }
 
 export interface ListFilter {
@@ -144,6 +147,8 @@ export interface Store {
   readonly drafts: DraftStore;
   /** Events defined in the console (events/event-store.ts). */
   readonly events: EventStore;
+  /** Editors' decisions on topics and stories (decisions/), read back. */
+  readonly decisions: DecisionStore;
   /** Who this store's writes are recorded as in the change log: `tool:<id>`, or `node:<id>`. */
   readonly origin: string;
   /** Records this process's writes as a server node's (createApp does this). */
@@ -183,6 +188,8 @@ export interface Store {
   listVersions(id: string): Promise<UpdateVersion[]>;
   /** A story's live (not retracted) members, oldest first; empty if there is no such story. */
   storyMembers(storyId: string): Promise<Update[]>;
+  /** The story each of these updates belongs to (its head's id, or its own), by update id. */
+  storyIdsOf(ids: readonly string[]): Promise<Map<string, string>>;
   /**
    * Records a change of story membership: `moves` set story ids, and every update in `moves` or
    * `touched` gets a new cursor (no new version), so live readers and catch-up see the new grouping.
@@ -192,6 +199,8 @@ export interface Store {
     touched: string[],
     at: string,
     audit?: AuditNote & { event: string },
+    /** The editor's decisions the regrouping carries out (split: different, merge: same). */
+    decisions?: readonly EditorDecision[],
   ): Promise<Update[]>;
   /** Updates of the event created after `afterCursor`, published at or after `from`, for the clustering index. */
   clusteringFeed(

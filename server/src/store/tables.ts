@@ -154,6 +154,7 @@ export interface Database {
   settings: SettingsTable;
   audit: AuditTable;
   drafts: DraftsTable;
+  editor_decisions: EditorDecisionsTable;
 }
 
 /** An API token: only its SHA-256 digest is kept, so a leaked database leaks no usable token. */
@@ -228,4 +229,19 @@ export interface DraftsTable {
   claimed_by: string | null;
   claimed_at: string | null;
   update_id: string | null;
+}
+
+/**
+ * One editor's decision (decisions/): on a topic of an update (`topic` set; verdict added, confirmed
+ * or removed), or on two updates being one story (`other_id` set; verdict same or different).
+ */
+export interface EditorDecisionsTable {
+  id: Generated<number>;
+  event: string;
+  at: string;
+  actor: string;
+  update_id: string;
+  topic: string | null;
+  other_id: string | null;
+  verdict: string;
 }

@@ -1,6 +1,7 @@
 import { appendAudit, type AuditNote } from '../accounts/audit.js';
 import type { StoryInfo, Update } from '@dayline/shared';
 import type { Kysely } from 'kysely';
+import { recordDecisions, type EditorDecision } from '../decisions/queries.js';
 import { lockChangeLog } from '../store/change-log.js';
 import { rowToUpdate, storyOf } from '../store/rows.js';
 import type { Database, UpdateRow } from '../store/tables.js';
@@ -78,6 +79,13 @@ export async function storyMembers(db: Kysely<Database>, storyId: string): Promi
   return presentUpdates(db, rows);
 }
 
+/** The story each of these updates belongs to (its head's id, or its own), by update id. */
+export async function storyIdsOf(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('updates').select(['id', 'story_id']).where('id', 'in', ids).execute();
+  return new Map(rows.map((row) => [row.id, storyOf(row)]));
+}
+
 /**
  * Records a change of story membership in one transaction: `moves` set story ids, and every update
  * in `moves` or `touched` gets a new cursor (no new version).
@@ -89,6 +97,7 @@ export async function regroup(
   at: string,
   origin: string,
   audit?: AuditNote & { event: string },
+  decisions: readonly EditorDecision[] = [],
 ): Promise<Update[]> {
   const ids = [...moves.map((m) => m.id), ...touched];
   const stories = new Map(moves.map((m) => [m.id, m.storyId]));
@@ -99,6 +108,7 @@ export async function regroup(
       const { actor, action, event, target, details } = audit;
       await appendAudit(trx, { at, actor, action, event, target, details });
     }
+    await recordDecisions(trx, decisions);
     return changed;
   });
   return presentUpdates(db, rows);

@@ -1,5 +1,13 @@
-import { storyMergeSchema, storySplitSchema, type StoryView, type Update } from '@dayline/shared';
+import {
+  storyMergeSchema,
+  storySearchQuerySchema,
+  storySplitSchema,
+  type StorySummary,
+  type StoryView,
+  type Update,
+} from '@dayline/shared';
 import type { CommitStep } from '../commit/commit.js';
+import type { EditorDecision, StoryVerdict } from '../decisions/queries.js';
 import { AppError } from '../errors.js';
 import type { Store } from '../store/store.js';
 import { parseInput } from '../validate.js';
@@ -42,11 +50,14 @@ export class StoryService {
       // If the head itself left, the earliest member left behind heads the rest.
       ...(oldHead.id === storyId ? [] : staying.map((m) => ({ id: m.id, storyId: oldHead.id }))),
     ];
+    const event = current.members[0]?.event ?? '';
     await this.deps.commit.regroup(
-      current.members[0]?.event ?? '',
+      event,
       moves,
       [oldHead.id],
       by === undefined ? undefined : { actor: by, action: 'story.split', target: storyId },
+      // The editor's word: each report that left is not the same story as each that stayed.
+      (at) => pairs(leaving, staying, 'different', { event, at, actor: by ?? 'unknown' }),
     );
     return this.story(newHead.id);
   }
@@ -61,13 +72,67 @@ export class StoryService {
       throw new AppError('invalid_input', 'Only stories of the same event can be merged');
     }
     const moves = other.members.map((m) => ({ id: m.id, storyId }));
+    const event = target.members[0]?.event ?? '';
     await this.deps.commit.regroup(
-      target.members[0]?.event ?? '',
+      event,
       moves,
       [storyId],
       by === undefined ? undefined : { actor: by, action: 'story.merge', target: storyId },
+      // The editor's word: each report of the other story is the same story as each of this one.
+      (at) => pairs(other.members, target.members, 'same', { event, at, actor: by ?? 'unknown' }),
     );
     return this.story(storyId);
+  }
+
+  /**
+   * The event's stories whose reports match `q` (every word, as the timeline's search), or its
+   * latest stories without one: each once, by the newest matching report, with its first report.
+   */
+  async search(event: string, raw: unknown): Promise<StorySummary[]> {
+    const { q, limit } = parseInput(storySearchQuerySchema, raw);
+    const { store } = this.deps;
+    const found: StorySummary[] = [];
+    const seen = new Set<string>();
+    let before: string | null = null;
+    // Reports of one story come in a run: a few pages find `limit` different stories.
+    for (let page = 0; page < 5 && found.length < limit; page++) {
+      const { items, next }: { items: Update[]; next: string | null } = await store.listUpdates(event, {
+        ...(q ? { q } : {}),
+        limit: 50,
+        ...(before ? { before } : {}),
+      });
+      const storyIds = await store.storyIdsOf(items.map((u) => u.id));
+      for (const update of items) {
+        const id = storyIds.get(update.id) ?? update.id;
+        if (seen.has(id) || found.length >= limit) continue;
+        seen.add(id);
+        const story = update.story;
+        found.push(
+          story?.firstReport
+            ? {
+                id,
+                headId: story.headId,
+                size: story.size,
+                sources: story.sources,
+                firstReport: story.firstReport,
+              }
+            : {
+                id,
+                headId: update.id,
+                size: 1,
+                sources: update.source ? [update.source.name] : [],
+                firstReport: {
+                  title: update.title,
+                  ...(update.source ? { source: update.source.name } : {}),
+                  publishedAt: update.publishedAt,
+                },
+              },
+        );
+      }
+      before = next;
+      if (!before) break;
+    }
+    return found;
   }
 
   private async require(storyId: string): Promise<{ members: Update[] }> {
@@ -75,4 +140,14 @@ export class StoryService {
     if (members.length === 0) throw AppError.notFound(`Story "${storyId}"`);
     return { members };
   }
+}
+
+/** The editor's verdict on every pair of a report from `left` and one from `right`. */
+function pairs(
+  left: readonly Update[],
+  right: readonly Update[],
+  verdict: StoryVerdict,
+  decision: { event: string; at: string; actor: string },
+): EditorDecision[] {
+  return left.flatMap((a) => right.map((b) => ({ ...decision, updateId: a.id, otherId: b.id, verdict })));
 }

@@ -2,12 +2,15 @@ import type { Update } from '@dayline/shared';
 import type { Clock } from '../clock.js';
 import type { CommitStep } from '../commit/commit.js';
 import type { EventCatalog } from '../events/catalog.js';
+import { withEditorDecisions } from '../decisions/topics.js';
 import type { Store } from '../store/store.js';
 
 /**
  * Applies the event's current topic rules to every stored update (after the rules changed).
  * Explicit, source and category reasons are kept as inputs; keyword and regex ones are redone.
- * An update whose topics change gets a new version (status unchanged) and goes out as a change.
+ * Editors' decisions outrank the rules (decisions/topics.ts): a topic an editor removed stays
+ * removed, one an editor added or confirmed stays. An update whose topics change gets a new version
+ * (status unchanged) and goes out as a change.
  */
 export async function retag(
   deps: { store: Store; events: EventCatalog; commit: CommitStep; clock: Clock },
@@ -20,16 +23,18 @@ export async function retag(
   let checked = 0;
   let changed = 0;
   let before: string | null = null;
+  const known = new Set(event.config.topics.map((t) => t.id));
   do {
     const page: { items: Update[]; next: string | null } = await store.listUpdates(event.config.slug, {
       limit: 200,
       ...(before ? { before } : {}),
     });
+    const decided = await store.decisions.topicDecisions(page.items.map((u) => u.id));
     for (const update of page.items) {
       checked += 1;
       const reasons = Object.entries(update.topicReasons ?? {});
       const given = (rule: string) => reasons.filter(([, rs]) => rs.some((r) => r.rule === rule));
-      const explained = event.tagger.explain({
+      const ruled = event.tagger.explain({
         title: update.title,
         summary: update.summary,
         explicit: given('explicit').map(([topic]) => topic),
@@ -37,6 +42,7 @@ export async function retag(
         ...(update.source ? { source: update.source.name } : {}),
         categories: reasons.flatMap(([, rs]) => rs.filter((r) => r.rule === 'category').map((r) => r.match)),
       });
+      const explained = withEditorDecisions(ruled, decided.get(update.id) ?? [], known, update.topics);
       if (JSON.stringify(explained.topics) === JSON.stringify(update.topics)) continue;
       const at = clock.now().toISOString();
       await commit.change(update.id, 'changed', (current) =>

@@ -1,5 +1,6 @@
 import { eventDay, type Update, type UpdatePatch, type updatePatchSchema } from '@dayline/shared';
 import type { z } from 'zod';
+import { decideEditorTopics } from '../decisions/topics.js';
 import { AppError } from '../errors.js';
 import type { EventConfig } from '../events/event-config.js';
 import type { Mutation, UpdateFields } from '../store/store.js';
@@ -18,7 +19,8 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
 /**
  * What a PATCH does to an update. Changes to its text make it "corrected"; new topics, pinning or
  * making it the sticky post alone do not.
- * Explicit `topics` replace the update's topics: the editor's word beats the keyword rules.
+ * Explicit `topics` replace the update's topics: an editor's decision (decisions/topics.ts), recorded
+ * as `by`'s, that outranks the rules and outlives a retag.
  * Returns undefined when nothing would change, so a repeated PATCH adds no version.
  */
 export function decideCorrection(
@@ -26,6 +28,7 @@ export function decideCorrection(
   patch: Patch,
   event: EventConfig,
   at: string,
+  by = 'unknown',
 ): Mutation | undefined {
   if (current.status === 'retracted') throw new AppError('conflict', 'A retracted update cannot be changed');
   // Decided inside the write's transaction, on the row as it is: two editors saving the same version
@@ -51,7 +54,9 @@ export function decideCorrection(
   const author =
     patch.author === undefined ? (current.author ?? null) : patch.author && cleanText(patch.author);
   const publishedAt = patch.publishedAt ?? current.publishedAt;
-  const topics = patch.topics === undefined ? current.topics : [...new Set(patch.topics)];
+  const editorTopics =
+    patch.topics === undefined ? undefined : decideEditorTopics(current, patch.topics, by, at);
+  const topics = editorTopics?.topics ?? current.topics;
 
   const textChanged =
     title !== current.title ||
@@ -60,7 +65,8 @@ export function decideCorrection(
     !same(source, current.source) ||
     !same(author, current.author) ||
     publishedAt !== current.publishedAt;
-  const topicsChanged = !same(topics, current.topics);
+  // Confirming the topics it has is a decision too: the reasons change to the editor's.
+  const topicsChanged = !same(topics, current.topics) || (editorTopics?.decisions.length ?? 0) > 0;
   const contentChanged = textChanged || topicsChanged;
   const pinChanged = patch.pinned !== undefined && patch.pinned !== current.pinned;
   const stickyChanged = patch.sticky !== undefined && patch.sticky !== current.sticky;
@@ -82,13 +88,7 @@ export function decideCorrection(
       publishedAt,
       day: eventDay(publishedAt, event),
       topics,
-      ...(patch.topics === undefined
-        ? {}
-        : {
-            topicReasons: Object.fromEntries(
-              topics.map((t) => [t, [{ rule: 'explicit' as const, match: t }]]),
-            ),
-          }),
+      ...(editorTopics ? { topicReasons: editorTopics.topicReasons } : {}),
       contentKey: contentKey(source?.name, title, publishedAt),
     } satisfies Partial<UpdateFields>);
     // What readers read changed: it is a correction, shown as one. New topics alone are filing,
@@ -113,6 +113,7 @@ export function decideCorrection(
           : 'unsticky',
     fields,
     ...(patch.correctionNote && textChanged ? { note: patch.correctionNote } : {}),
+    ...(editorTopics?.decisions.length ? { decisions: editorTopics.decisions } : {}),
     at,
   };
 }

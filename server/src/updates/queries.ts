@@ -1,3 +1,4 @@
+import { recordDecisions } from '../decisions/queries.js';
 import { appendAudit, type AuditNote } from '../accounts/audit.js';
 import type { Update, UpdateVersion, VersionKind } from '@dayline/shared';
 import type { Kysely, Transaction } from 'kysely';
@@ -157,6 +158,7 @@ function mutateInTransaction(
     await counts.apply(trx);
     await keepVersion(trx, rowToUpdate(updated), mutation.kind, mutation.at, mutation.note);
     const touched = await touchUpdates(trx, [...(mutation.touch ?? []), ...unstuck], mutation.at, origin);
+    if (mutation.decisions) await recordDecisions(trx, mutation.decisions);
     if (audit) {
       const { actor, action, target, details } = audit;
       await appendAudit(trx, {

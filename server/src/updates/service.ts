@@ -156,7 +156,7 @@ export class UpdateService {
     const { value } = await commit.change(
       id,
       'changed',
-      (current) => decideCorrection(current, patch, event.config, at),
+      (current) => decideCorrection(current, patch, event.config, at, by),
       audit,
     );
     return value;

@@ -116,6 +116,15 @@ const actions: Action[] = [
     },
   },
   {
+    name: 'merge two stories',
+    needs: 'editor',
+    request: async () => ({
+      method: 'POST',
+      path: `/api/stories/${await anUpdateId()}/merge`,
+      body: { story: await anUpdateId() },
+    }),
+  },
+  {
     name: 'add a feed',
     needs: 'admin',
     request: async () => ({
