@@ -8,4 +8,5 @@ export * from './topic-rules.js';
 export * from './accounts.js';
 export * from './views.js';
 export * from './drafts.js';
+export * from './queue.js';
 export * from './events.js';
