@@ -97,6 +97,8 @@ export const sourceViewSchema = z.object({
   itemsSeen: z.number().int(),
   itemsNew: z.number().int(),
   nextPollAt: z.string().nullable(),
+  /** Failed polls in a row: the feed backs off (waits longer) after each. */
+  failures: z.number().int().optional(),
 });
 export type SourceView = z.infer<typeof sourceViewSchema>;
 

@@ -84,7 +84,7 @@ function withoutCredentials(url: string): { url: string; hasCredentials: boolean
  * can name internal addresses that a hostile feed's redirects could otherwise map.
  */
 export function sourceView(source: Source, { admin }: { admin: boolean }): SourceView {
-  const { etag: _etag, lastModified: _lastModified, failures: _failures, url, error, ...health } = source;
+  const { etag: _etag, lastModified: _lastModified, url, error, ...health } = source;
   return admin ? { ...health, ...withoutCredentials(url), error } : { ...health, error: null };
 }
 
