@@ -14,7 +14,7 @@ import type { EventCatalog } from './events/catalog.js';
 import { firstViewHandler } from './events/first-view.js';
 import { eventAdminHandlers, eventHandlers } from './events/routes.js';
 import type { EventService } from './events/service.js';
-import { feedHandlers } from './feeds/routes.js';
+import { feedHandlers, feedManagers } from './feeds/routes.js';
 import { apiCacheHeaders } from './http/caching.js';
 import { notFoundHandler } from './http/errors.js';
 import { alive, readiness } from './http/health.js';
@@ -88,6 +88,8 @@ export function routes(deps: RouteDeps): Router {
   const feeds = feedHandlers({ ...deps, feedFetch: { allowPrivateNetworks: deps.allowPrivateNetworks } });
   const queue = queueHandlers(deps);
   const editorReads = requireRole(deps, 'editor');
+  // Editors and admins in the console; machines with an admin token (feeds/routes.ts).
+  const feedManager = both(writer, feedManagers);
   const feedsOut = feedOutHandlers(deps);
   const session = sessionHandlers(deps);
   const startsSession = withSession(deps.sessions, deps.store);
@@ -141,10 +143,10 @@ export function routes(deps: RouteDeps): Router {
   r.delete('/api/drafts/:id', contributor, audit('draft.delete'), drafts.remove);
   r.get('/api/events/:slug/days', days.counts);
   r.get('/api/events/:slug/sources', feeds.list);
-  r.post('/api/events/:slug/sources', writer, audit('feed.add'), json, feeds.create);
-  r.post('/api/events/:slug/sources/test', writer, json, feeds.test);
-  r.patch('/api/sources/:id', writer, audit('feed.change'), json, feeds.patch);
-  r.delete('/api/sources/:id', writer, audit('feed.remove'), feeds.remove);
+  r.post('/api/events/:slug/sources', feedManager, audit('feed.add'), json, feeds.create);
+  r.post('/api/events/:slug/sources/test', feedManager, json, feeds.test);
+  r.patch('/api/sources/:id', feedManager, audit('feed.change'), json, feeds.patch);
+  r.delete('/api/sources/:id', feedManager, audit('feed.remove'), feeds.remove);
   r.get('/api/events/:slug/queue', editorReads, queue.list);
   r.post('/api/queue/:id/approve', writer, json, queue.approve);
   r.post('/api/queue/:id/merge', writer, json, queue.merge);

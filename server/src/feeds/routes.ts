@@ -14,7 +14,7 @@ import type { EventCatalog } from '../events/catalog.js';
 import { sourceView } from './feed-store.js';
 import type { Store } from '../store/store.js';
 import type { Access } from '../access/access.js';
-import { presentedToken, viewableEvent } from '../access/guards.js';
+import { actorOf, presentedToken, viewableEvent } from '../access/guards.js';
 import { parseInput } from '../validate.js';
 import { fetchFeed, type FetchOptions } from './fetch-feed.js';
 import { FeedParseError, parseFeed } from './parse-feed.js';
@@ -29,6 +29,19 @@ interface Deps {
   /** The poller's fetch settings (the SSRF policy included): a test fetches exactly as a poll would. */
   feedFetch?: Partial<Omit<FetchOptions, 'now'>>;
 }
+
+/**
+ * People manage feeds from the editor role up (the console); machines still need a token with the
+ * admin scope, as before: an ingest token posts updates, it does not choose what the server fetches.
+ */
+export const feedManagers: RequestHandler = (_req, res, next) => {
+  const actor = actorOf(res);
+  next(
+    actor.kind === 'token' && actor.role !== 'admin'
+      ? new AppError('forbidden', 'This token lacks the "admin" scope')
+      : undefined,
+  );
+};
 
 /** What an operator or editor can do about each kind of failure, in words. */
 export const feedFailureHints: Record<SourceErrorKind, string> = {
