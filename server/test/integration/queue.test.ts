@@ -276,6 +276,32 @@ describe('feeds in review mode', () => {
   });
 });
 
+describe('the queue across nodes and restarts', () => {
+  it('is the same queue on a second node on the store, and the first decision wins there too', async () => {
+    await reviewFeed();
+    publisher.serve([{ guid: 'n', title: 'Night curfew extended by a week' }]);
+    await poll();
+    // Another server on the same store (a second node, or this one after a restart).
+    const other = await startServer({}, { databaseUrl: server.databaseUrl });
+    try {
+      const there = await json<QueuePage>(call(other, ben, 'GET', '/api/events/test-war/queue'), 200);
+      expect(there.items.map((i) => i.title)).toEqual(['Night curfew extended by a week']);
+      const id = there.items[0]?.id as string;
+      const [here, onOther] = await Promise.all([
+        call(server, ana, 'POST', `/api/queue/${id}/approve`),
+        call(other, ben, 'POST', `/api/queue/${id}/approve`),
+      ]);
+      expect([here.status, onOther.status].sort()).toEqual([201, 409]);
+      expect(
+        (await json<QueuePage>(call(other, ben, 'GET', '/api/events/test-war/queue'), 200)).waiting,
+      ).toBe(0);
+      expect((await timeline()).filter((u) => u.title.startsWith('Night curfew'))).toHaveLength(1);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
 describe('two editors on one item', () => {
   it('one wins and the other gets 409; nothing is published twice', async () => {
     await reviewFeed();
