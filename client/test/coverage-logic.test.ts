@@ -105,6 +105,7 @@ describe('sources panel', () => {
     pollSeconds: 120,
     topics: [],
     enabled: true,
+    mode: 'publish',
     status: 'ok',
     errorKind: null,
     error: null,

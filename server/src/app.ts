@@ -148,6 +148,9 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
       updates: writers.updates,
       stories: writers.stories,
       drafts: writers.drafts,
+      queue: writers.queue,
+      feedsChanged: (event: string) => desk.feedsChanged(event),
+      allowPrivateNetworks: config.allowPrivateNetworks,
       clock,
       access,
       metrics,
@@ -184,7 +187,8 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
       ? undefined
       : new FeedPoller({
           sources: store.sources,
-          updates: writers.updates,
+          queue: writers.queue,
+          polled: (event) => desk.feedsChanged(event),
           clock,
           logger,
           metrics,

@@ -99,6 +99,7 @@ const envSchema = z.object({
     .string()
     .default('loopback')
     .transform((v) => (v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v)),
+  DAYLINE_ALLOW_PRIVATE_FEEDS: z.enum(['on', 'off']).optional(),
   DAYLINE_FEED_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
   DAYLINE_WRITE_RATE: z.coerce.number().int().min(1).default(600),
   DAYLINE_SUBSCRIBE_RATE: z.coerce.number().int().min(1).default(30),
@@ -156,7 +157,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     ingestToken: e.DAYLINE_INGEST_TOKEN,
     demo: e.DAYLINE_DEMO ? e.DAYLINE_DEMO === 'on' : !file,
     configPath,
-    allowPrivateNetworks: file?.allowPrivateNetworks ?? false,
+    // The environment decides when set (without a file that would replace the built-in event).
+    allowPrivateNetworks: e.DAYLINE_ALLOW_PRIVATE_FEEDS
+      ? e.DAYLINE_ALLOW_PRIVATE_FEEDS === 'on'
+      : (file?.allowPrivateNetworks ?? false),
     events: file?.events ?? [eventConfigSchema.parse(demoEvent)],
     clientDir: e.DAYLINE_CLIENT_DIR ? path.resolve(cwd, e.DAYLINE_CLIENT_DIR) : defaultClientDir,
     redisUrl: e.REDIS_URL,

@@ -14,7 +14,7 @@ import type { EventCatalog } from './events/catalog.js';
 import { firstViewHandler } from './events/first-view.js';
 import { eventAdminHandlers, eventHandlers } from './events/routes.js';
 import type { EventService } from './events/service.js';
-import { feedHandlers } from './feeds/routes.js';
+import { feedHandlers, feedManagers } from './feeds/routes.js';
 import { apiCacheHeaders } from './http/caching.js';
 import { notFoundHandler } from './http/errors.js';
 import { alive, readiness } from './http/health.js';
@@ -26,6 +26,8 @@ import { storyHandlers } from './stories/routes.js';
 import { feedOutHandlers } from './updates/feeds-out.js';
 import type { UpdateService } from './updates/service.js';
 import type { StoryService } from './stories/service.js';
+import { queueHandlers } from './queue/routes.js';
+import type { QueueService } from './queue/service.js';
 import { updateHandlers } from './updates/routes.js';
 
 export interface RouteDeps {
@@ -36,6 +38,12 @@ export interface RouteDeps {
   updates: UpdateService;
   stories: StoryService;
   drafts: DraftService;
+  /** The incoming queue (review-mode feeds' items and submitted drafts). */
+  queue: QueueService;
+  /** An event's feeds changed: consoles at its desk read them again. */
+  feedsChanged?: (event: string) => void;
+  /** Feeds may reach private networks (DAYLINE_ALLOW_PRIVATE_FEEDS; the config file's switch). */
+  allowPrivateNetworks: boolean;
   access: Access;
   metrics: Metrics;
   redis: { ready(): boolean } | undefined;
@@ -77,7 +85,11 @@ export function routes(deps: RouteDeps): Router {
   const updates = updateHandlers(deps);
   const stories = storyHandlers(deps);
   const drafts = draftHandlers(deps);
-  const feeds = feedHandlers(deps);
+  const feeds = feedHandlers({ ...deps, feedFetch: { allowPrivateNetworks: deps.allowPrivateNetworks } });
+  const queue = queueHandlers(deps);
+  const editorReads = requireRole(deps, 'editor');
+  // Editors and admins in the console; machines with an admin token (feeds/routes.ts).
+  const feedManager = both(writer, feedManagers);
   const feedsOut = feedOutHandlers(deps);
   const session = sessionHandlers(deps);
   const startsSession = withSession(deps.sessions, deps.store);
@@ -131,9 +143,14 @@ export function routes(deps: RouteDeps): Router {
   r.delete('/api/drafts/:id', contributor, audit('draft.delete'), drafts.remove);
   r.get('/api/events/:slug/days', days.counts);
   r.get('/api/events/:slug/sources', feeds.list);
-  r.post('/api/events/:slug/sources', admin, audit('feed.add'), json, feeds.create);
-  r.patch('/api/sources/:id', admin, audit('feed.change'), json, feeds.patch);
-  r.delete('/api/sources/:id', admin, audit('feed.remove'), feeds.remove);
+  r.post('/api/events/:slug/sources', feedManager, audit('feed.add'), json, feeds.create);
+  r.post('/api/events/:slug/sources/test', feedManager, json, feeds.test);
+  r.patch('/api/sources/:id', feedManager, audit('feed.change'), json, feeds.patch);
+  r.delete('/api/sources/:id', feedManager, audit('feed.remove'), feeds.remove);
+  r.get('/api/events/:slug/queue', editorReads, queue.list);
+  r.post('/api/queue/:id/approve', writer, json, queue.approve);
+  r.post('/api/queue/:id/merge', writer, json, queue.merge);
+  r.post('/api/queue/:id/discard', writer, audit('queue.discard'), json, queue.discard);
   r.get('/api/updates/:id', updates.read);
   r.get('/api/updates/:id/versions', updates.versions);
   r.patch('/api/updates/:id', writer, json, updates.correct);

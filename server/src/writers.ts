@@ -1,6 +1,7 @@
 import type { Clock } from './clock.js';
 import { CommitStep, type ChangePublisher } from './commit/commit.js';
 import { DraftService } from './drafts/service.js';
+import { QueueService } from './queue/service.js';
 import type { EventCatalog } from './events/catalog.js';
 import type { Logger } from './logger.js';
 import type { Store } from './store/store.js';
@@ -16,6 +17,8 @@ export interface Writers {
   stories: StoryService;
   /** Drafts, review and scheduled posts, published through the same commit step. */
   drafts: DraftService;
+  /** The incoming queue: review-mode feed items and submitted drafts, approved through `drafts`. */
+  queue: QueueService;
   /** Re-applies an event's topic rules to its stored updates. */
   retag(
     event: string,
@@ -45,18 +48,15 @@ export function createWriters(deps: {
     clock,
     events,
   });
+  const updates = new UpdateService({ store, events, stories, commit, clock, logger });
+  const changed = deps.draftsChanged ? { changed: deps.draftsChanged } : {};
+  const drafts = new DraftService({ store, events, commit, clock, logger, ...changed });
   return {
     commit,
-    updates: new UpdateService({ store, events, stories, commit, clock, logger }),
+    updates,
     stories: new StoryService({ store, commit }),
-    drafts: new DraftService({
-      store,
-      events,
-      commit,
-      clock,
-      logger,
-      ...(deps.draftsChanged ? { changed: deps.draftsChanged } : {}),
-    }),
+    drafts,
+    queue: new QueueService({ store, events, stories, commit, drafts, updates, clock, ...changed }),
     retag: (event, onProgress) => retag({ store, events, commit, clock }, event, onProgress),
   };
 }

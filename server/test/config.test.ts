@@ -49,6 +49,20 @@ describe('loadConfig', () => {
     });
   });
 
+  it('allows private-network feeds from the environment, without a file replacing the built-in event', () => {
+    expect(loadConfig({}, dirWith()).allowPrivateNetworks).toBe(false);
+    const allowed = loadConfig({ DAYLINE_ALLOW_PRIVATE_FEEDS: 'on' }, dirWith());
+    expect(allowed.allowPrivateNetworks).toBe(true);
+    expect(allowed.events.map((e) => e.slug)).toEqual(['ukraine-war']);
+    // The environment wins over the file, either way.
+    const file = loadConfig(
+      { DAYLINE_ALLOW_PRIVATE_FEEDS: 'off' },
+      dirWith(`allowPrivateNetworks: true\n${validYaml}`),
+    );
+    expect(file.allowPrivateNetworks).toBe(false);
+    expect(() => loadConfig({ DAYLINE_ALLOW_PRIVATE_FEEDS: 'yes' }, dirWith())).toThrow(ConfigError);
+  });
+
   it.each([
     [
       'an unknown key',

@@ -106,6 +106,18 @@ describe('StoryIndex', () => {
     expect(index.story('a')?.headId).toBe('a');
   });
 
+  it('peeks at the story an update would join without adding it', () => {
+    const index = new StoryIndex();
+    index.add(strike);
+    const peeked = index.peek(strikeAgain);
+    expect(peeked).toMatchObject({ storyId: 'a', joined: true, matchedId: 'a' });
+    expect(index.peek(talks)).toMatchObject({ storyId: 'c', joined: false });
+    // Nothing was added: the same decision is made when it is.
+    expect(index.size).toBe(1);
+    expect(index.storyOf('b')).toBeUndefined();
+    expect(index.add(strikeAgain)).toEqual(peeked);
+  });
+
   it('is idempotent: adding the same id again returns the first assignment', () => {
     const index = new StoryIndex();
     index.add(strike);

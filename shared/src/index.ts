@@ -8,5 +8,6 @@ export * from './topic-rules.js';
 export * from './accounts.js';
 export * from './views.js';
 export * from './drafts.js';
+export * from './queue.js';
 export * from './events.js';
 export * from './route.js';

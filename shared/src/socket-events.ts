@@ -51,6 +51,8 @@ export interface ServerToClientEvents {
    * It names no draft: each console reads the list again, with what its own role may see.
    */
   'desk:drafts': (change: { event: string }) => void;
+  /** To the console: the event's feeds changed (added, edited, removed, or polled: their health). */
+  'desk:feeds': (change: { event: string }) => void;
 }
 
 export interface ClientToServerEvents {

@@ -5,6 +5,13 @@ import { httpUrlSchema, topicIdSchema, visibleText } from './schemas.js';
 export const minPollSeconds = 30;
 export const defaultPollSeconds = 120;
 
+/**
+ * What a feed's items do: `publish` goes straight to readers; `review` waits in the event's incoming
+ * queue for an editor to approve, merge or discard (GET /api/events/:slug/queue).
+ */
+export const feedModes = ['publish', 'review'] as const;
+export type FeedMode = (typeof feedModes)[number];
+
 const sourceFields = {
   name: visibleText(120),
   url: httpUrlSchema,
@@ -12,6 +19,7 @@ const sourceFields = {
   /** Topics every item of this source gets. */
   topics: z.array(topicIdSchema).max(20),
   enabled: z.boolean(),
+  mode: z.enum(feedModes),
 };
 
 /** POST /api/events/:slug/sources. */
@@ -20,6 +28,7 @@ export const sourceInputSchema = z.strictObject({
   pollSeconds: sourceFields.pollSeconds.default(defaultPollSeconds),
   topics: sourceFields.topics.default([]),
   enabled: sourceFields.enabled.default(true),
+  mode: sourceFields.mode.default('publish'),
 });
 export type SourceInput = z.input<typeof sourceInputSchema>;
 
@@ -31,6 +40,7 @@ export const sourcePatchSchema = z
     pollSeconds: sourceFields.pollSeconds.optional(),
     topics: sourceFields.topics.optional(),
     enabled: sourceFields.enabled.optional(),
+    mode: sourceFields.mode.optional(),
   })
   .refine((patch) => Object.keys(patch).length > 0, { message: 'Name at least one field to change' });
 export type SourcePatch = z.input<typeof sourcePatchSchema>;
@@ -74,6 +84,7 @@ export const sourceViewSchema = z.object({
   pollSeconds: z.number().int(),
   topics: z.array(z.string()),
   enabled: z.boolean(),
+  mode: z.enum(feedModes),
   status: z.enum(sourceStatuses),
   /** Why the source is failing or disabled, in a word. */
   errorKind: z.enum(sourceErrorKinds).nullable(),
@@ -86,5 +97,18 @@ export const sourceViewSchema = z.object({
   itemsSeen: z.number().int(),
   itemsNew: z.number().int(),
   nextPollAt: z.string().nullable(),
+  /** Failed polls in a row: the feed backs off (waits longer) after each. */
+  failures: z.number().int().optional(),
 });
 export type SourceView = z.infer<typeof sourceViewSchema>;
+
+/** POST /api/events/:slug/sources/test: a URL to try before saving it. */
+export const sourceTestSchema = z.strictObject({ url: httpUrlSchema });
+
+/**
+ * What trying a feed URL found: the feed's title and its first items, or why it fails, in words
+ * (`errorKind` as a failing feed's), with `hint` saying what an operator can do about it.
+ */
+export type SourceTestResult =
+  | { ok: true; title: string; items: number; sample: { title: string; publishedAt: string }[] }
+  | { ok: false; errorKind: SourceErrorKind; message: string; hint: string | null };

@@ -6,7 +6,14 @@ import type {
   EventDefinition,
   EventInput,
   EventPatch,
+  QueueApprove,
+  QueueDiscarded,
+  QueuePage,
   RetagJob,
+  SourceInput,
+  SourcePatch,
+  SourceTestResult,
+  SourceView,
   Role,
   SessionInfo,
   StorySummary,
@@ -151,3 +158,27 @@ export const splitStory = (id: string, members: string[]) =>
 /** The other story's reports join this one. */
 export const mergeStories = (id: string, other: string) =>
   call<StoryView>('POST', `/api/stories/${encodeURIComponent(id)}/merge`, { story: other });
+/** The event's feeds, with URLs and detailed errors (editors and admins). */
+export const listFeeds = (slug: string) =>
+  call<SourceView[]>('GET', `/api/events/${encodeURIComponent(slug)}/sources`);
+export const addFeed = (slug: string, input: SourceInput) =>
+  call<SourceView>('POST', `/api/events/${encodeURIComponent(slug)}/sources`, input);
+export const changeFeed = (id: string, patch: SourcePatch) =>
+  call<SourceView>('PATCH', `/api/sources/${encodeURIComponent(id)}`, patch);
+export const removeFeed = (id: string) => call<void>('DELETE', `/api/sources/${encodeURIComponent(id)}`);
+/** Fetches the URL as a poll would, saving nothing: what it would yield, or why it fails. */
+export const testFeed = (slug: string, url: string) =>
+  call<SourceTestResult>('POST', `/api/events/${encodeURIComponent(slug)}/sources/test`, { url });
+
+/** The incoming queue, newest first. */
+export const listQueue = (slug: string, before?: string) =>
+  call<QueuePage>(
+    'GET',
+    `/api/events/${encodeURIComponent(slug)}/queue${before ? `?before=${encodeURIComponent(before)}` : ''}`,
+  );
+export const approveQueued = (id: string, edits: QueueApprove = {}) =>
+  call<Update>('POST', `/api/queue/${encodeURIComponent(id)}/approve`, edits);
+export const mergeQueued = (id: string, story: string) =>
+  call<Update>('POST', `/api/queue/${encodeURIComponent(id)}/merge`, { story });
+export const discardQueued = (id: string, reason?: string) =>
+  call<QueueDiscarded>('POST', `/api/queue/${encodeURIComponent(id)}/discard`, reason ? { reason } : {});

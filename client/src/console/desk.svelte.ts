@@ -14,12 +14,21 @@ export class DeskUpdates {
   people = $state<DeskPresence['people']>([]);
   readonly #live = new Live();
   readonly #draftsChanged: () => void;
+  readonly #feedsChanged: () => void;
   #stop: (() => void) | undefined;
 
-  /** `draftsChanged`: a colleague saved, submitted, scheduled, deleted or published a draft. */
-  constructor(event: Event, draftsChanged: () => void = () => undefined) {
+  /**
+   * `draftsChanged`: a colleague saved, submitted, scheduled, deleted or published a draft, or the
+   * incoming queue changed. `feedsChanged`: a feed was added, edited, removed or polled.
+   */
+  constructor(
+    event: Event,
+    draftsChanged: () => void = () => undefined,
+    feedsChanged: () => void = () => undefined,
+  ) {
     this.data = new EventData(event, this.#live, { filters: noFilters, target: latest });
     this.#draftsChanged = draftsChanged;
+    this.#feedsChanged = feedsChanged;
   }
 
   get items(): readonly Update[] {
@@ -48,6 +57,9 @@ export class DeskUpdates {
     });
     socket?.on('desk:drafts', (change) => {
       if (change.event === slug) this.#draftsChanged();
+    });
+    socket?.on('desk:feeds', (change) => {
+      if (change.event === slug) this.#feedsChanged();
     });
     void this.data.load(noFilters, latest);
     this.#stop = () => {

@@ -8,13 +8,34 @@ export interface StoredDraft extends Draft {
   createdById: string | null;
   /** The update it became, once published. */
   updateId: string | null;
-  /** The server's own states besides the listed ones. */
-  phase: DraftState | 'publishing' | 'published';
+  /** The server's own states besides the listed ones (`discarded`: an editor took it off the queue). */
+  phase: DraftState | 'publishing' | 'published' | 'discarded';
+  /** `feed`: an item of a feed in review mode, waiting in the incoming queue; null: the newsroom's. */
+  origin: 'feed' | null;
+  feedId: string | null;
+  /** What a feed item carried besides its fields, for tagging it as the feed would have. */
+  flags: QueuedFlags;
+  /** Why it was discarded. */
+  reason: string | null;
+}
+
+/** A queued feed item's extras: its feed's topics, its categories, and whether its date was guessed. */
+export interface QueuedFlags {
+  sourceTopics?: string[];
+  categories?: string[];
+  dateEstimated?: boolean;
+}
+
+/** The dedup keys an item would have as an update (updates/prepare.ts). */
+export interface QueueKeys {
+  externalId?: string | undefined;
+  contentKey: string;
+  urlKey?: string | undefined;
 }
 
 const toDraft = (row: DraftsTable): StoredDraft => {
   // `state` is only ever shown for drafts on the desk; the server's own states are in `phase`.
-  const listed = row.state === 'publishing' || row.state === 'published' ? 'scheduled' : row.state;
+  const listed = ['publishing', 'published', 'discarded'].includes(row.state) ? 'scheduled' : row.state;
   return {
     ...(JSON.parse(row.fields) as DraftFields),
     id: row.id,
@@ -27,6 +48,10 @@ const toDraft = (row: DraftsTable): StoredDraft => {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     updateId: row.update_id,
+    origin: row.origin === 'feed' ? 'feed' : null,
+    feedId: row.feed_id,
+    flags: row.flags ? (JSON.parse(row.flags) as QueuedFlags) : {},
+    reason: row.reason,
   };
 };
 
@@ -35,6 +60,10 @@ export function draftView({
   createdById: _id,
   updateId: _update,
   phase: _phase,
+  origin: _origin,
+  feedId: _feedId,
+  flags: _flags,
+  reason: _reason,
   ...draft
 }: StoredDraft): Draft {
   return draft;
@@ -86,7 +115,9 @@ export class DraftStore {
       .selectFrom('drafts')
       .selectAll()
       .where('event', '=', event)
-      .where('state', 'in', onTheDesk);
+      .where('state', 'in', onTheDesk)
+      // Feed items wait in the incoming queue, not among the newsroom's drafts.
+      .where('origin', 'is', null);
     if (createdById !== undefined) query = query.where('created_by_id', '=', createdById);
     const rows = await query.orderBy('publish_at').orderBy('updated_at', 'desc').orderBy('id').execute();
     return rows.map(toDraft);
@@ -190,5 +221,115 @@ export class DraftStore {
       .where('id', '=', id)
       .where('claimed_by', '=', node)
       .execute();
+  }
+
+  /**
+   * Queues a feed item (state `review`, origin `feed`), unless a row with its external id is
+   * already there (queued, discarded or published): undefined then. The unique index decides a race.
+   */
+  async enqueue(item: {
+    id: string;
+    event: string;
+    feedId: string;
+    fields: DraftFields;
+    flags: QueuedFlags;
+    keys: QueueKeys;
+    createdBy: string;
+    at: string;
+  }): Promise<StoredDraft | undefined> {
+    const row = await this.db
+      .insertInto('drafts')
+      .values({
+        id: item.id,
+        event: item.event,
+        state: 'review',
+        fields: JSON.stringify(item.fields),
+        publish_at: null,
+        created_by: item.createdBy,
+        created_by_id: null,
+        created_at: item.at,
+        updated_at: item.at,
+        origin: 'feed',
+        feed_id: item.feedId,
+        flags: JSON.stringify(item.flags),
+        external_id: item.keys.externalId ?? null,
+        content_key: item.keys.contentKey,
+        url_key: item.keys.urlKey ?? null,
+      })
+      .onConflict((oc) => oc.columns(['event', 'external_id']).doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    return row && toDraft(row);
+  }
+
+  /**
+   * Whether the queue has (or had: discarded, published) a feed item sharing any dedup key with
+   * this one: then a re-poll adds nothing. One look-up per kind of key, each on its own index.
+   */
+  async holds(event: string, keys: QueueKeys): Promise<boolean> {
+    const columns = [
+      ['external_id', keys.externalId],
+      ['content_key', keys.contentKey],
+      ['url_key', keys.urlKey],
+    ] as const;
+    for (const [column, value] of columns) {
+      if (!value) continue;
+      const row = await this.db
+        .selectFrom('drafts')
+        .select('id')
+        .where('event', '=', event)
+        .where(column, '=', value)
+        .executeTakeFirst();
+      if (row) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The event's incoming queue, newest first: feed items and submitted drafts waiting for an editor.
+   * `before` is the (updated_at, id) of the last item of the previous page.
+   */
+  async waiting(event: string, limit: number, before?: { at: string; id: string }): Promise<StoredDraft[]> {
+    let query = this.db
+      .selectFrom('drafts')
+      .selectAll()
+      .where('event', '=', event)
+      .where('state', '=', 'review');
+    if (before) {
+      query = query.where((eb) =>
+        eb.or([
+          eb('updated_at', '<', before.at),
+          eb.and([eb('updated_at', '=', before.at), eb('id', '<', before.id)]),
+        ]),
+      );
+    }
+    const rows = await query.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+    return rows.map(toDraft);
+  }
+
+  /** How many items wait in the event's queue, and since when the oldest has. */
+  async waitingCount(event: string): Promise<{ waiting: number; oldestSince: string | null }> {
+    const row = await this.db
+      .selectFrom('drafts')
+      .select((eb) => [eb.fn.countAll<number | string>().as('n'), eb.fn.min('updated_at').as('oldest')])
+      .where('event', '=', event)
+      .where('state', '=', 'review')
+      .executeTakeFirst();
+    return { waiting: Number(row?.n ?? 0), oldestSince: (row?.oldest as string | null | undefined) ?? null };
+  }
+
+  /** Takes a waiting item off the queue for good, if it is still waiting: one UPDATE, so one editor wins. */
+  async discard(
+    id: string,
+    change: { reason: string | null; by: string; at: string },
+  ): Promise<StoredDraft | undefined> {
+    const row = await this.db
+      .updateTable('drafts')
+      .set({ state: 'discarded', reason: change.reason, decided_by: change.by, updated_at: change.at })
+      .where('id', '=', id)
+      .where('state', '=', 'review')
+      .returningAll()
+      .executeTakeFirst();
+    return row && toDraft(row);
   }
 }

@@ -1,6 +1,7 @@
 import { actorName } from '../accounts/audit.js';
 import { randomUUID } from 'node:crypto';
 import {
+  type QueueApprove,
   draftInputSchema,
   draftSaveSchema,
   type Draft,
@@ -130,6 +131,18 @@ export class DraftService {
     return result;
   }
 
+  /**
+   * POST /api/queue/:id/approve (editors): publishes an item waiting in the incoming queue (a feed
+   * item or a submitted draft), with the editor's `edits`. Only from `review`: an item another
+   * editor took (approved, merged, discarded) is a 409, so nothing is published twice.
+   */
+  async approve(id: string, actor: Actor, edits: QueueApprove = {}): Promise<AddResult> {
+    requirePublisher(actor, 'approve');
+    const result = await this.#publish(id, 'review', actorName(actor), edits);
+    if (!result) throw taken(id);
+    return result;
+  }
+
   /** Publishes every scheduled post that is due (and any a stopped node left half done). */
   async publishDue(): Promise<number> {
     const { store, clock, logger } = this.deps;
@@ -153,26 +166,37 @@ export class DraftService {
    * for `due`, when it is no longer due). A failure gives the draft back; a scheduled post whose
    * text can no longer be published goes back to being a draft, rather than being retried forever.
    */
-  async #publish(id: string, when: 'now' | 'due', by: string): Promise<AddResult | undefined> {
+  async #publish(
+    id: string,
+    when: 'now' | 'due' | 'review',
+    by: string,
+    edits: QueueApprove = {},
+  ): Promise<AddResult | undefined> {
     const { store, events, commit, clock, logger } = this.deps;
     const now = clock.now();
     const at = now.toISOString();
     const before = await store.drafts.get(id);
     if (!before) throw AppError.notFound(`Draft "${id}"`);
+    if (when === 'review' && before.phase !== 'review') throw taken(id);
+    if (before.phase === 'discarded') throw AppError.notFound(`Draft "${id}"`);
     if (before.phase === 'published') return this.#publishedAs(before);
     const due = before.phase === 'scheduled' && before.publishAt !== null && before.publishAt <= at;
     if (when === 'due' && !due && before.phase !== 'publishing') return undefined;
     const node = store.origin;
     const claimed = await store.drafts.claim(id, before.phase, { node, at, staleBefore: staleBefore(now) });
     if (!claimed) {
+      // Another editor approved it first: theirs is the only publication, and this one is told so.
+      if (when === 'review') return undefined;
       const after = await store.drafts.get(id);
       return after?.phase === 'published' ? this.#publishedAs(after) : undefined;
     }
     try {
       const event = events.get(claimed.event);
       const publishedAt =
-        claimed.publishedAt ?? (when === 'due' && claimed.publishAt ? claimed.publishAt : at);
-      const prepared = { ...prepareUpdate(events, event, inputOf(claimed, publishedAt), {}), id };
+        edits.publishedAt ??
+        claimed.publishedAt ??
+        (when === 'due' && claimed.publishAt ? claimed.publishAt : at);
+      const prepared = { ...prepareEdited(events, event, claimed, edits, publishedAt), id };
       // A node that stopped after committing but before marking the draft left the update behind.
       const stored = await store.getUpdate(id);
       const result = stored
@@ -216,7 +240,7 @@ export class DraftService {
   /** The draft, if it is still on the desk and the actor may handle it. */
   async #onTheDesk(id: string, actor: Actor): Promise<StoredDraft> {
     const draft = await this.deps.store.drafts.get(id);
-    if (!draft || draft.phase === 'published' || draft.phase === 'publishing') {
+    if (!draft || ['published', 'publishing', 'discarded'].includes(draft.phase)) {
       throw AppError.notFound(`Draft "${id}"`);
     }
     requireHandler(actor, draft);
@@ -226,6 +250,37 @@ export class DraftService {
   #moved(id: string): AppError {
     return new AppError('conflict', `Draft "${id}" changed meanwhile (submitted, scheduled or published)`);
   }
+}
+
+const taken = (id: string) =>
+  new AppError('conflict', `"${id}" is no longer waiting: another editor approved, merged or discarded it`);
+
+/**
+ * A waiting item as an update: its text with the editor's edits, tagged as its feed would have
+ * tagged it. Topics the editor gave are the update's topics exactly (each keeps the reasons the
+ * rules found for it, or `explicit`: the editor's word).
+ */
+function prepareEdited(
+  events: EventCatalog,
+  event: EventRuntime,
+  draft: StoredDraft,
+  edits: QueueApprove,
+  publishedAt: string,
+) {
+  const { topics, publishedAt: _at, ...text } = edits;
+  const fields = { ...draft, ...text };
+  const { sourceTopics, categories, dateEstimated } = draft.flags;
+  const prepared = prepareUpdate(events, event, inputOf(fields, publishedAt), {
+    ...(sourceTopics ? { sourceTopics } : {}),
+    ...(categories ? { categories } : {}),
+    ...(dateEstimated && edits.publishedAt === undefined ? { dateEstimated } : {}),
+  });
+  if (!topics) return prepared;
+  events.checkTopics(event, topics);
+  const reasons = Object.fromEntries(
+    topics.map((t) => [t, prepared.topicReasons?.[t] ?? [{ rule: 'explicit' as const, match: t }]]),
+  );
+  return { ...prepared, topics, topicReasons: reasons };
 }
 
 const staleBefore = (now: Date) => new Date(now.getTime() - claimTtlMs).toISOString();

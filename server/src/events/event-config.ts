@@ -1,6 +1,7 @@
 import {
   checkTopicIds,
   defaultPollSeconds,
+  feedModes,
   httpUrlSchema,
   isoDateSchema,
   minPollSeconds,
@@ -23,6 +24,8 @@ const sourceConfigSchema = z.strictObject({
   pollSeconds: z.number().int().min(minPollSeconds).max(86_400).default(defaultPollSeconds),
   topics: z.array(topicIdSchema).max(20).default([]),
   enabled: z.boolean().default(true),
+  /** `review`: the feed's items wait in the incoming queue for an editor. */
+  mode: z.enum(feedModes).default('publish'),
 });
 
 export const eventConfigSchema = z

@@ -26,6 +26,7 @@ export async function syncConfiguredSources(
         existing.name !== configured.name ||
         existing.pollSeconds !== configured.pollSeconds ||
         existing.enabled !== configured.enabled ||
+        existing.mode !== configured.mode ||
         JSON.stringify(existing.topics) !== JSON.stringify(configured.topics)
       ) {
         await sources.update(existing.id, configured, at);

@@ -1,4 +1,4 @@
-import type { SourceErrorKind, SourceStatus, SourceView } from '@dayline/shared';
+import type { FeedMode, SourceErrorKind, SourceStatus, SourceView } from '@dayline/shared';
 import { sql, type Kysely } from 'kysely';
 import type { Updateable } from 'kysely';
 import type { Database, SourceRow, SourcesTable } from '../store/tables.js';
@@ -18,6 +18,7 @@ export interface SourceSettings {
   pollSeconds: number;
   topics: string[];
   enabled: boolean;
+  mode: FeedMode;
 }
 
 /** What one poll found, written back with the next poll time; the lease is released. */
@@ -48,6 +49,7 @@ function toSource(row: SourceRow): Source {
     pollSeconds: Number(row.poll_seconds),
     topics: JSON.parse(row.topics) as string[],
     enabled: Boolean(row.enabled),
+    mode: row.mode === 'review' ? 'review' : 'publish',
     status: row.status as SourceStatus,
     errorKind: row.error_kind as SourceErrorKind | null,
     error: row.error,
@@ -82,7 +84,7 @@ function withoutCredentials(url: string): { url: string; hasCredentials: boolean
  * can name internal addresses that a hostile feed's redirects could otherwise map.
  */
 export function sourceView(source: Source, { admin }: { admin: boolean }): SourceView {
-  const { etag: _etag, lastModified: _lastModified, failures: _failures, url, error, ...health } = source;
+  const { etag: _etag, lastModified: _lastModified, url, error, ...health } = source;
   return admin ? { ...health, ...withoutCredentials(url), error } : { ...health, error: null };
 }
 
@@ -93,6 +95,7 @@ function settingsColumns(settings: Partial<SourceSettings>): Updateable<SourcesT
     ...(settings.pollSeconds !== undefined ? { poll_seconds: settings.pollSeconds } : {}),
     ...(settings.topics !== undefined ? { topics: JSON.stringify(settings.topics) } : {}),
     ...(settings.enabled !== undefined ? { enabled: settings.enabled ? 1 : 0 } : {}),
+    ...(settings.mode !== undefined ? { mode: settings.mode } : {}),
   };
 }
 
@@ -140,6 +143,7 @@ export class FeedStore {
         poll_seconds: source.pollSeconds,
         topics: JSON.stringify(source.topics),
         enabled: source.enabled ? 1 : 0,
+        mode: source.mode,
         from_config: source.fromConfig ? 1 : 0,
         status: source.enabled ? 'pending' : 'disabled',
         next_poll_at: source.at,

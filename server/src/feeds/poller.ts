@@ -2,7 +2,7 @@ import type { SourceErrorKind } from '@dayline/shared';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock.js';
-import type { UpdateService } from '../updates/service.js';
+import type { QueueService } from '../queue/service.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 import type { PollRecord, Source, FeedStore } from './feed-store.js';
@@ -35,7 +35,7 @@ export const defaultPollerOptions: Omit<PollerOptions, 'allowPrivateNetworks'> =
 
 /**
  * The one scheduler of this process: claims due sources (a lease in the store, so one node polls a
- * feed at a time), fetches and parses them, and hands every item to the updates service (and so to the commit step).
+ * feed at a time), fetches and parses them, and hands every item on: to the commit step, or to the incoming queue for a feed in review mode.
  */
 export class FeedPoller {
   readonly #owner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
@@ -47,7 +47,10 @@ export class FeedPoller {
   constructor(
     private readonly deps: {
       sources: FeedStore;
-      updates: UpdateService;
+      /** Where each item goes: to readers, or to the incoming queue, as its feed's mode says. */
+      queue: Pick<QueueService, 'takeFeedItem'>;
+      /** A feed's health changed (polled): consoles at its event's desk read the feeds again. */
+      polled?: (event: string) => void;
       clock: Clock;
       logger: Logger;
       metrics: Metrics;
@@ -109,6 +112,7 @@ export class FeedPoller {
       record = this.failure(source, null, 'internal', 'Internal error while polling; see the server log');
     }
     await sources.recordPoll(source.id, this.#owner, record);
+    this.deps.polled?.(source.event);
     logger.info(
       {
         source: source.id,
@@ -122,7 +126,7 @@ export class FeedPoller {
   }
 
   private async fetchAndIngest(source: Source): Promise<PollRecord> {
-    const { updates, clock, options, metrics } = this.deps;
+    const { queue, clock, options, metrics } = this.deps;
     const fetchedAt = clock.now();
     const outcome = await fetchFeed(
       source.url,
@@ -163,12 +167,13 @@ export class FeedPoller {
         }
         let fresh = 0;
         for (const item of feed.items) {
-          const result = await updates.ingestFeedItem(source.event, {
+          const result = await queue.takeFeedItem(source.event, source.mode, {
             source,
             ...(feed.siteUrl ? { siteUrl: feed.siteUrl } : {}),
             item,
           });
-          metrics.ingested(source.event, 'feed', result);
+          // Queued items are not ingested yet: they count when an editor approves them.
+          if (source.mode === 'publish') metrics.ingested(source.event, 'feed', result);
           if (result.status === 'created' || result.status === 'updated') fresh += 1;
         }
         metrics.feedFetched('ok');

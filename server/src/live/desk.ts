@@ -66,6 +66,11 @@ export class DeskPresenceHub {
     this.io.to(deskRoom(event)).emit('desk:drafts', { event });
   }
 
+  /** Tells every console at the event's desk (on every node) that its feeds changed or were polled. */
+  feedsChanged(event: string): void {
+    this.io.to(deskRoom(event)).emit('desk:feeds', { event });
+  }
+
   async #join(socket: LiveSocket, request: unknown): Promise<void> {
     const { event: slug } = parseInput(deskJoinSchema, request);
     const user = await sessionUser(this.deps.store, socket.request as unknown as Request);

@@ -16,6 +16,7 @@ import * as audit from './migrations/014-audit.js';
 import * as events from './migrations/015-events.js';
 import * as drafts from './migrations/016-drafts.js';
 import * as sticky from './migrations/017-sticky.js';
+import * as queue from './migrations/018-queue.js';
 import * as editorDecisions from './migrations/019-editor-decisions.js';
 
 /** Migrations are listed here rather than read from a folder, so they work from src and dist alike. */
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '015-events': events,
   '016-drafts': drafts,
   '017-sticky': sticky,
+  '018-queue': queue,
   '019-editor-decisions': editorDecisions,
 };
 

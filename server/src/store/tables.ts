@@ -72,6 +72,8 @@ export interface SourcesTable {
   lease_owner: string | null;
   lease_until: string | null;
   created_at: string;
+  /** `publish`: items go to readers; `review`: they wait in the incoming queue (migration 018). */
+  mode: Generated<string>;
 }
 
 /** Every version an update has had; `content` is a JSON snapshot of its reader-visible fields. */
@@ -229,6 +231,18 @@ export interface DraftsTable {
   claimed_by: string | null;
   claimed_at: string | null;
   update_id: string | null;
+  /** Null: written in the newsroom; `feed`: an item of a feed in review mode (migration 018). */
+  origin: string | null;
+  feed_id: string | null;
+  /** JSON: what the feed item carried besides its fields (its feed's topics, categories, a guessed date). */
+  flags: string | null;
+  /** The dedup keys the item would have as an update; a re-poll matching any of them adds nothing. */
+  external_id: string | null;
+  content_key: string | null;
+  url_key: string | null;
+  /** Why an editor discarded it, and who decided. */
+  reason: string | null;
+  decided_by: string | null;
 }
 
 /**

@@ -52,6 +52,12 @@ export class StoryAssigner {
     return assignments;
   }
 
+  /** The story `item` would join if it were added now; nothing is added (read-only). */
+  async suggest(event: string, item: StoryCandidate): Promise<StoryAssignment> {
+    const state = await this.#sync(event, item.publishedAt, new TimeSlices());
+    return state.index.peek({ ...item, at: new Date(Date.parse(item.publishedAt)) });
+  }
+
   /** Takes an update out (a duplicate that was not stored, a retraction). */
   forget(event: string, id: string): void {
     this.#events.get(event)?.index.remove(id);

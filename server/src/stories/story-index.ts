@@ -172,6 +172,24 @@ export class StoryIndex {
     return assignment;
   }
 
+  /**
+   * The story a new update would join, decided as `add` would but without adding it: a read-only
+   * answer (the incoming queue shows it before an editor decides).
+   */
+  peek(item: StoryItem): StoryAssignment {
+    const known = this.#book.member(item.id);
+    if (known) return known.assignment;
+    const best = this.#bestMatch(this.#vectorize(item), item.at.getTime());
+    return best && best.score >= this.options.threshold
+      ? {
+          storyId: this.#book.storyOf(best.doc.id) ?? best.doc.id,
+          joined: true,
+          similarity: best.score,
+          matchedId: best.doc.id,
+        }
+      : { storyId: item.id, joined: false, similarity: best?.score ?? 0 };
+  }
+
   /** Puts back an update whose story is already known (from the store), without matching it. */
   restore(item: StoryItem, storyId: string): void {
     if (this.#book.member(item.id)) return;

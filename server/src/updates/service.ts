@@ -38,6 +38,27 @@ export interface FeedItemInput {
   };
 }
 
+/** A feed item as an update's input: the same for items published at once and items queued. */
+export function feedItemInput({ source, siteUrl, item }: FeedItemInput) {
+  return {
+    title: item.title.slice(0, 300),
+    ...(item.summaryText ? { summary: item.summaryText.slice(0, 5000) } : {}),
+    ...(item.url ? { url: item.url } : {}),
+    source: { name: source.name, ...(siteUrl ? { url: siteUrl } : {}) },
+    ...(item.author ? { author: item.author.slice(0, 200) } : {}),
+    publishedAt: item.publishedAt,
+    // (source, guid) is the item's identity: re-polling the same feed adds nothing.
+    externalId: `feed:${source.id}:${item.guid}`.slice(0, 500),
+  };
+}
+
+/** What a feed item carries besides its fields, for tagging. */
+export const feedItemFlags = ({ source, item }: Pick<FeedItemInput, 'source' | 'item'>) => ({
+  dateEstimated: item.dateFallback,
+  sourceTopics: [...source.topics],
+  categories: [...item.categories],
+});
+
 /**
  * Writes and reads of updates for every writer (API, feeds, import, demo): each write validates
  * once, then goes through the commit step, which decides, commits and publishes.
@@ -112,22 +133,9 @@ export class UpdateService {
   async ingestFeedItem(eventSlug: string, { source, siteUrl, item }: FeedItemInput): Promise<BatchResult> {
     const { events, commit, clock } = this.deps;
     const event = events.get(eventSlug);
-    const input = {
-      title: item.title.slice(0, 300),
-      ...(item.summaryText ? { summary: item.summaryText.slice(0, 5000) } : {}),
-      ...(item.url ? { url: item.url } : {}),
-      source: { name: source.name, ...(siteUrl ? { url: siteUrl } : {}) },
-      ...(item.author ? { author: item.author.slice(0, 200) } : {}),
-      publishedAt: item.publishedAt,
-      // (source, guid) is the item's identity: re-polling the same feed adds nothing.
-      externalId: `feed:${source.id}:${item.guid}`.slice(0, 500),
-    };
+    const input = feedItemInput({ source, ...(siteUrl ? { siteUrl } : {}), item });
     try {
-      const { update, created } = await this.ingest(eventSlug, input, {
-        dateEstimated: item.dateFallback,
-        sourceTopics: source.topics,
-        categories: item.categories,
-      });
+      const { update, created } = await this.ingest(eventSlug, input, feedItemFlags({ source, item }));
       if (created) return { id: update.id, status: 'created' };
       const title = cleanText(input.title);
       const summary = cleanParagraphs(input.summary ?? '');

@@ -125,8 +125,45 @@ const actions: Action[] = [
     }),
   },
   {
+    name: 'list the incoming queue',
+    needs: 'editor',
+    request: async () => ({ method: 'GET', path: '/api/events/test-war/queue' }),
+  },
+  {
+    name: 'approve a queued item',
+    needs: 'editor',
+    // Nothing waits under this id: the guard let the request through to say so.
+    refusedPastTheGuard: true,
+    request: async () => ({ method: 'POST', path: `/api/queue/${randomUUID()}/approve`, body: {} }),
+  },
+  {
+    name: 'discard a queued item',
+    needs: 'editor',
+    refusedPastTheGuard: true,
+    request: async () => ({ method: 'POST', path: `/api/queue/${randomUUID()}/discard`, body: {} }),
+  },
+  {
+    name: 'merge a queued item',
+    needs: 'editor',
+    refusedPastTheGuard: true,
+    request: async () => ({
+      method: 'POST',
+      path: `/api/queue/${randomUUID()}/merge`,
+      body: { story: randomUUID() },
+    }),
+  },
+  {
+    name: 'test a feed URL',
+    needs: 'editor',
+    request: async () => ({
+      method: 'POST',
+      path: '/api/events/test-war/sources/test',
+      body: { url: 'http://127.0.0.1:9/feed.xml' },
+    }),
+  },
+  {
     name: 'add a feed',
-    needs: 'admin',
+    needs: 'editor',
     request: async () => ({
       method: 'POST',
       path: '/api/events/test-war/sources',
@@ -191,7 +228,7 @@ describe('every role × every action', () => {
           ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         });
         if (allowed && action.refusedPastTheGuard) {
-          expect(response.status).toBe(400);
+          expect([400, 404]).toContain(response.status);
         } else if (allowed) {
           expect(response.status, await response.clone().text()).toBeLessThan(300);
         } else {
