@@ -16,6 +16,7 @@ import { EventService } from './events/service.js';
 import { EventWatcher } from './events/watcher.js';
 import { compress } from './http/caching.js';
 import { clientRouter } from './http/client.js';
+import { embedRouter } from './http/embed.js';
 import { errorHandler } from './http/errors.js';
 import { inFlightRequests } from './http/in-flight.js';
 import { requestLogger } from './http/request-log.js';
@@ -158,6 +159,7 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
       logger,
     }),
   );
+  app.use(embedRouter({ events, clientDir: config.clientDir, embedAncestors: config.embedAncestors }));
   app.use(clientRouter(config.clientDir));
   app.use(errorHandler(logger));
 

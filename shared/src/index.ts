@@ -9,3 +9,5 @@ export * from './accounts.js';
 export * from './views.js';
 export * from './drafts.js';
 export * from './events.js';
+export * from './embed.js';
+export * from './embed-query.js';
