@@ -81,9 +81,10 @@ export const pageSize = 50;
 
 /**
  * Everything the first render of a route needs, in one request: the events, and the event's first
- * page, day counts and key events for the route's filters and starting point.
+ * page, day counts and key events for the route's filters and starting point. `limit`: the first
+ * page's size (the embed shows fewer).
  */
-export function fetchFirstView(route: Route, signal?: AbortSignal): Promise<FirstView> {
+export function fetchFirstView(route: Route, signal?: AbortSignal, limit = pageSize): Promise<FirstView> {
   const { filters, target } = route;
   const search = query({
     event: route.slug ?? undefined,
@@ -92,7 +93,7 @@ export function fetchFirstView(route: Route, signal?: AbortSignal): Promise<Firs
     source: filters.source,
     day: target.kind === 'day' ? target.day : undefined,
     update: target.kind === 'update' ? target.id : undefined,
-    limit: pageSize,
+    limit,
   });
   return getJson<FirstView>(`/api/first-view${search}`, signal);
 }
