@@ -1,4 +1,4 @@
-import type { ChangeKind, Event, EventView, Update } from '@dayline/shared';
+import { dayHeading, type ChangeKind, type Event, type EventView, type Update } from '@dayline/shared';
 import { SvelteSet } from 'svelte/reactivity';
 import { Announcer } from '../lib/announcer.svelte.js';
 import { EventData, type LiveLink, type ViewRules } from '../lib/event-data.svelte.js';
@@ -34,6 +34,18 @@ export class EmbedView implements ViewRules {
   /** The cards on screen, newest first. */
   get items(): readonly Update[] {
     return this.data.items.slice(0, this.limit);
+  }
+
+  /** The cards on screen by day of the event, as the full page groups them ("Day 21 · Wed 16 Mar"). */
+  get groups(): { day: number; heading: string; items: Update[] }[] {
+    const groups: { day: number; heading: string; items: Update[] }[] = [];
+    for (const update of this.items) {
+      const day = this.day(update);
+      const last = groups.at(-1);
+      if (last?.day === day) last.items.push(update);
+      else groups.push({ day, heading: dayHeading(day, this.data.event), items: [update] });
+    }
+    return groups;
   }
 
   /** New updates waiting behind the "N new updates" button. */
