@@ -1,6 +1,7 @@
 // Takes docs/embed.md's screenshots: a publisher's article on another origin with the embed in it,
 // at 390 and 1280 px, light and dark. Start Dayline first (the demo has updates: `npm start`), then
 //   node scripts/embed-screenshots.mjs [DAYLINE_URL] [EVENT] [OUT_DIR]
+/* global window -- a function run in the page */
 import http from 'node:http';
 import { chromium } from '@playwright/test';
 

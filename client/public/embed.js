@@ -5,7 +5,7 @@
 //
 // Optional: data-topics="military,energy", data-q="words", data-limit="10" (1-50),
 // data-theme="auto|light|dark", data-title="Live: the election" (the frame's accessible name).
-/* global document, window, console */
+/* global document, window */
 (function () {
   var script = document.currentScript;
   if (!script || !script.src) return;

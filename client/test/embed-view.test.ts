@@ -129,7 +129,10 @@ describe('EmbedView', () => {
     const embed = new EmbedView(kyiv, live, { filters: noFilters, limit: 3 });
     embeds.push(embed);
     embed.start(view(page));
-    embed.data.subscribed([{ kind: 'new', update: at('e', '2022-03-16T11:00', { cursor: 51 }) }], false);
+    embed.data.subscribed(
+      [{ kind: 'new', cursor: 51, update: at('e', '2022-03-16T11:00', { cursor: 51 }) }],
+      false,
+    );
     expect(ids(embed)).toEqual(['d', 'c', 'b']);
     expect(embed.waiting).toBe(1);
   });
