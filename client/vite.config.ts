@@ -1,9 +1,20 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 // In development the API and the socket live on the Node server; proxying keeps them same-origin,
 // exactly as in production where the server serves client/dist itself.
 const apiTarget = `http://localhost:${process.env.DAYLINE_API_PORT ?? '3000'}`;
+
+/** In development, /embed/:slug is embed.html, as the Node server answers it in production. */
+const embedInDevelopment: Plugin = {
+  name: 'dayline-embed-in-development',
+  configureServer(server) {
+    server.middlewares.use((req, _res, next) => {
+      if (req.url?.startsWith('/embed/')) req.url = '/embed.html';
+      next();
+    });
+  },
+};
 
 const treeshake = {
   // @dayline/shared's modules only declare things; saying so lets the bundle drop what the
@@ -32,7 +43,7 @@ export default defineConfig(({ mode }): UserConfig => {
   }
   return {
     base: '/',
-    plugins: [svelte()],
+    plugins: [svelte(), embedInDevelopment],
     build: {
       outDir: 'dist',
       emptyOutDir: true,

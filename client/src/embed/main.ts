@@ -5,16 +5,17 @@ import Embed from './Embed.svelte';
 import '../app.css';
 
 // The server checked the address before sending this page (a bad one is a 400), and set the theme
-// the publisher chose (`data-theme-fixed`); `theme=auto` follows the system, as the reader's page does.
+// the publisher chose before the first paint (`data-theme-fixed`; in development Vite's server does
+// not, so it is set here too); `theme=auto` follows the system, as the reader's page does.
 const root = document.documentElement;
-if (!root.hasAttribute('data-theme-fixed')) {
-  prefs.applyTheme(root, matchMedia('(prefers-color-scheme: dark)'));
-}
+const params = new URLSearchParams(location.search);
+const theme = params.get('theme');
+if (theme === 'light' || theme === 'dark') root.dataset.theme = theme;
+else prefs.applyTheme(root, matchMedia('(prefers-color-scheme: dark)'));
 
 const target = document.getElementById('embed');
 if (!target) throw new Error('embed.html has no #embed element');
 
-const params = new URLSearchParams(location.search);
 const slug = decodeURIComponent(location.pathname.replace(/^\/embed\//, '').split('/')[0] ?? '');
 const topics = (params.get('topics') ?? '')
   .split(',')
