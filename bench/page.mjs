@@ -9,13 +9,13 @@
  * a page instead of the client's 50 to get there sooner (the state held in the end is the same).
  */
 /* global window, document, MutationObserver, requestAnimationFrame -- functions run in the page */
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import { builtFiles, scriptWeights } from './bundle.mjs';
 import { insertRaw, migratedDatabase, openSqlite, updateInputs } from './data.mjs';
-import { full, root, round, save, startServer, summary, table, tempDir, watchdog } from './lib.mjs';
+import { full, round, save, startServer, summary, table, tempDir, watchdog } from './lib.mjs';
 
 const sizesArg = process.argv.find((a, i) => process.argv[i - 1] === '--sizes');
 const sizes = sizesArg ? sizesArg.split(',').map(Number) : [5000, 50_000];
@@ -23,18 +23,9 @@ const loads = full ? 5 : 3;
 watchdog((full ? 20 : 8) * 60_000, 'page');
 
 const started = performance.now();
-const assetsDir = path.join(root, 'client/dist/assets');
-const assets = readdirSync(assetsDir)
-  .filter((f) => /\.(js|css)$/.test(f))
-  .map((file) => {
-    const bytes = readFileSync(path.join(assetsDir, file));
-    return {
-      file,
-      raw: bytes.length,
-      gzip: gzipSync(bytes, { level: 9 }).length,
-      brotli: brotliCompressSync(bytes).length,
-    };
-  });
+// Each built file with the page that loads it (bench/bundle.mjs: the reader, the embed, later).
+const assets = builtFiles();
+const weights = scriptWeights(assets);
 
 /** Marks the first update card's arrival in the DOM and the frame after it. */
 const markFirstCard = () => {
@@ -62,7 +53,7 @@ try {
     db.close();
     const server = await startServer('dayline', { dir });
     if (!served) {
-      const js = assets.find((a) => a.file.endsWith('.js'));
+      const js = assets.find((a) => a.pages.includes('reader') && a.kind === 'js');
       // node:http, not fetch: fetch decodes the body, and the bytes on the wire are the point.
       served = await new Promise((resolve, reject) => {
         http
@@ -170,12 +161,14 @@ save(
     `### Page (built client; Chromium headless; ${Math.round(seconds)} s)`,
     '',
     table(
-      ['asset', 'raw KB', 'gzip KB', 'brotli KB'],
+      ['asset', 'loaded by', 'raw KB', 'gzip KB', 'brotli KB'],
       [
-        ...assets.map((a) => [a.file, kb(a.raw), kb(a.gzip), kb(a.brotli)]),
-        ['**total**', kb(sum('raw')), kb(sum('gzip')), kb(sum('brotli'))],
+        ...assets.map((a) => [a.file, a.pages.join(', '), kb(a.raw), kb(a.gzip), kb(a.brotli)]),
+        ['**total**', '', kb(sum('raw')), kb(sum('gzip')), kb(sum('brotli'))],
       ],
     ),
+    '',
+    `Script a page loads first (gzip -9): ${weights.map((w) => `${w.page} ${w.kib} KB (budget ${w.budget} KB${w.ok ? '' : ', OVER'})`).join(' · ')}.`,
     '',
     `The server sends the JS with content-encoding: ${served.encoding} (${kb(served.bytes)} KB on the wire).`,
     '',

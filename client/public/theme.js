@@ -3,6 +3,8 @@
 // inline script. The app (src/lib/prefs.svelte.ts, same storage key) takes over once it starts.
 /* global document, matchMedia */
 (function () {
+  // The embed's publisher chose a theme (the server set it on <html>): it stays.
+  if (document.documentElement.hasAttribute('data-theme-fixed')) return;
   var choice = null;
   try {
     choice = localStorage.getItem('dayline:theme');

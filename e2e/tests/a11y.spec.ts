@@ -87,6 +87,22 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(page.getByTestId('empty-state')).toBeVisible();
       await expectNoViolations(page);
     });
+
+    // The embed for publishers, opened on its own (e2e/tests/embed.spec.ts checks it framed, with
+    // "N new updates"): in the system's theme, and in the other one the publisher chose.
+    test('the embed has no axe violations', async ({ page }) => {
+      const other = colorScheme === 'light' ? 'dark' : 'light';
+      for (const theme of ['auto', other]) {
+        await page.goto(`${server.url}/embed/${event}?limit=8&theme=${theme}`);
+        await expect(page.getByTestId('connection')).toHaveText('Live');
+        await expect(page.getByTestId('update-card')).toHaveCount(8);
+        await expect(page.locator('html')).toHaveAttribute(
+          'data-theme',
+          theme === 'auto' ? colorScheme : other,
+        );
+        await expectNoViolations(page);
+      }
+    });
   });
 }
 

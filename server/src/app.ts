@@ -18,6 +18,7 @@ import { compress } from './http/caching.js';
 import { clientRouter } from './http/client.js';
 import { firstViewQuery } from './http/reader-page.js';
 import { readFirstView } from './events/first-view.js';
+import { embedRouter } from './http/embed.js';
 import { errorHandler } from './http/errors.js';
 import { inFlightRequests } from './http/in-flight.js';
 import { requestLogger } from './http/request-log.js';
@@ -163,6 +164,7 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
       logger,
     }),
   );
+  app.use(embedRouter({ events, clientDir: config.clientDir, embedAncestors: config.embedAncestors }));
   app.use(
     clientRouter(config.clientDir, (req, route) =>
       readFirstView({ store, events, access }, req, firstViewQuery(route, req.query.before)),

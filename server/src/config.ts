@@ -42,6 +42,11 @@ export interface Config {
   changeLogHours: number;
   /** Origins allowed to call the API from a browser; empty means CORS is off. */
   corsOrigins: string[];
+  /**
+   * The CSP `frame-ancestors` of a public event's embed (/embed/:slug): `*` (anywhere) by default,
+   * the origins of DAYLINE_EMBED_ORIGINS, or `'none'`. Private events are never embedded.
+   */
+  embedAncestors: string[];
   /** Express `trust proxy`: which proxies' X-Forwarded-For to believe for client addresses. */
   trustProxy: string | number | boolean;
   /** How long a node keeps a claimed feed before another may poll it (if the first died). */
@@ -95,6 +100,29 @@ const envSchema = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(z.url({ protocol: /^https?$/ }))),
+  DAYLINE_EMBED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim().replace(/\/+$/, ''))
+        .filter(Boolean),
+    )
+    .pipe(
+      z.union([
+        z.tuple([z.literal('none')]),
+        // An origin (a host may start with `*.` for every subdomain), as CSP's frame-ancestors takes it.
+        z.array(
+          z
+            .string()
+            .regex(
+              /^https?:\/\/(\*\.)?[a-z0-9.-]+(:\d{1,5})?$/i,
+              'Use origins like https://news.example.com, https://*.example.com, or none',
+            ),
+        ),
+      ]),
+    ),
   DAYLINE_TRUST_PROXY: z
     .string()
     .default('loopback')
@@ -167,6 +195,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     redisStream: e.DAYLINE_REDIS_STREAM,
     changeLogHours: e.DAYLINE_CHANGELOG_HOURS,
     corsOrigins: e.DAYLINE_CORS_ORIGINS,
+    embedAncestors:
+      e.DAYLINE_EMBED_ORIGINS[0] === 'none'
+        ? ["'none'"]
+        : e.DAYLINE_EMBED_ORIGINS.length > 0
+          ? e.DAYLINE_EMBED_ORIGINS
+          : ['*'],
     trustProxy: e.DAYLINE_TRUST_PROXY,
     feedLeaseSeconds: e.DAYLINE_FEED_LEASE_SECONDS,
     metricsToken: e.DAYLINE_METRICS_TOKEN,

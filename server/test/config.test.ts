@@ -91,6 +91,32 @@ describe('loadConfig', () => {
   });
 });
 
+describe('DAYLINE_EMBED_ORIGINS', () => {
+  const ancestors = (value?: string) =>
+    loadConfig(value === undefined ? {} : { DAYLINE_EMBED_ORIGINS: value }, dirWith()).embedAncestors;
+
+  it('lets public events be embedded anywhere by default, only on the sites named, or nowhere', () => {
+    expect(ancestors()).toEqual(['*']);
+    expect(ancestors('')).toEqual(['*']);
+    expect(ancestors('https://news.example.com/, https://*.example.org,http://127.0.0.1:8080')).toEqual([
+      'https://news.example.com',
+      'https://*.example.org',
+      'http://127.0.0.1:8080',
+    ]);
+    expect(ancestors('none')).toEqual(["'none'"]);
+  });
+
+  it.each([
+    'news.example.com',
+    'https://news.example.com/page',
+    "'self'",
+    'ftp://x.example',
+    'none,https://a.b',
+  ])('refuses %s', (value) => {
+    expect(() => ancestors(value)).toThrow(/DAYLINE_EMBED_ORIGINS/);
+  });
+});
+
 describe('dayline.example.yaml', () => {
   it('is a valid configuration', () => {
     const example = fileURLToPath(new URL('../../dayline.example.yaml', import.meta.url));

@@ -11,3 +11,5 @@ export * from './drafts.js';
 export * from './queue.js';
 export * from './events.js';
 export * from './route.js';
+export * from './embed.js';
+export * from './embed-query.js';

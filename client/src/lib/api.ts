@@ -99,9 +99,14 @@ export function takeFirstViewInPage(): FirstView | null {
 
 /**
  * Everything the first render of a route needs, in one request: the events, and the event's first
- * page, day counts and key events for the route's filters and starting point.
+ * page, day counts and key events for the route's filters and starting point. `limit`: the first
+ * page's size (the embed shows fewer).
  */
-export function fetchFirstView(route: Route, signal?: AbortSignal): Promise<FirstView> {
+export function fetchFirstView(
+  route: Route,
+  signal?: AbortSignal,
+  limit = timelinePageSize,
+): Promise<FirstView> {
   const { filters, target } = route;
   const search = query({
     event: route.slug ?? undefined,
@@ -110,7 +115,7 @@ export function fetchFirstView(route: Route, signal?: AbortSignal): Promise<Firs
     source: filters.source,
     day: target.kind === 'day' ? target.day : undefined,
     update: target.kind === 'update' ? target.id : undefined,
-    limit: timelinePageSize,
+    limit,
   });
   return getJson<FirstView>(`/api/first-view${search}`, signal);
 }

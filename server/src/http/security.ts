@@ -1,6 +1,6 @@
 import cors from 'cors';
 import type { RequestHandler } from 'express';
-import helmet from 'helmet';
+import helmet, { type HelmetOptions } from 'helmet';
 
 /**
  * Security headers with a strict Content-Security-Policy: scripts only from this origin (the built
@@ -8,7 +8,18 @@ import helmet from 'helmet';
  * Svelte sets topic colours through them, and they cannot run code.
  */
 export function securityHeaders(): RequestHandler {
-  return helmet({
+  return helmet(securityOptions(["'none'"]));
+}
+
+/**
+ * The options behind securityHeaders, with the pages that may frame this one (`frame-ancestors`):
+ * none for every page but the embed (http/embed.ts), which names the publishers' sites and sends
+ * no X-Frame-Options.
+ */
+export function securityOptions(frameAncestors: string[]): HelmetOptions {
+  const framable = !frameAncestors.includes("'none'");
+  return {
+    xFrameOptions: !framable,
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -21,11 +32,11 @@ export function securityHeaders(): RequestHandler {
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
-        frameAncestors: ["'none'"],
+        frameAncestors,
       },
     },
     crossOriginEmbedderPolicy: false,
-  });
+  };
 }
 
 /** CORS is off unless origins are configured (DAYLINE_CORS_ORIGINS); then only those may call the API. */

@@ -99,6 +99,7 @@ export async function startServer(
     redisStream: 'dayline-test',
     changeLogHours: 168,
     corsOrigins: [],
+    embedAncestors: ['*'],
     trustProxy: 'loopback',
     feedLeaseSeconds: 120,
     // Generous, so suites that subscribe in loops are not limited; limits.test.ts sets its own.
