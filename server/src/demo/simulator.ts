@@ -60,7 +60,6 @@ export class DemoSimulator {
     await updates.ingest(event, {
       title: line.title,
       summary: line.summary,
-      topics: [...line.topics],
       source: outlet,
       url: new URL(`live/${now.getTime()}-${slugify(line.title)}`, outlet.url).href,
       publishedAt: now.toISOString(),
