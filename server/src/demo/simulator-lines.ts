@@ -4,8 +4,6 @@ export interface SimulatorLine {
   summary: string;
 }
 
-export { simulatorOutlets } from './outlets.js';
-
 export const simulatorLines: readonly SimulatorLine[] = [
   {
     title: 'Shelling reported on the northern edge of Harnow',
