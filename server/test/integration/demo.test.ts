@@ -1,4 +1,4 @@
-import type { Event, Update } from '@dayline/shared';
+import { eventDay, type Event, type Update } from '@dayline/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { demoEvent, demoSlug } from '../../src/demo/event.js';
@@ -96,6 +96,19 @@ describe('demo', () => {
     expect(daysAfter.map((d) => d.day).sort((a, b) => a - b)).toEqual(
       days.map((d) => d.day).sort((a, b) => a - b),
     );
+  });
+
+  it('loaded just after midnight, today’s part of the history fits in the minutes gone by, in order', () => {
+    // 00:10 in Bucharest on 24 Nov 2026: day 21 of a demo whose day 1 is 4 Nov.
+    const now = new Date('2026-11-23T22:10:00Z');
+    const clock = { startDate: '2026-11-04', timeZone: 'Europe/Bucharest' };
+    const items = demoItems(clock, now);
+    const today = items.filter((item) => eventDay(item.input.publishedAt, clock) === 21);
+    expect(today.length).toBe(demoHistory.filter((s) => s.day === 21).flatMap((s) => s.reports).length);
+    const times = today.map((item) => item.input.publishedAt);
+    expect(times).toEqual([...times].sort());
+    for (const at of times) expect(at >= '2026-11-23T22:00:00.000Z' && at <= now.toISOString()).toBe(true);
+    expect(items.every((item) => item.input.publishedAt <= now.toISOString())).toBe(true);
   });
 
   it('every report and simulator line gets a topic from the demo’s own rules (the demo note aside)', () => {
