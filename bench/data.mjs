@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { eventDay } from '@dayline/shared';
 import Database from 'better-sqlite3';
-import { eventSlug, serverDist, token } from './lib.mjs';
+import { eventSlug, exampleConfig, serverDist, token } from './lib.mjs';
 
 const event = { slug: eventSlug, startDate: '2022-02-24', timeZone: 'Europe/Kyiv' };
 /** Share of updates per topic: a few common, one rare. */
@@ -179,7 +179,12 @@ export function migratedDatabase(file) {
     process.execPath,
     [path.join(serverDist, 'cli/import.js'), '--event', eventSlug, empty],
     {
-      env: { ...process.env, DATABASE_URL: `sqlite:${file}`, DAYLINE_INGEST_TOKEN: token },
+      env: {
+        ...process.env,
+        DATABASE_URL: `sqlite:${file}`,
+        DAYLINE_CONFIG: exampleConfig,
+        DAYLINE_INGEST_TOKEN: token,
+      },
       cwd: path.dirname(file),
       encoding: 'utf8',
       timeout: 60_000,

@@ -16,6 +16,8 @@ export const full = process.argv.includes('--full') || process.env.BENCH_FULL ==
 export const serverDist = process.env.BENCH_SERVER_DIST ?? path.join(root, 'server/dist');
 export const token = 'bench-ingest-token-0123456789';
 export const eventSlug = 'ukraine-war';
+/** The event the bench writes to and reads: the example config's (the built-in event is the fictional demo). */
+export const exampleConfig = path.join(root, 'examples/ukraine-war.yaml');
 export const topics = [
   'military',
   'diplomacy',
@@ -196,6 +198,7 @@ export async function startServer(kind, options = {}) {
         HOST: '127.0.0.1',
         DATABASE_URL: `sqlite:${path.join(dir, 'bench.db')}`,
         DAYLINE_DEMO: 'off',
+        DAYLINE_CONFIG: exampleConfig,
         DAYLINE_INGEST_TOKEN: token,
         DAYLINE_CLIENT_DIR: path.join(root, 'client/dist'),
         NODE_ENV: 'production',

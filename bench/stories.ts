@@ -9,8 +9,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { eventConfigSchema } from '../server/src/config.js';
-import { demoEvent } from '../server/src/demo/event.js';
+import { fileURLToPath } from 'node:url';
+import { readConfigFile } from '../server/src/config.js';
 import { StoryIndex, defaultStoryOptions } from '../server/src/stories/index.js';
 import { evaluateClustering, type ClusteringFixture, type Split } from '../server/src/stories/evaluate.js';
 import { TopicTagger } from '../server/src/topics/tagger.js';
@@ -152,14 +152,15 @@ function tune(): void {
   }
 }
 
-/** The demo event's rules on tagging.json, micro-averaged over (update, topic) decisions. */
+/** The rules of examples/ukraine-war.yaml on tagging.json, micro-averaged over (update, topic) decisions. */
 function tagging(): void {
   const fixture = JSON.parse(
     readFileSync(new URL('../server/test/fixtures/tagging.json', import.meta.url), 'utf8'),
   ) as {
     items: { split: string; title: string; summary: string; categories?: string[]; topics: string[] }[];
   };
-  const tagger = new TopicTagger(eventConfigSchema.parse(demoEvent).topics);
+  const example = readConfigFile(fileURLToPath(new URL('../examples/ukraine-war.yaml', import.meta.url)));
+  const tagger = new TopicTagger(example.events[0]!.topics);
   for (const splits of [
     ['dev'],
     ['test'],

@@ -14,16 +14,25 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/** The Russia–Ukraine event of examples/, which the specs post to (`ukraine-war`). */
+export const exampleConfig = path.join(root, 'examples/ukraine-war.yaml');
+
 /**
  * Starts the built server (`npm run build` first) as its own process on a free port, in a fresh
- * data folder, and resolves once it logs its URL.
+ * data folder, and resolves once it logs its URL. It serves examples/ukraine-war.yaml unless `env`
+ * names another DAYLINE_CONFIG, or the built-in demo event with `{ builtInEvent: true }`.
  */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(
+  env: Record<string, string> = {},
+  options: { builtInEvent?: boolean } = {},
+): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'dayline-e2e-'));
+  const { DAYLINE_CONFIG: _ignored, ...inherited } = process.env;
   const child: ChildProcess = spawn(process.execPath, [path.join(root, 'server/dist/main.js')], {
     cwd: dataDir,
     env: {
-      ...process.env,
+      ...inherited,
+      ...(options.builtInEvent ? {} : { DAYLINE_CONFIG: exampleConfig }),
       NODE_ENV: 'production',
       PORT: '0',
       HOST: '127.0.0.1',

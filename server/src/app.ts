@@ -4,7 +4,7 @@ import express from 'express';
 import { Server } from 'socket.io';
 import type { Clock } from './clock.js';
 import { defaultMaxBufferedKb, type Config } from './config.js';
-import { demoEvent } from './demo/event.js';
+import { demoSlug } from './demo/event.js';
 import { seedDemo } from './demo/seed.js';
 import { DemoSimulator } from './demo/simulator.js';
 import { defaultSchedulerPollMs, DraftScheduler } from './drafts/scheduler.js';
@@ -75,7 +75,7 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
   // Recorded with every change this process commits, so the change log tells servers from tools.
   store.actAsServerNode();
   // The file's events and the console's; the watcher keeps the console's in step with other nodes.
-  const events = await loadEventCatalog(store, config);
+  const events = await loadEventCatalog(store, config, clock.now());
   const eventWatcher = new EventWatcher({ store, events, logger, intervalMs: deps.eventCheckMs ?? 1000 });
   const access = new Access(config.ingestToken, store.tokens);
 
@@ -174,9 +174,10 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
 
   let simulator: DemoSimulator | undefined;
   if (config.demo) {
-    const slug = demoEvent.slug;
-    if (events.list().some((e) => e.config.slug === slug)) {
-      await seedDemo({ event: slug, store, updates: writers.updates, logger });
+    const slug = demoSlug;
+    const demo = events.list().find((e) => e.config.slug === slug);
+    if (demo) {
+      await seedDemo({ event: demo.config, store, updates: writers.updates, clock, logger });
       simulator = new DemoSimulator({ event: slug, updates: writers.updates, clock, logger });
     } else {
       logger.warn(`DAYLINE_DEMO is on but the config has no "${slug}" event; no demo runs`);

@@ -30,6 +30,11 @@ export interface Config {
   /** Load the demo updates into an empty database and run the live simulator. */
   demo: boolean;
   configPath: string | undefined;
+  /**
+   * No config file: `events` is the built-in demo event, whose day 1 is twenty days before the
+   * database first ran it (demo/start.ts keeps the date the database recorded).
+   */
+  builtInEvent?: boolean;
   allowPrivateNetworks: boolean;
   events: EventConfig[];
   /** Folder with the built client (index.html); missing means the API runs alone. */
@@ -148,7 +153,8 @@ function formatIssues(error: z.ZodError, where: string): string {
   return `Invalid ${where}:\n${lines.join('\n')}`;
 }
 
-function readConfigFile(file: string): z.output<typeof configFileSchema> {
+/** Reads and checks a config file (dayline.yaml, or one of examples/); throws ConfigError. */
+export function readConfigFile(file: string): z.output<typeof configFileSchema> {
   let raw: unknown;
   try {
     raw = parseYaml(readFileSync(file, 'utf8'));
@@ -189,7 +195,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     allowPrivateNetworks: e.DAYLINE_ALLOW_PRIVATE_FEEDS
       ? e.DAYLINE_ALLOW_PRIVATE_FEEDS === 'on'
       : (file?.allowPrivateNetworks ?? false),
-    events: file?.events ?? [eventConfigSchema.parse(demoEvent)],
+    builtInEvent: !file,
+    events: file?.events ?? [eventConfigSchema.parse(demoEvent())],
     clientDir: e.DAYLINE_CLIENT_DIR ? path.resolve(cwd, e.DAYLINE_CLIENT_DIR) : defaultClientDir,
     redisUrl: e.REDIS_URL,
     redisStream: e.DAYLINE_REDIS_STREAM,

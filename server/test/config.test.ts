@@ -1,9 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, envOptions, loadConfig } from '../src/config.js';
+import { ukraineWar } from './support/ukraine-war.js';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 function dirWith(yaml?: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'dayline-config-'));
@@ -25,7 +28,8 @@ describe('loadConfig', () => {
   it('uses the built-in demo event, demo on, port 3000 and a SQLite file when nothing is set', () => {
     const config = loadConfig({}, dirWith());
     expect(config).toMatchObject({ port: 3000, demo: true, databaseUrl: 'sqlite:./data/dayline.db' });
-    expect(config.events.map((e) => e.slug)).toEqual(['ukraine-war']);
+    expect(config.events.map((e) => e.slug)).toEqual(['tessel-valley']);
+    expect(config.builtInEvent).toBe(true);
     expect(config.events[0]?.topics.length).toBeGreaterThanOrEqual(6);
     expect(config.events[0]?.topics.length).toBeLessThanOrEqual(8);
   });
@@ -122,6 +126,39 @@ describe('dayline.example.yaml', () => {
     const example = fileURLToPath(new URL('../../dayline.example.yaml', import.meta.url));
     const config = loadConfig({ DAYLINE_CONFIG: example }, dirWith());
     expect(config.events.map((e) => e.slug)).toEqual(['ukraine-war', 'river-flood-2026']);
+  });
+});
+
+describe('examples/ukraine-war.yaml', () => {
+  it('runs the Russia–Ukraine event with the rules the evaluation measures, and no demo', () => {
+    const config = loadConfig({ DAYLINE_CONFIG: 'examples/ukraine-war.yaml' }, repoRoot);
+    expect(config).toMatchObject({ demo: false, builtInEvent: false, allowPrivateNetworks: false });
+    expect(config.events).toHaveLength(1);
+    const [event] = config.events;
+    expect(event).toMatchObject({ slug: 'ukraine-war', startDate: '2022-02-24', timeZone: 'Europe/Kyiv' });
+    // One definition: the tagging and story evaluation read these very topics and rules.
+    expect(event).toEqual(ukraineWar);
+    expect(event?.topics.map((t) => t.id)).toEqual([
+      'military',
+      'diplomacy',
+      'humanitarian',
+      'economy',
+      'international',
+      'energy',
+      'cyber',
+    ]);
+    // Rules of every kind came through the YAML: keywords, regexes, exclusions and categories.
+    const military = event?.topics.find((t) => t.id === 'military');
+    expect(military?.keywords).toContain('conscript*');
+    expect(military?.regexes).toEqual(['\\bF-16s?\\b', '\\bshells\\b']);
+    expect(military?.exclude).toContain('think tank');
+    expect(military?.categories).toContain('Defence');
+    // Every label of the evaluation set is one of its topics.
+    const fixture = JSON.parse(readFileSync(new URL('./fixtures/tagging.json', import.meta.url), 'utf8')) as {
+      items: { topics: string[] }[];
+    };
+    const ids = new Set(event?.topics.map((t) => t.id));
+    for (const item of fixture.items) for (const topic of item.topics) expect(ids).toContain(topic);
   });
 });
 

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.js';
 import type { UpdateService } from '../updates/service.js';
 import type { Logger } from '../logger.js';
-import { simulatorLines, simulatorOutlets, type SimulatorLine } from './simulator-lines.js';
+import { simulatorOutlets } from './outlets.js';
+import { simulatorLines, type SimulatorLine } from './simulator-lines.js';
 
 export interface SimulatorOptions {
   event: string;
@@ -60,7 +61,6 @@ export class DemoSimulator {
     await updates.ingest(event, {
       title: line.title,
       summary: line.summary,
-      topics: [...line.topics],
       source: outlet,
       url: new URL(`live/${now.getTime()}-${slugify(line.title)}`, outlet.url).href,
       publishedAt: now.toISOString(),

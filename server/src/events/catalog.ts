@@ -2,6 +2,7 @@ import path from 'node:path';
 import { eventDay, type Event, type EventOrigin } from '@dayline/shared';
 import type { EventConfig } from './event-config.js';
 import type { StoredEvent } from './event-store.js';
+import { keepDemoStart } from '../demo/start.js';
 import { AppError } from '../errors.js';
 import { TopicTagger } from '../topics/tagger.js';
 import type { Store } from '../store/store.js';
@@ -156,9 +157,15 @@ function consoleRuntime({ definition, revision, updatedAt, updatedBy }: StoredEv
  */
 export async function loadEventCatalog(
   store: Store,
-  config: { events: readonly EventConfig[]; configPath?: string | undefined },
+  config: {
+    events: readonly EventConfig[];
+    configPath?: string | undefined;
+    builtInEvent?: boolean | undefined;
+  },
+  now: Date = new Date(),
 ): Promise<EventCatalog> {
-  const events = new EventCatalog(config.events, { configPath: config.configPath });
+  const configured = config.builtInEvent ? await keepDemoStart(store, config.events, now) : config.events;
+  const events = new EventCatalog(configured, { configPath: config.configPath });
   await syncEventClocks(store, events);
   events.useConsoleEvents(await store.events.list());
   return events;

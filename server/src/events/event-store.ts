@@ -84,6 +84,16 @@ export class EventStore {
     return `${Number(row.count)}:${Number(row.revisions ?? 0)}`;
   }
 
+  /** The clock the store recorded for an event of any origin (absent before its first start). */
+  async clockOf(slug: string): Promise<{ startDate: string; timeZone: string } | undefined> {
+    const row = await this.db
+      .selectFrom('events')
+      .select(['start_date', 'time_zone'])
+      .where('slug', '=', slug)
+      .executeTakeFirst();
+    return row && { startDate: row.start_date, timeZone: row.time_zone };
+  }
+
   /**
    * A new console event. A slug some event already has is refused; a row of an event that left the
    * config file is taken over (with its stored updates and cursors).

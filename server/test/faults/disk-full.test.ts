@@ -11,6 +11,7 @@ import { loadConfig } from '../../src/config.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import { ManualClock } from '../integration/helpers.js';
+import { ukraineWarFile } from '../support/ukraine-war.js';
 
 // A real SQLITE_FULL, portably: the connection's max_page_count is lowered to the file's size, so
 // SQLite refuses to grow it exactly as it does when the disk has no room left.
@@ -33,6 +34,7 @@ beforeAll(async () => {
     DATABASE_URL: `sqlite:${file}`,
     DAYLINE_INGEST_TOKEN: token,
     DAYLINE_DEMO: 'off',
+    DAYLINE_CONFIG: ukraineWarFile,
     DAYLINE_WRITE_RATE: '1000000',
     DAYLINE_CLIENT_DIR: '/nonexistent/dayline-client',
   });

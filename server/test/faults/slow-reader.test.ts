@@ -10,6 +10,7 @@ import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import { createTestDatabase, type TestDatabase } from '../integration/databases.js';
 import { ManualClock, type TestSocket } from '../integration/helpers.js';
+import { ukraineWarFile } from '../support/ukraine-war.js';
 
 // A reader that stops reading (its TCP window is full) must not make the server queue every
 // broadcast for it: past DAYLINE_MAX_BUFFERED_KB it is disconnected, and it catches up from its
@@ -31,6 +32,7 @@ beforeAll(async () => {
     DATABASE_URL: database.url,
     DAYLINE_INGEST_TOKEN: token,
     DAYLINE_DEMO: 'off',
+    DAYLINE_CONFIG: ukraineWarFile,
     DAYLINE_WRITE_RATE: '1000000',
     DAYLINE_MAX_BUFFERED_KB: String(limitKb),
     DAYLINE_CLIENT_DIR: '/nonexistent/dayline-client',

@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
 import { createTestDatabase, type TestDatabase } from './databases.js';
+import { ukraineWarFile } from '../support/ukraine-war.js';
 
 const run = promisify(execFile);
 const serverDir = fileURLToPath(new URL('../..', import.meta.url));
@@ -25,7 +26,7 @@ async function importFile(...args: string[]) {
   const { DAYLINE_CONFIG: _ignored, ...env } = process.env;
   return run(process.execPath, ['--import', 'tsx', 'src/cli/import.ts', ...args], {
     cwd: serverDir,
-    env: { ...env, DATABASE_URL: database.url, DAYLINE_DEMO: 'off' },
+    env: { ...env, DATABASE_URL: database.url, DAYLINE_CONFIG: ukraineWarFile, DAYLINE_DEMO: 'off' },
   });
 }
 

@@ -9,6 +9,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Node } from '../support/nodes.js';
 import { startTwoNodes, type TwoNodes } from '../support/two-nodes.js';
+import { ukraineWarFile } from '../support/ukraine-war.js';
 
 // Two real server processes sharing one PostgreSQL database and one Redis, as docs/scaling.md runs them.
 const token = 'scale-out-token-0123456789';
@@ -74,7 +75,12 @@ describe('two nodes on PostgreSQL and Redis', () => {
       ['--import', 'tsx', 'src/cli/import.ts', '--event', 'ukraine-war', file],
       {
         cwd: fileURLToPath(new URL('../..', import.meta.url)),
-        env: { ...env, DATABASE_URL: nodes.database.url, DAYLINE_DEMO: 'off' },
+        env: {
+          ...env,
+          DATABASE_URL: nodes.database.url,
+          DAYLINE_CONFIG: ukraineWarFile,
+          DAYLINE_DEMO: 'off',
+        },
       },
     );
     rmSync(file, { force: true });

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { ukraineWarFile } from './ukraine-war.js';
 
 const serverDir = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -11,7 +12,8 @@ export interface Node {
 
 /**
  * Starts `server/src/main.ts` as its own process (through tsx) and resolves once it logs its URL.
- * The caller gives it a DATABASE_URL and an ingest token, so it writes nothing in its folder.
+ * The caller gives it a DATABASE_URL and an ingest token, so it writes nothing in its folder. It
+ * serves examples/ukraine-war.yaml unless the caller names another DAYLINE_CONFIG.
  */
 export async function startNode(env: Record<string, string>): Promise<Node> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
@@ -22,6 +24,7 @@ export async function startNode(env: Record<string, string>): Promise<Node> {
       PORT: '0',
       HOST: '127.0.0.1',
       DAYLINE_DEMO: 'off',
+      DAYLINE_CONFIG: ukraineWarFile,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
