@@ -108,6 +108,8 @@ export const topicReasonSchema = z.object({
   match: z.string(),
   /** The configured keyword, regex or category that matched, when it differs from the text. */
   pattern: z.string().optional(),
+  /** A `model` reason: the topic model's probability for the topic. */
+  probability: z.number().min(0).max(1).optional(),
 });
 export type TopicReason = z.infer<typeof topicReasonSchema>;
 

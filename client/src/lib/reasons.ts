@@ -44,6 +44,8 @@ export function reasonText(reason: TopicReason): string {
     }
     case 'regex':
       return `pattern matching ${quoted(reason.match)}`;
+    case 'model':
+      return `topic model, ${reason.match}`;
   }
 }
 
