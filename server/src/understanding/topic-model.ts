@@ -47,6 +47,16 @@ export interface TrainingExample {
   topics: readonly string[];
   /** Topics the keyword and regex rules gave it (the candidates the model judges). */
   ruleTopics: readonly string[];
+  /**
+   * The topics it is labelled for, when not all: an editor's decision labels only the topics the
+   * editor confirmed or removed. Unset: labelled for every topic (a labelled evaluation set).
+   */
+  known?: readonly string[];
+}
+
+/** The examples labelled for a topic. */
+function labelledFor(examples: readonly TrainingExample[], topic: string): TrainingExample[] {
+  return examples.filter((e) => !e.known || e.known.includes(topic));
 }
 
 /** Reasons the model never overrules: the update or its source was given the topic by a person. */
@@ -163,21 +173,22 @@ export function trainTopicModel(
 ): TopicModelFile {
   const { folds = 5, ...rest } = options;
   const trainOptions = { ...defaultTrainOptions, ...rest };
-  const vectors = examples.map((e) => e.vector);
   const classifiers: Record<string, TopicClassifier> = {};
   const total: Counts = { tp: 0, fp: 0, fn: 0 };
   for (const topic of topics) {
-    const labels = examples.map((e) => e.topics.includes(topic));
-    const ruleHits = examples.map((e) => e.ruleTopics.includes(topic));
-    const outOfFold = new Array<number>(examples.length).fill(0);
+    const labelled = labelledFor(examples, topic);
+    const vectors = labelled.map((e) => e.vector);
+    const labels = labelled.map((e) => e.topics.includes(topic));
+    const ruleHits = labelled.map((e) => e.ruleTopics.includes(topic));
+    const outOfFold = new Array<number>(labelled.length).fill(0);
     for (let fold = 0; fold < folds; fold++) {
-      const trainIdx = examples.map((_, i) => i).filter((i) => i % folds !== fold);
+      const trainIdx = labelled.map((_, i) => i).filter((i) => i % folds !== fold);
       const m = train(
         trainIdx.map((i) => vectors[i]!),
         trainIdx.map((i) => labels[i]!),
         trainOptions,
       );
-      for (let i = fold; i < examples.length; i += folds) outOfFold[i] = predict(m, vectors[i]!);
+      for (let i = fold; i < labelled.length; i += folds) outOfFold[i] = predict(m, vectors[i]!);
     }
     const { veto, add, counts } = chooseThresholds(outOfFold, ruleHits, labels);
     const full = train(vectors, labels, trainOptions);
@@ -208,9 +219,10 @@ export function trainTopicModel(
 export function retrainWeights(model: TopicModelFile, examples: readonly TrainingExample[]): TopicModelFile {
   const topics = Object.fromEntries(
     Object.entries(model.topics).map(([topic, c]) => {
-      const labels = examples.map((e) => e.topics.includes(topic));
+      const labelled = labelledFor(examples, topic);
+      const labels = labelled.map((e) => e.topics.includes(topic));
       const m = train(
-        examples.map((e) => e.vector),
+        labelled.map((e) => e.vector),
         labels,
         model.options,
       );

@@ -25,17 +25,28 @@ export async function writeTopicModel(model: TopicModelFile, path = modelPath(mo
   await writeFile(path, `${JSON.stringify(model)}\n`);
 }
 
+/**
+ * An editor's decisions on one update (`npm run export-labels`, split `editor`): the topics kept
+ * and the ones removed. Only those topics are labelled by it.
+ */
+export interface EditorLabels extends LabelledUpdate {
+  removed?: string[];
+}
+
 /** Labelled updates as training examples: each one's vector and the topics its rules gave it. */
 export async function toExamples(
   items: readonly LabelledUpdate[],
   tagger: TopicTagger,
   embedder: Embed,
+  editorDecisions: readonly EditorLabels[] = [],
 ): Promise<TrainingExample[]> {
-  const vectors = await embedder.embed(items.map(embeddingText));
-  return items.map((item, i) => ({
+  const all = [...items, ...editorDecisions];
+  const vectors = await embedder.embed(all.map(embeddingText));
+  return all.map((item, i) => ({
     vector: vectors[i]!,
     topics: item.topics,
     ruleTopics: tagger.explain(item).topics,
+    ...(i >= items.length ? { known: [...item.topics, ...((item as EditorLabels).removed ?? [])] } : {}),
   }));
 }
 
@@ -47,11 +58,10 @@ export async function trainEventModel(options: {
   embedder: Embed;
   items: readonly LabelledUpdate[];
   splits: string[];
-  editorDecisions?: readonly LabelledUpdate[];
+  editorDecisions?: readonly EditorLabels[];
   now: Date;
 }): Promise<TopicModelFile> {
-  const labelled = [...options.items, ...(options.editorDecisions ?? [])];
-  const examples = await toExamples(labelled, options.tagger, options.embedder);
+  const examples = await toExamples(options.items, options.tagger, options.embedder, options.editorDecisions);
   return trainTopicModel(examples, options.topics, {
     event: options.event,
     splits: options.splits,
