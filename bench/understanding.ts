@@ -3,11 +3,13 @@
  * sets, per topic and per pair kind. The figures of docs/quality.md "Understanding".
  *
  *   npx tsx bench/understanding.ts --baseline   # rules and TF-IDF clustering, no model
+ *   npx tsx bench/understanding.ts --cost       # ms per update in the worker, event-loop delay
  *   npx tsx bench/understanding.ts --stories    # the embedding as a second way to join (older pairs)
  *
  * Bounded: fixed fixtures, no network, stops by itself.
  */
 import { readFileSync } from 'node:fs';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { eventConfigSchema } from '../server/src/config.js';
 import { demoEvent } from '../server/src/demo/event.js';
 import { evaluateClustering, type ClusteringFixture } from '../server/src/stories/evaluate.js';
@@ -169,5 +171,34 @@ async function stories(): Promise<void> {
   );
 }
 
+/**
+ * Cost: one update at a time through the worker thread (the live path), with the main thread's
+ * event-loop delay measured meanwhile, and the process's resident memory with the model loaded.
+ */
+async function cost(): Promise<void> {
+  const embedder = new Embedder();
+  const texts = taggingItems.slice(0, 200).map(embeddingText);
+  await embedder.embed([texts[0]!]); // loads the model
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  loop.enable();
+  const times: number[] = [];
+  for (const text of texts) {
+    const start = performance.now();
+    await embedder.embed([text]);
+    times.push(performance.now() - start);
+  }
+  loop.disable();
+  const rss = process.memoryUsage().rss / 2 ** 20;
+  await embedder.close();
+  times.sort((a, b) => a - b);
+  const at = (p: number): string => times[Math.floor(p * (times.length - 1))]!.toFixed(1);
+  console.log(
+    `embed one update through the worker: p50 ${at(0.5)} ms, p90 ${at(0.9)} ms, p99 ${at(0.99)} ms (${times.length}); ` +
+      `main thread event-loop delay meanwhile p50 ${(loop.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms, max ${(loop.max / 1e6).toFixed(1)} ms; ` +
+      `resident ${rss.toFixed(0)} MB`,
+  );
+}
+
 if (process.argv.includes('--baseline')) baseline();
+if (process.argv.includes('--cost')) await cost();
 if (process.argv.includes('--stories')) await stories();
