@@ -45,7 +45,7 @@ export function reasonText(reason: TopicReason): string {
     case 'regex':
       return `pattern matching ${quoted(reason.match)}`;
     case 'model':
-      return `topic model, ${reason.match}`;
+      return `topic model (${reason.match})`;
   }
 }
 
