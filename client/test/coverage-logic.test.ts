@@ -29,6 +29,7 @@ describe('topic reasons', () => {
     expect(reasonText({ rule: 'category', match: 'Power', pattern: 'power' })).toBe('feed category “Power”');
     expect(reasonText({ rule: 'source', match: 'Example Wire' })).toBe('from the source');
     expect(reasonText({ rule: 'explicit', match: 'military' })).toBe('set by the editor');
+    expect(reasonText({ rule: 'model', match: '0.91', probability: 0.9132 })).toBe('topic model (0.91)');
     expect(reasonText({ rule: 'regex', match: 'T-72', pattern: '\\bT-\\d+' })).toBe(
       'pattern matching “T-72”',
     );

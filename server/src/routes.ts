@@ -29,6 +29,7 @@ import type { StoryService } from './stories/service.js';
 import { queueHandlers } from './queue/routes.js';
 import type { QueueService } from './queue/service.js';
 import { updateHandlers } from './updates/routes.js';
+import { understandingHandlers } from './understanding/routes.js';
 
 export interface RouteDeps {
   store: Store;
@@ -96,6 +97,7 @@ export function routes(deps: RouteDeps): Router {
   const audit = (action: Parameters<typeof audited>[1], target?: Parameters<typeof audited>[2]) =>
     audited(deps, action, target);
   const accounts = accountHandlers(deps);
+  const understanding = understandingHandlers(deps);
   const adminReads = requireRole(deps, 'admin');
 
   const r = Router();
@@ -125,6 +127,7 @@ export function routes(deps: RouteDeps): Router {
   r.patch('/api/events/:slug', admin, audit(eventPatchAction, bySlug), json, eventAdmin.change);
   r.post('/api/events/:slug/retag', admin, audit('event.retag', bySlug), eventAdmin.retag);
   r.get('/api/retag-jobs/:id', adminReads, eventAdmin.retagJob);
+  r.get('/api/events/:slug/topic-model', adminReads, understanding.topicModel);
   r.get('/api/events/:slug/updates', updates.timeline);
   r.post(
     '/api/events/:slug/updates',

@@ -111,6 +111,8 @@ export const topicReasonSchema = z.object({
   /** An `editor` reason: who decided, and when. */
   by: z.string().optional(),
   at: z.string().optional(),
+  /** A `model` reason: the topic model's probability for the topic. */
+  probability: z.number().min(0).max(1).optional(),
 });
 export type TopicReason = z.infer<typeof topicReasonSchema>;
 

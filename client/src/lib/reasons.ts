@@ -56,6 +56,8 @@ export function reasonText(reason: TopicReason, timeZone = 'UTC'): string {
     }
     case 'regex':
       return `pattern matching ${quoted(reason.match)}`;
+    case 'model':
+      return `topic model (${reason.match})`;
   }
 }
 
