@@ -349,7 +349,7 @@ test('API payloads show as text on every card, and nothing runs', async ({ page 
       title: el.querySelector('h3')?.textContent?.trim(),
       author: el.querySelector('.author')?.textContent?.trim(),
       source: el.querySelector('.meta .source')?.textContent,
-      href: el.querySelector('h3 a')?.getAttribute('href'),
+      href: el.querySelector('a.original')?.getAttribute('href'),
     }));
     expect(texts, `payload ${i}`).toEqual({
       title: update.title,

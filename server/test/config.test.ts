@@ -57,7 +57,7 @@ describe('loadConfig', () => {
     expect(loadConfig({}, dirWith()).allowPrivateNetworks).toBe(false);
     const allowed = loadConfig({ DAYLINE_ALLOW_PRIVATE_FEEDS: 'on' }, dirWith());
     expect(allowed.allowPrivateNetworks).toBe(true);
-    expect(allowed.events.map((e) => e.slug)).toEqual(['ukraine-war']);
+    expect(allowed.events.map((e) => e.slug)).toEqual(['tessel-valley']);
     // The environment wins over the file, either way.
     const file = loadConfig(
       { DAYLINE_ALLOW_PRIVATE_FEEDS: 'off' },

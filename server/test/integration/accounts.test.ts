@@ -127,21 +127,33 @@ describe('newsroom accounts', () => {
     expect(page.items).toHaveLength(1);
   });
 
-  it('keeps feeds to admins, and bearer tokens working as before', async () => {
+  // Issue 17: editors manage the event's feeds in the console too; contributors do not.
+  it('keeps feeds to editors and admins, and bearer tokens working as before', async () => {
+    await addUser('cara', 'contributor');
     await addUser('ana', 'editor');
     await addUser('root', 'admin');
-    const feed = { name: 'Wire', url: 'http://127.0.0.1:9/feed.xml' };
-    const addFeed = (headers: Record<string, string>) =>
+    const addFeed = (url: string, headers: Record<string, string>) =>
       fetch(`${server.url}/api/events/test-war/sources`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify(feed),
+        body: JSON.stringify({ name: 'Wire', url }),
       });
-    const editor = await browser('ana');
-    const refused = await addFeed({ cookie: editor.cookie, 'x-csrf-token': editor.csrf });
+    const contributor = await browser('cara');
+    const refused = await addFeed('http://127.0.0.1:9/a.xml', {
+      cookie: contributor.cookie,
+      'x-csrf-token': contributor.csrf,
+    });
     expect(refused.status).toBe(403);
+    const editor = await browser('ana');
+    expect(
+      (await addFeed('http://127.0.0.1:9/b.xml', { cookie: editor.cookie, 'x-csrf-token': editor.csrf }))
+        .status,
+    ).toBe(201);
     const admin = await browser('root');
-    expect((await addFeed({ cookie: admin.cookie, 'x-csrf-token': admin.csrf })).status).toBe(201);
+    expect(
+      (await addFeed('http://127.0.0.1:9/c.xml', { cookie: admin.cookie, 'x-csrf-token': admin.csrf }))
+        .status,
+    ).toBe(201);
     expect((await server.post(anUpdate(), { token })).status).toBe(201);
     expect((await server.post(anUpdate(), { token: 'not-a-token' })).status).toBe(401);
   });

@@ -34,11 +34,18 @@ describe('static files', () => {
     expect(asset.headers.get('content-encoding')).toBe('gzip');
     expect(await asset.text()).toBe(script);
 
-    for (const page of ['/', '/e/test-war/day/3', '/index.html']) {
+    const index = await fetch(`${server.url}/index.html`);
+    expect(index.headers.get('cache-control')).toBe('no-cache');
+    expect(await index.text()).toContain('<title>Dayline</title>');
+    // A reader's page holds its own first view (a private event's, for a viewer): never shared.
+    for (const [page, title] of [
+      ['/', 'Test war · Dayline'],
+      ['/e/test-war/day/3', 'Day 3 · Sat 26 Feb 2022 · Test war'],
+    ]) {
       const response = await fetch(`${server.url}${page}`);
       expect(response.status, page).toBe(200);
-      expect(response.headers.get('cache-control'), page).toBe('no-cache');
-      expect(await response.text(), page).toContain('<title>Dayline</title>');
+      expect(response.headers.get('cache-control'), page).toBe('private, no-cache');
+      expect(await response.text(), page).toContain(`<title>${title}</title>`);
     }
     const icon = await fetch(`${server.url}/favicon.svg`);
     expect(icon.headers.get('cache-control')).toBe('public, max-age=3600');
