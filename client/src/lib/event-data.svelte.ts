@@ -288,9 +288,7 @@ export class EventData implements LiveListener {
     try {
       const page = await fetchUpdates(this.event.slug, { topics, q, source, before });
       if (generation !== this.#generation) return;
-      const fresh = page.items.filter((u) => isNewer(u, this.#items.get(u.id)));
-      for (const update of fresh) this.#put(update);
-      this.#sorted = replaceInSorted(this.#sorted, fresh);
+      this.#addPage(page.items);
       this.#next = page.next;
       this.#older = 'idle';
     } catch (error) {
@@ -313,9 +311,7 @@ export class EventData implements LiveListener {
     try {
       const page = await fetchUpdates(this.event.slug, { topics, q, source, after });
       if (generation !== this.#generation) return;
-      const fresh = page.items.filter((u) => isNewer(u, this.#items.get(u.id)));
-      for (const update of fresh) this.#put(update);
-      this.#sorted = replaceInSorted(this.#sorted, fresh);
+      this.#addPage(page.items);
       this.#newer = page.newer ?? null;
       this.#from = this.#newer === null ? null : (page.items[0]?.publishedAt ?? this.#from);
       if (this.#from === null) this.release(false);
@@ -448,6 +444,13 @@ export class EventData implements LiveListener {
     }
     this.#count(kind, update);
     this.#rules.receive(kind, update, { again: false, force: false });
+  }
+
+  /** Puts a page's updates in among those loaded; a copy already loaded stays unless this one is newer. */
+  #addPage(items: readonly Update[]): void {
+    const fresh = items.filter((u) => isNewer(u, this.#items.get(u.id)));
+    for (const update of fresh) this.#put(update);
+    this.#sorted = replaceInSorted(this.#sorted, fresh);
   }
 
   /** Drops what the previous view had; returns the new view's generation. */
