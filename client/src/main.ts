@@ -27,7 +27,9 @@ if (location.pathname === '/console' || location.pathname.startsWith('/console/'
   const older = new URLSearchParams(location.search).has('before');
   if (firstView && !older && credentials.token === null) {
     const start = { href: location.pathname + location.search, firstView };
-    hydrate(App, { target, props: { start } });
+    // Rendered by the server (always, unless its render failed): taken over in place.
+    if (target.firstElementChild) hydrate(App, { target, props: { start } });
+    else mount(App, { target, props: { start } });
   } else {
     target.replaceChildren();
     mount(App, { target });

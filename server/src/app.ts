@@ -166,8 +166,10 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
   );
   app.use(embedRouter({ events, clientDir: config.clientDir, embedAncestors: config.embedAncestors }));
   app.use(
-    clientRouter(config.clientDir, (req, route) =>
-      readFirstView({ store, events, access }, req, firstViewQuery(route, req.query.before)),
+    clientRouter(
+      config.clientDir,
+      (req, route) => readFirstView({ store, events, access }, req, firstViewQuery(route, req.query.before)),
+      logger,
     ),
   );
   app.use(errorHandler(logger));

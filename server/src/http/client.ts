@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { firstViewElementId, type FirstView, type Route } from '@dayline/shared';
 import express, { Router, type Request, type Response } from 'express';
 import { AppError } from '../errors.js';
+import type { Logger } from '../logger.js';
 import { clientFileHeaders } from './caching.js';
 import { headHtml, pageHead, routeOf, scriptJson, type PageHead } from './reader-page.js';
 
@@ -25,7 +26,7 @@ type RenderReaderPage = (href: string, firstView: FirstView) => { head: string; 
  * Serves the built client: its files, the app on every page path (links like /e/x?topics=y work),
  * and a real 404 page with status 404 on any other path.
  */
-export function clientRouter(clientDir: string, readFirstView: FirstViewReader): Router {
+export function clientRouter(clientDir: string, readFirstView: FirstViewReader, logger: Logger): Router {
   const router = Router();
   const index = path.join(clientDir, 'index.html');
   const serverBuild = path.join(clientDir, '..', 'dist-ssr', 'ssr.js');
@@ -61,7 +62,7 @@ export function clientRouter(clientDir: string, readFirstView: FirstViewReader):
     const firstView = await readFirstView(req, route);
     const origin = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
     const render = await renderer;
-    const rendered = render ? render(hrefOf(req), firstView) : null;
+    const rendered = render ? renderSafely(render, hrefOf(req), firstView, logger) : null;
     // Private: a private event's page holds what only this reader may see.
     res.setHeader('Cache-Control', 'private, no-cache');
     res
@@ -99,6 +100,24 @@ function readerPage(
     .replace(/<meta name="description"[^>]*>\s*/, '')
     .replace(/<title>[^<]*<\/title>/, () => `${headHtml(head)}\n    ${appHead}`)
     .replace('<div id="app"></div>', () => `<div id="app">${rendered?.body ?? ''}</div>\n    ${data}`);
+}
+
+/**
+ * The page as the components render it; if they cannot (a bug), the page still goes out with its
+ * first view, and the browser renders it from that.
+ */
+function renderSafely(
+  render: RenderReaderPage,
+  href: string,
+  firstView: FirstView,
+  logger: Logger,
+): { head: string; body: string } | null {
+  try {
+    return render(href, firstView);
+  } catch (err) {
+    logger.error({ err, href }, 'the reader page could not be rendered on the server');
+    return null;
+  }
 }
 
 /** The page's path and query as the browser shows it (a viewer's `?token=` is not part of it). */
