@@ -1,8 +1,7 @@
-import type { EventView, Update } from '@dayline/shared';
+import { type EventView, type Update, noFilters, type Filters } from '@dayline/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EmbedView } from '../src/embed/embed-view.svelte.js';
 import type { LiveLink } from '../src/lib/event-data.svelte.js';
-import { noFilters, type Filters } from '../src/lib/route.js';
 import { kyiv, update } from './fixtures.js';
 
 // The embed's rules: nothing a reader of the publisher's page looks at moves by itself. New updates

@@ -1,8 +1,7 @@
-import type { FirstView, Update } from '@dayline/shared';
+import { type FirstView, type Update, latest, noFilters } from '@dayline/shared';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fetchFirstView } from '../src/lib/api.js';
 import { EventData, type LiveLink } from '../src/lib/event-data.svelte.js';
-import { latest, noFilters } from '../src/lib/route.js';
 import { kyiv, update } from './fixtures.js';
 
 vi.mock('../src/lib/api.js', async (importOriginal) => ({

@@ -1,7 +1,6 @@
-import type { EventView, Update } from '@dayline/shared';
+import { type EventView, type Update, noFilters, type Target } from '@dayline/shared';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fetchFirstView, fetchUpdates } from '../src/lib/api.js';
-import { noFilters, type Target } from '../src/lib/route.js';
 import { Timeline, type LiveLink } from '../src/lib/timeline.svelte.js';
 import { kyiv, update } from './fixtures.js';
 

@@ -6,7 +6,7 @@ import {
   sameFilters,
   sameTarget,
   type Route,
-} from '../src/lib/route.js';
+} from '@dayline/shared';
 
 const route = (href: string): Route => {
   const url = new URL(href, 'https://dayline.test');

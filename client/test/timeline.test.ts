@@ -1,7 +1,16 @@
-import type { Change, ChangeKind, DayCount, EventView, FirstView, Update } from '@dayline/shared';
+import {
+  type Change,
+  type ChangeKind,
+  type DayCount,
+  type EventView,
+  type FirstView,
+  type Update,
+  noFilters,
+  type Filters,
+  type Target,
+} from '@dayline/shared';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fetchFirstView, fetchUpdates } from '../src/lib/api.js';
-import { noFilters, type Filters, type Target } from '../src/lib/route.js';
 import { Timeline, type LiveLink } from '../src/lib/timeline.svelte.js';
 import { kyiv, update } from './fixtures.js';
 

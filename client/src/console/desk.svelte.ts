@@ -1,7 +1,6 @@
-import type { DeskPresence, Event, Update } from '@dayline/shared';
+import { type DeskPresence, type Event, type Update, latest, noFilters } from '@dayline/shared';
 import { EventData } from '../lib/event-data.svelte.js';
 import { Live, type ConnectionStatus } from '../lib/live.svelte.js';
-import { latest, noFilters } from '../lib/route.js';
 
 /**
  * The editor's desk for one event: the event's data as readers see it (every topic, newest first),

@@ -1,8 +1,15 @@
-import { dayHeading, type ChangeKind, type Event, type EventView, type Update } from '@dayline/shared';
+import {
+  dayHeading,
+  type ChangeKind,
+  type Event,
+  type EventView,
+  type Update,
+  latest,
+  type Filters,
+} from '@dayline/shared';
 import { SvelteSet } from 'svelte/reactivity';
 import { Announcer } from '../lib/announcer.svelte.js';
 import { EventData, type LiveLink, type ViewRules } from '../lib/event-data.svelte.js';
-import { latest, type Filters } from '../lib/route.js';
 import { dayOf } from '../lib/timeline-logic.js';
 
 /** How long a card shown with "N new updates" keeps its highlight. */

@@ -7,9 +7,9 @@ import {
   type StoryView,
   type UpdatePage,
   type UpdateVersion,
+  type Route,
 } from '@dayline/shared';
 import { credentials } from './credentials.js';
-import type { Route } from './route.js';
 
 /** A failed request, carrying the server's error code (or a client-side one such as `network`). */
 export class ApiError extends Error {

@@ -7,11 +7,14 @@ import {
   type EventView,
   type StoryInfo,
   type Update,
+  latest,
+  noFilters,
+  type Filters,
+  type Target,
 } from '@dayline/shared';
 import { SvelteMap, SvelteSet } from 'svelte/reactivity';
 import { errorMessage, fetchFirstView, fetchUpdates } from './api.js';
 import type { LiveListener } from './live.svelte.js';
-import { latest, noFilters, type Filters, type Target } from './route.js';
 import { storyOf } from './stories.js';
 import {
   adjustDays,

@@ -1,4 +1,4 @@
-import { formatRoute, parseRoute, type Route } from './route.js';
+import { formatRoute, parseRoute, type Route } from '@dayline/shared';
 
 /**
  * The current route, kept in step with the address bar: the app changes it with `navigate`, the

@@ -7,8 +7,8 @@ import {
   type EventClock,
   type Topic,
   type Update,
+  type Filters,
 } from '@dayline/shared';
-import type { Filters } from './route.js';
 
 /** Every day before day 1 shares one group, "Before day 1", under this key. */
 export const BEFORE_DAY_ONE = 0;

@@ -8,13 +8,17 @@ import {
   type StoryInfo,
   type Topic,
   type Update,
+  noFilters,
+  latest,
+  sameFilters,
+  type Filters,
+  type Target,
 } from '@dayline/shared';
 import { SvelteSet } from 'svelte/reactivity';
 import { Announcer } from './announcer.svelte.js';
 import { EventData, type LiveLink, type LoadState, type ViewRules } from './event-data.svelte.js';
 import { KeyEvents } from './key-events.svelte.js';
 import { StickyPost } from './sticky-post.svelte.js';
-import { noFilters, latest, sameFilters, type Filters, type Target } from './route.js';
 import {
   groupKey,
   matchesFilters,
