@@ -39,6 +39,9 @@ export async function startServer(
       DATABASE_URL: `sqlite:${path.join(dataDir, 'e2e.db')}`,
       DAYLINE_INGEST_TOKEN: ingestToken,
       DAYLINE_DEMO: 'off',
+      // examples/ukraine-war.yaml has a trained topic model: ~1 s and ~240 MB a server. Specs that
+      // are about the model turn it on.
+      DAYLINE_TOPIC_MODEL: 'off',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -36,6 +36,8 @@ import { syncConfiguredSources } from './feeds/configured.js';
 import { defaultPollerOptions, FeedPoller, type PollerOptions } from './feeds/poller.js';
 import type { Store } from './store/store.js';
 import type { UpdateService } from './updates/service.js';
+import { TopicModels } from './understanding/model-topics.js';
+import type { TopicRefiner } from './understanding/refiner.js';
 import { createWriters } from './writers.js';
 
 export interface AppDeps {
@@ -48,6 +50,8 @@ export interface AppDeps {
   schedulerPollMs?: number;
   /** How often this node looks for events saved by another (default 1000 ms). */
   eventCheckMs?: number;
+  /** How long a live write waits for the topic model before it goes out with the rules' topics. */
+  topicModelTimeoutMs?: number;
 }
 
 export interface App {
@@ -66,6 +70,10 @@ export interface App {
   scheduler: DraftScheduler;
   /** The feed scheduler (absent when disabled). */
   poller: FeedPoller | undefined;
+  /** The events' trained topic models and their embedding thread (`config.topicModel`). */
+  topicModels: TopicModels;
+  /** Decides in the background the topics of updates stored with the rules' only (absent: models off). */
+  refiner: TopicRefiner | undefined;
   httpServer: HttpServer;
 }
 
@@ -109,7 +117,17 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
   const shared = config.redisUrl
     ? await redisLimitStores(config.redisUrl, config.redisStream, logger)
     : undefined;
-  const desk = new DeskPresenceHub(io, { store, events, logger, sessions: sessionMiddleware });
+  const topicModels = new TopicModels(config.topicModel, {
+    logger,
+    ...(deps.topicModelTimeoutMs ? { liveTimeoutMs: deps.topicModelTimeoutMs } : {}),
+  });
+  const desk = new DeskPresenceHub(io, {
+    store,
+    events,
+    logger,
+    sessions: sessionMiddleware,
+    refining: (event) => writers.refiner?.progress(event),
+  });
   const hub = new LiveHub(io, {
     store,
     events,
@@ -139,6 +157,8 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
     clock,
     logger,
     draftsChanged: (event) => desk.draftsChanged(event),
+    models: topicModels,
+    refining: (progress) => desk.refining(progress),
   });
 
   app.use(
@@ -237,6 +257,8 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
     scheduler,
     poller,
     httpServer,
+    topicModels,
+    refiner: writers.refiner,
     listen(port = config.port) {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -248,6 +270,13 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
           scheduler.start();
           follower.start().catch((error: unknown) => logger.error({ err: error }, 'change log follower'));
           eventWatcher.start().catch((error: unknown) => logger.error({ err: error }, 'event watcher'));
+          // The models load in their thread; then whatever waits for them (an import, a restart
+          // mid-refinement, a model newer than the stored topics) is refined in the background.
+          if (config.topicModel) {
+            void topicModels.warm(events.list()).then((slugs) => {
+              for (const slug of slugs) writers.refiner?.kick(slug);
+            });
+          }
           resolve({ port: actual, url: `http://localhost:${actual}` });
         });
       });
@@ -260,6 +289,7 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
       await scheduler.stop();
       await follower.stop();
       await eventWatcher.stop();
+      await writers.refiner?.close();
       httpServer.close();
       await inFlight.drain();
       await hub.flushed();
@@ -271,6 +301,7 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
       });
       await redis?.close();
       await shared?.close();
+      await topicModels.close();
     },
   };
 }

@@ -56,6 +56,11 @@ export interface Config {
   trustProxy: string | number | boolean;
   /** How long a node keeps a claimed feed before another may poll it (if the first died). */
   feedLeaseSeconds: number;
+  /**
+   * Events with a trained topic model (server/models/SLUG.json) have their topics decided by it
+   * (DAYLINE_TOPIC_MODEL, default on); off: the rules' topics only, and the model is never loaded.
+   */
+  topicModel: boolean;
   /** Set: GET /metrics needs this bearer token (or an admin token) and shows private events by slug. */
   metricsToken?: string | undefined;
   limits: {
@@ -139,6 +144,7 @@ const envSchema = z.object({
   DAYLINE_MAX_SOCKETS_PER_IP: z.coerce.number().int().min(0).default(0),
   DAYLINE_METRICS_TOKEN: z.string().min(16, 'Use at least 16 characters').optional(),
   DAYLINE_MAX_BUFFERED_KB: z.coerce.number().int().min(16).default(defaultMaxBufferedKb),
+  DAYLINE_TOPIC_MODEL: z.enum(['on', 'off']).default('on'),
 });
 
 /** The environment options, documented in README.md (one table, one place). */
@@ -211,6 +217,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     trustProxy: e.DAYLINE_TRUST_PROXY,
     feedLeaseSeconds: e.DAYLINE_FEED_LEASE_SECONDS,
     metricsToken: e.DAYLINE_METRICS_TOKEN,
+    topicModel: e.DAYLINE_TOPIC_MODEL === 'on',
     limits: {
       writesPerMinute: e.DAYLINE_WRITE_RATE,
       subscribesPerMinute: e.DAYLINE_SUBSCRIBE_RATE,

@@ -8,6 +8,8 @@ import type { Store } from './store/store.js';
 import { StoryService } from './stories/service.js';
 import { StoryAssigner } from './stories/story-assigner.js';
 import { retag } from './topics/retag.js';
+import type { TopicModels } from './understanding/model-topics.js';
+import { TopicRefiner, type RefineProgress } from './understanding/refiner.js';
 import { UpdateService } from './updates/service.js';
 
 /** Everything of one process that writes, over its one commit step. */
@@ -19,7 +21,9 @@ export interface Writers {
   drafts: DraftService;
   /** The incoming queue: review-mode feed items and submitted drafts, approved through `drafts`. */
   queue: QueueService;
-  /** Re-applies an event's topic rules to its stored updates. */
+  /** Decides in the background the topics of updates stored with the rules' only (absent: no models). */
+  refiner: TopicRefiner | undefined;
+  /** Re-applies an event's topic rules (and its trained model, if it has one) to its stored updates. */
   retag(
     event: string,
     onProgress?: (progress: { checked: number; changed: number }) => Promise<void> | void,
@@ -38,16 +42,40 @@ export function createWriters(deps: {
   logger: Logger;
   /** A draft changed: tell the consoles at its event's desk (the server's live desk). */
   draftsChanged?: (event: string) => void;
+  /** Events' trained topic models: live writes wait for their topics, bulk writes are refined later. */
+  models?: TopicModels;
+  /** Where a background refinement is (the server's console progress bar). */
+  refining?: (progress: RefineProgress) => void;
 }): Writers {
-  const { store, events, clock, logger } = deps;
+  const { store, events, clock, logger, models } = deps;
   const stories = new StoryAssigner(store);
+  let refiner: TopicRefiner | undefined;
   const commit = new CommitStep({
     store,
     stories,
     publisher: deps.publisher ?? { publish: () => undefined },
     clock,
     events,
+    ...(models?.enabled
+      ? {
+          topics: {
+            decideLive: (event, prepared) => models.decideLive(event, prepared),
+            refineLater: (event) => refiner?.kick(event),
+          },
+        }
+      : {}),
   });
+  if (models?.enabled) {
+    refiner = new TopicRefiner({
+      store,
+      events,
+      commit,
+      clock,
+      models,
+      logger,
+      ...(deps.refining ? { onProgress: deps.refining } : {}),
+    });
+  }
   const updates = new UpdateService({ store, events, stories, commit, clock, logger });
   const changed = deps.draftsChanged ? { changed: deps.draftsChanged } : {};
   const drafts = new DraftService({ store, events, commit, clock, logger, ...changed });
@@ -57,6 +85,11 @@ export function createWriters(deps: {
     stories: new StoryService({ store, commit }),
     drafts,
     queue: new QueueService({ store, events, stories, commit, drafts, updates, clock, ...changed }),
-    retag: (event, onProgress) => retag({ store, events, commit, clock }, event, onProgress),
+    refiner,
+    // With a model, the refinement decides every update again: the rules, then the model, then editors.
+    retag: async (event, onProgress) =>
+      refiner && (await models?.model(event))
+        ? refiner.retag(event, onProgress)
+        : retag({ store, events, commit, clock }, event, onProgress),
   };
 }

@@ -53,6 +53,19 @@ export interface ServerToClientEvents {
   'desk:drafts': (change: { event: string }) => void;
   /** To the console: the event's feeds changed (added, edited, removed, or polled: their health). */
   'desk:feeds': (change: { event: string }) => void;
+  /**
+   * To the console: the event's trained topic model is deciding the topics of updates stored with
+   * the rules' only (a bulk import, a retag): `done` of `total` so far. Sent on join while one runs,
+   * after every slice, and with `done === total` when it ends.
+   */
+  'desk:refining': (progress: RefiningProgress) => void;
+}
+
+/** A background topic refinement of an event, as the console shows it. */
+export interface RefiningProgress {
+  event: string;
+  done: number;
+  total: number;
 }
 
 export interface ClientToServerEvents {

@@ -20,6 +20,19 @@ export interface Committed<T> {
   changes: CommittedChange[];
 }
 
+/**
+ * The trained topic model's part in a write (understanding/): a few new updates wait for the model's
+ * topics before they are stored; more are stored with the rules' topics and refined afterwards.
+ */
+export interface ModelTopics {
+  decideLive(event: EventRuntime, prepared: readonly PreparedUpdate[]): Promise<PreparedUpdate[]>;
+  /** Decide, in the background, what was stored with the rules' topics only. */
+  refineLater(event: string): void;
+}
+
+/** Up to this many new updates in one write wait for the model (a POST, a feed item, a published draft). */
+export const liveModelUpTo = 5;
+
 /** Where committed changes go: the live hub. */
 export interface ChangePublisher {
   publish(kind: ChangeKind, update: Update): void;
@@ -54,6 +67,8 @@ export class CommitStep {
       publisher: ChangePublisher;
       clock: Clock;
       events: Pick<EventCatalog, 'requireOpen'>;
+      /** Absent: the rules' topics only (tools and tests without a model). */
+      topics?: ModelTopics;
     },
   ) {}
 
@@ -74,7 +89,11 @@ export class CommitStep {
     const slug = event.config.slug;
     events.requireOpen(slug);
     const copies = await store.findCopies(prepared);
-    const fresh = prepared.filter((_, i) => copies[i] === undefined);
+    const topics = this.deps.topics;
+    let fresh = prepared.filter((_, i) => copies[i] === undefined);
+    // Only what is new is read by the model: feeds resend every item on every poll.
+    const live = topics !== undefined && fresh.length > 0 && fresh.length <= liveModelUpTo;
+    if (live) fresh = await topics.decideLive(event, fresh);
     const assignments = await stories.assignAll(
       slug,
       fresh.map(({ id, title, summary, publishedAt, source }) => ({
@@ -109,6 +128,8 @@ export class CommitStep {
       ...grown.map(changeOf),
     ];
     this.#publish(changes);
+    // Stored with the rules' topics (a bulk write, or the model was unavailable): decided later.
+    if (topics && fresh.some((p) => p.topicsModel === undefined)) topics.refineLater(slug);
     // Stored by another writer since the look-up (a race): not stored again, and out of the index.
     const dropped = new Set<string>();
     for (const [i, { created }] of stored.entries()) {

@@ -1,4 +1,4 @@
-import { deskEditingSchema, deskJoinSchema, type DeskPresence } from '@dayline/shared';
+import { deskEditingSchema, deskJoinSchema, type DeskPresence, type RefiningProgress } from '@dayline/shared';
 import type { IncomingMessage } from 'node:http';
 import type { Request, RequestHandler } from 'express';
 import { sessionCookie, sessionUser } from '../accounts/sessions.js';
@@ -20,7 +20,14 @@ const deskRoom = (event: string) => `desk:${event}`;
 export class DeskPresenceHub {
   constructor(
     private readonly io: LiveServer,
-    private readonly deps: { store: Store; events: EventCatalog; logger: Logger; sessions: RequestHandler },
+    private readonly deps: {
+      store: Store;
+      events: EventCatalog;
+      logger: Logger;
+      sessions: RequestHandler;
+      /** The topic refinement running for an event on this node, if any. */
+      refining?: (event: string) => RefiningProgress | undefined;
+    },
   ) {
     // The session middleware on the handshake, only for a request that carries the session cookie.
     io.engine.use((req: IncomingMessage, res: unknown, next: (error?: unknown) => void) => {
@@ -71,6 +78,11 @@ export class DeskPresenceHub {
     this.io.to(deskRoom(event)).emit('desk:feeds', { event });
   }
 
+  /** Tells the consoles at the event's desk how far its topic refinement is. */
+  refining({ event, done, total }: RefiningProgress): void {
+    this.io.to(deskRoom(event)).emit('desk:refining', { event, done, total });
+  }
+
   async #join(socket: LiveSocket, request: unknown): Promise<void> {
     const { event: slug } = parseInput(deskJoinSchema, request);
     const user = await sessionUser(this.deps.store, socket.request as unknown as Request);
@@ -84,6 +96,11 @@ export class DeskPresenceHub {
     socket.data.desk = { event: event.config.slug, name: user.name, editing: null };
     await socket.join(deskRoom(event.config.slug));
     await this.#announce(event.config.slug);
+    const refining = this.deps.refining?.(event.config.slug);
+    if (refining) {
+      const { event: slug, done, total } = refining;
+      socket.emit('desk:refining', { event: slug, done, total });
+    }
   }
 
   async #announce(event: string): Promise<void> {

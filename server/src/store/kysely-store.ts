@@ -25,6 +25,7 @@ import {
   listVersions,
   mutateUpdate,
 } from '../updates/queries.js';
+import { RefinementStore } from '../understanding/refinement-store.js';
 import { listUpdates } from '../updates/timeline.js';
 import { transactionInserter, type UpdateInserter } from '../updates/update-inserter.js';
 import { changesAfterSeq, headCursor, lastChangeSeq, oldestCursor, pruneChanges } from './change-log.js';
@@ -58,6 +59,7 @@ export class KyselyStore implements Store {
   readonly drafts: DraftStore;
   readonly events: EventStore;
   readonly decisions: DecisionStore;
+  readonly refinements: RefinementStore;
   readonly #id = randomUUID();
   #origin = `tool:${this.#id}`;
 
@@ -79,6 +81,7 @@ export class KyselyStore implements Store {
     this.drafts = new DraftStore(db);
     this.events = new EventStore(db);
     this.decisions = new DecisionStore(db);
+    this.refinements = new RefinementStore(db);
   }
 
   get origin(): string {

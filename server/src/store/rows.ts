@@ -80,5 +80,6 @@ export function newUpdateRow(update: NewUpdate, { cursor, seq }: { cursor: numbe
     date_estimated: update.dateEstimated ? 1 : 0,
     story_id: update.storyId,
     topic_reasons: JSON.stringify(update.topicReasons),
+    topics_model: update.topicsModel ?? null,
   };
 }

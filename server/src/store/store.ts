@@ -8,6 +8,7 @@ import type { TokenStore } from '../access/token-store.js';
 import type { KyselySessionStore } from '../accounts/session-store.js';
 import type { SettingStore } from '../accounts/settings.js';
 import type { UserStore } from '../accounts/users.js';
+import type { RefinementStore } from '../understanding/refinement-store.js';
 import type {
   Change,
   DayCount,
@@ -39,6 +40,8 @@ export interface NewUpdate {
   /** The item had no readable date: `publishedAt` is when it was first seen. */
   dateEstimated?: boolean;
   topicReasons: TopicReasons;
+  /** The version of the topic model that decided `topics` (unset: the rules' topics only). */
+  topicsModel?: string;
   /** The story it joins: its head's id, or its own id for a new story. */
   storyId: string;
   /** When the store accepted it (from the injected clock). */
@@ -149,6 +152,8 @@ export interface Store {
   readonly events: EventStore;
   /** Editors' decisions on topics and stories (decisions/), read back. */
   readonly decisions: DecisionStore;
+  /** Which updates' topics a trained topic model has decided (understanding/refiner.ts). */
+  readonly refinements: RefinementStore;
   /** Who this store's writes are recorded as in the change log: `tool:<id>`, or `node:<id>`. */
   readonly origin: string;
   /** Records this process's writes as a server node's (createApp does this). */

@@ -42,6 +42,8 @@ export interface UpdatesTable {
   story_id: string | null;
   /** JSON: for each topic, the rules that gave it. */
   topic_reasons: string;
+  /** The version (trainedAt) of the topic model that decided its topics; null: the rules' only. */
+  topics_model: string | null;
 }
 
 /** A feed source: its settings, its health, the validators for conditional GET, and who polls it. */

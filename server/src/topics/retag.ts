@@ -1,9 +1,30 @@
-import type { Update } from '@dayline/shared';
+import type { TopicReasons, Update } from '@dayline/shared';
 import type { Clock } from '../clock.js';
 import type { CommitStep } from '../commit/commit.js';
-import type { EventCatalog } from '../events/catalog.js';
+import type { EventCatalog, EventRuntime } from '../events/catalog.js';
 import { withEditorDecisions } from '../decisions/topics.js';
 import type { Store } from '../store/store.js';
+import type { TopicExplanation } from './tagger.js';
+
+/**
+ * The event's current rules applied to a stored update: explicit, source and category reasons are
+ * kept as inputs; keyword and regex ones are redone.
+ */
+export function ruleStored(
+  event: EventRuntime,
+  update: { title: string; summary: string; source: string | null; topicReasons: TopicReasons },
+): TopicExplanation {
+  const reasons = Object.entries(update.topicReasons);
+  const given = (rule: string) => reasons.filter(([, rs]) => rs.some((r) => r.rule === rule));
+  return event.tagger.explain({
+    title: update.title,
+    summary: update.summary,
+    explicit: given('explicit').map(([topic]) => topic),
+    sourceTopics: given('source').map(([topic]) => topic),
+    ...(update.source ? { source: update.source } : {}),
+    categories: reasons.flatMap(([, rs]) => rs.filter((r) => r.rule === 'category').map((r) => r.match)),
+  });
+}
 
 /**
  * Applies the event's current topic rules to every stored update (after the rules changed).
@@ -32,15 +53,11 @@ export async function retag(
     const decided = await store.decisions.topicDecisions(page.items.map((u) => u.id));
     for (const update of page.items) {
       checked += 1;
-      const reasons = Object.entries(update.topicReasons ?? {});
-      const given = (rule: string) => reasons.filter(([, rs]) => rs.some((r) => r.rule === rule));
-      const ruled = event.tagger.explain({
+      const ruled = ruleStored(event, {
         title: update.title,
         summary: update.summary,
-        explicit: given('explicit').map(([topic]) => topic),
-        sourceTopics: given('source').map(([topic]) => topic),
-        ...(update.source ? { source: update.source.name } : {}),
-        categories: reasons.flatMap(([, rs]) => rs.filter((r) => r.rule === 'category').map((r) => r.match)),
+        source: update.source?.name ?? null,
+        topicReasons: update.topicReasons ?? {},
       });
       const explained = withEditorDecisions(ruled, decided.get(update.id) ?? [], known, update.topics);
       if (JSON.stringify(explained.topics) === JSON.stringify(update.topics)) continue;

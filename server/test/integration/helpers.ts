@@ -102,6 +102,8 @@ export async function startServer(
     embedAncestors: ['*'],
     trustProxy: 'loopback',
     feedLeaseSeconds: 120,
+    // The model costs a second and ~240 MB per server: only the tests about it turn it on.
+    topicModel: false,
     // Generous, so suites that subscribe in loops are not limited; limits.test.ts sets its own.
     limits: { writesPerMinute: 100_000, subscribesPerMinute: 100_000, socketsPerAddress: 0 },
     ...overrides,
