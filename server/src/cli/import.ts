@@ -13,6 +13,7 @@ import { createLogger } from '../logger.js';
 import { FeedParseError, parseFeed } from '../feeds/parse-feed.js';
 import { openStore } from '../store/open-store.js';
 import { createWriters } from '../writers.js';
+import { refineAfterImport } from './refine.js';
 import { runCli } from './run.js';
 
 const usage = `Usage: npm run import -- --event SLUG FILE
@@ -24,8 +25,11 @@ Options:
   --event SLUG        the event to import into (required)
   --source NAME       outlet name for a feed file's items (default: the feed's title)
 Uses the same DATABASE_URL and DAYLINE_CONFIG as the server. Open pages get the imported updates
-live (each server follows the change log); importing the same file again adds nothing. Exits 1
-when any line or item was rejected (they are listed), 0 when everything was taken.`;
+live (each server follows the change log); importing the same file again adds nothing. When the
+event has a trained topic model (and DAYLINE_TOPIC_MODEL is not off) the updates are stored with
+the rules' topics first, then the model decides their topics ("Refining topics: N / M"); stopped
+midway, the next import or the server's start carries on. Exits 1 when any line or item was
+rejected (they are listed), 0 when everything was taken.`;
 
 const batchSize = 500;
 
@@ -111,15 +115,22 @@ async function main(): Promise<number> {
         bar?.update(index + 1);
       }
     }
+    bar?.stop();
+    process.stdout.write(
+      `Imported ${file} into ${event.config.slug}: ${tally.created} created, ${tally.duplicate} duplicate, ` +
+        `${tally.updated} updated, ${tally.rejected} rejected\n`,
+    );
+    // Stored with the rules' topics: now the model decides them, in this process.
+    const refined = await refineAfterImport(
+      { store, events, clock: systemClock, logger, enabled: config.topicModel },
+      event.config.slug,
+    );
+    if (refined) process.stdout.write(`${refined}\n`);
   } finally {
     bar?.stop();
     await store.close();
   }
 
-  process.stdout.write(
-    `Imported ${file} into ${event.config.slug}: ${tally.created} created, ${tally.duplicate} duplicate, ` +
-      `${tally.updated} updated, ${tally.rejected} rejected\n`,
-  );
   for (const problem of problems.slice(0, 20)) process.stdout.write(`  rejected ${problem}\n`);
   if (problems.length > 20) process.stdout.write(`  … and ${problems.length - 20} more\n`);
   return tally.rejected > 0 ? 1 : 0;

@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
+import { readTopicModel } from '../../src/understanding/train.js';
 import { createTestDatabase, type TestDatabase } from './databases.js';
 import { ukraineWarFile } from '../support/ukraine-war.js';
 
@@ -23,10 +24,22 @@ afterEach(async () => {
 
 /** Runs `npm run import`'s program as a person would, against this test's own database. */
 async function importFile(...args: string[]) {
+  return importWith({}, ...args);
+}
+
+/** The same, with more environment (the topic model is off unless `env` turns it on). */
+async function importWith(more: Record<string, string>, ...args: string[]) {
   const { DAYLINE_CONFIG: _ignored, ...env } = process.env;
   return run(process.execPath, ['--import', 'tsx', 'src/cli/import.ts', ...args], {
     cwd: serverDir,
-    env: { ...env, DATABASE_URL: database.url, DAYLINE_CONFIG: ukraineWarFile, DAYLINE_DEMO: 'off' },
+    env: {
+      ...env,
+      DATABASE_URL: database.url,
+      DAYLINE_CONFIG: ukraineWarFile,
+      DAYLINE_DEMO: 'off',
+      DAYLINE_TOPIC_MODEL: 'off',
+      ...more,
+    },
   });
 }
 
@@ -91,4 +104,57 @@ describe('npm run import', () => {
       stderr: expect.stringContaining('Usage: npm run import'),
     });
   }, 60_000);
+
+  it('with the event’s topic model: stores the rules’ topics, then the model decides them, saying how far it is', async () => {
+    const items = (
+      JSON.parse(readFileSync(new URL('../fixtures/tagging.json', import.meta.url), 'utf8')) as {
+        items: { split: string; title: string; summary: string; source: string }[];
+      }
+    ).items
+      .filter((i) => i.split === 'holdout-r3')
+      .slice(0, 12);
+    const file = path.join(tmpdir(), `dayline-import-model-${process.pid}-${Date.now()}.ndjson`);
+    writeFileSync(
+      file,
+      items
+        .map((item, i) =>
+          JSON.stringify({
+            title: item.title,
+            summary: item.summary,
+            source: { name: item.source },
+            publishedAt: new Date(Date.UTC(2022, 5, 1, 8, i)).toISOString(),
+          }),
+        )
+        .join('\n'),
+    );
+    const { stdout, stderr } = await importWith(
+      { DAYLINE_TOPIC_MODEL: 'on' },
+      '--event',
+      'ukraine-war',
+      file,
+    );
+    expect(stdout).toContain('12 created');
+    expect(stderr).toContain('Refining topics: 12 / 12');
+    const summary = /Refined the topics of 12 updates with the topic model in [\d.]+ s: (\d+) changed/.exec(
+      stdout,
+    );
+    expect(summary, stdout).not.toBeNull();
+    const store = await openStore(database.url);
+    try {
+      const model = (await readTopicModel('ukraine-war'))!;
+      expect(await store.refinements.countWaiting('ukraine-war', model.trainedAt)).toBe(0);
+      const { items: stored } = await store.listUpdates('ukraine-war', { limit: 20 });
+      // What the model changed went through the commit step: a second version, with its reasons.
+      const changed = stored.filter((u) => u.version === 2);
+      expect(changed).toHaveLength(Number(summary![1]));
+      for (const update of changed)
+        expect(
+          Object.values(update.topicReasons ?? {})
+            .flat()
+            .some((r) => r.rule === 'model'),
+        ).toBe(true);
+    } finally {
+      await store.close();
+    }
+  }, 120_000);
 });
