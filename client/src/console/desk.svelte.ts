@@ -1,4 +1,11 @@
-import { type DeskPresence, type Event, type Update, latest, noFilters } from '@dayline/shared';
+import {
+  type DeskPresence,
+  type Event,
+  type RefiningProgress,
+  type Update,
+  latest,
+  noFilters,
+} from '@dayline/shared';
 import { EventData } from '../lib/event-data.svelte.js';
 import { Live, type ConnectionStatus } from '../lib/live.svelte.js';
 
@@ -11,6 +18,12 @@ export class DeskUpdates {
   readonly data: EventData;
   /** Who is at this event's desk (this browser included), and what each has open. */
   people = $state<DeskPresence['people']>([]);
+  /**
+   * The event's trained topic model deciding the topics of updates stored with the rules' only (an
+   * import, a retag): how far it is. Kept a few seconds after it ends, then null.
+   */
+  refining = $state<Pick<RefiningProgress, 'done' | 'total'> | null>(null);
+  #refiningEnds: ReturnType<typeof setTimeout> | undefined;
   readonly #live = new Live();
   readonly #draftsChanged: () => void;
   readonly #feedsChanged: () => void;
@@ -60,8 +73,15 @@ export class DeskUpdates {
     socket?.on('desk:feeds', (change) => {
       if (change.event === slug) this.#feedsChanged();
     });
+    socket?.on('desk:refining', ({ event, done, total }) => {
+      if (event !== slug) return;
+      clearTimeout(this.#refiningEnds);
+      this.refining = { done, total };
+      if (done >= total) this.#refiningEnds = setTimeout(() => (this.refining = null), 5000);
+    });
     void this.data.load(noFilters, latest);
     this.#stop = () => {
+      clearTimeout(this.#refiningEnds);
       this.data.stop();
       unlisten();
       stopLive();
