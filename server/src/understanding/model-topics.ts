@@ -30,7 +30,8 @@ export class TopicModels {
   readonly #logger: Logger;
   readonly #read: (slug: string) => Promise<TopicModelFile | undefined>;
   readonly #newEmbedder: () => Embed;
-  readonly liveTimeoutMs: number;
+  /** How long a live write waits for its vector (changeable while running). */
+  liveTimeoutMs: number;
 
   constructor(
     readonly enabled: boolean,
