@@ -72,7 +72,7 @@ export class TopicRefiner {
   /** Refines every update of `event` its model has not decided, until none is left. */
   run(event: string, onProgress?: (progress: RefineProgress) => void): Promise<RefineProgress> {
     const running = this.#running.get(event);
-    if (running) return running.then(() => this.run(event, onProgress));
+    if (running) return running.catch(() => undefined).then(() => this.run(event, onProgress));
     const run = this.#run(event, onProgress).finally(() => {
       this.#running.delete(event);
       this.#progress.delete(event);
