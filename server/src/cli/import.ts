@@ -27,7 +27,13 @@ Uses the same DATABASE_URL and DAYLINE_CONFIG as the server. Open pages get the 
 live (each server follows the change log); importing the same file again adds nothing. Exits 1
 when any line or item was rejected (they are listed), 0 when everything was taken.`;
 
-const batchSize = 500;
+/**
+ * Lines per transaction. Each commit costs a full-text index merge and a sync whatever its size, so
+ * bigger transactions import faster (CPU time −10 to −15 % at 1,000 against 500); but a live write
+ * from the newsroom waits for the importer's open transaction, about 0.2 ms per line here, so 1,000
+ * keeps that wait near 200 ms.
+ */
+const batchSize = 1000;
 
 type Tally = Record<BatchResult['status'], number>;
 
