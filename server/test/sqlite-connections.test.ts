@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../src/store/migrate.js';
@@ -57,6 +58,43 @@ describe('a SQLite file read and written at once', () => {
     await Promise.all([transaction, write]);
     expect(order).toEqual(['transaction', 'write']);
     expect((await events()).map((e) => e.slug)).toEqual(expect.arrayContaining(['flood', 'quake']));
+    await db.destroy();
+  });
+
+  it('waits for another writer (npm run import) on timers: the event loop goes on, and the write lands', async () => {
+    const db = new Kysely<Database>({
+      dialect: new ReadWriteSqliteDialect({
+        read: connectSqlite(file),
+        write: connectSqlite(file),
+        turns: new WriteTurns(),
+      }),
+    });
+    await migrateToLatest(db as Kysely<unknown>);
+    // Another connection holds the write lock, as the importer does during its transaction. On
+    // this thread, a synchronous busy wait could never see it released: only timers can.
+    const importer = new SqliteDatabase(file);
+    importer.exec('begin immediate');
+    const ticks: number[] = [];
+    const ticking = setInterval(() => ticks.push(performance.now()), 5);
+    const started = performance.now();
+    const transaction = db
+      .transaction()
+      .execute((trx) => trx.insertInto('events').values(eventRow).execute());
+    const single = db
+      .insertInto('events')
+      .values({ ...eventRow, slug: 'flood' })
+      .execute();
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    // The writes are still waiting, and the event loop turned meanwhile.
+    const events = () => db.selectFrom('events').select('slug').orderBy('slug').execute();
+    expect(await events()).toEqual([]);
+    expect(ticks.length).toBeGreaterThan(5);
+    importer.exec('commit');
+    await Promise.all([transaction, single]);
+    clearInterval(ticking);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(150);
+    expect((await events()).map((e) => e.slug)).toEqual(['flood', 'quake']);
+    importer.close();
     await db.destroy();
   });
 });
