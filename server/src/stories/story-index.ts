@@ -129,7 +129,9 @@ interface Vector {
  * frequencies of the updates currently in the window (the incremental IDF of topic detection and
  * tracking: a vector is weighted when it arrives and keeps those weights). A new update is scored
  * against the updates that share at least one not-too-common term with it, through the posting
- * lists of those terms; its score with each is cosine × 2^(−Δt / halfLife). It joins the story of
+ * lists of those terms; its score with each is cosine × 2^(−Δt / halfLife), plus
+ * embeddingWeight × (vector cosine − embeddingBaseline) when both carry sentence vectors and the
+ * weight is set (off by default). It joins the story of
  * the best one if that score reaches the threshold, and otherwise starts a story named after
  * itself. Cost per update: its own terms plus the postings of its rarer terms, never a scan of the
  * window.
