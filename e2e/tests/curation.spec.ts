@@ -1,69 +1,35 @@
-import type { UpdateInput } from '@dayline/shared';
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { startServer, type RunningServer } from '../server.js';
-import { createFirstAdmin, shoot } from './console-helpers.js';
+import { expect, test } from '@playwright/test';
+import {
+  cardOf,
+  createFirstAdmin,
+  lvivDepot,
+  serverForEachTest,
+  shoot,
+  warEvent,
+} from './console-helpers.js';
 import { postOne, ready } from './helpers.js';
 
 // Issue 17: an editor confirms an update's topics and fixes its story from the desk, with the
 // keyboard; a reader's open page shows each decision live: the new chip, why ("editor …"), and the
 // story's "+N similar".
-const event = 'ukraine-war';
-let server: RunningServer;
-test.beforeEach(async () => {
-  server = await startServer();
-});
-test.afterEach(async () => {
-  await server.stop();
-});
-
-const report = (title: string, summary: string, outlet: string, at: string): UpdateInput => ({
-  title,
-  summary,
-  publishedAt: at,
-  source: { name: outlet },
-  url: `https://${outlet.toLowerCase().replace(/\s+/g, '-')}.example.org/${encodeURIComponent(title.toLowerCase())}`,
-});
-
-const depot = [
-  report(
-    'Missile strike hits fuel depot near Lviv',
-    'A missile strike hit a fuel depot near Lviv overnight, setting storage tanks on fire.',
-    'Kyiv Ledger',
-    '2022-03-26T08:00:00Z',
-  ),
-  report(
-    'Fuel depot near Lviv hit by missile strike, officials say',
-    'Officials say a missile strike hit a fuel depot near Lviv; fire crews fought the blaze at the depot.',
-    'Northern Wire',
-    '2022-03-26T08:20:00Z',
-  ),
-  report(
-    'Lviv fuel depot struck by missiles overnight',
-    'Missiles struck a fuel depot near Lviv overnight and the depot burned for hours.',
-    'Baltic Dispatch',
-    '2022-03-26T08:40:00Z',
-  ),
-];
-
-const cardOf = (page: Page, title: string) =>
-  page.getByTestId('update-card').filter({ has: page.getByRole('heading', { name: title }) });
+const server = serverForEachTest();
 
 test('an editor confirms topics and splits and joins stories from the desk; a reader sees each live', async ({
   browser,
   page,
 }, testInfo) => {
-  for (const item of depot) await postOne(server.url, event, item);
-  const [first, , third] = depot as [UpdateInput, UpdateInput, UpdateInput];
+  for (const item of lvivDepot) await postOne(server().url, warEvent, item);
+  const [first, , third] = lvivDepot;
 
   const reader = await (await browser.newContext()).newPage();
-  await reader.goto(`${server.url}/e/${event}`);
+  await reader.goto(`${server().url}/e/${warEvent}`);
   await ready(reader);
   const head = cardOf(reader, first.title);
   await expect(head.getByTestId('similar-summary')).toHaveText(/^\+2 similar/);
 
   await page.setViewportSize({ width: 1280, height: 800 });
-  await createFirstAdmin(page, server, 'duty-editor');
+  await createFirstAdmin(page, server(), 'duty-editor');
   const item = page.getByRole('listitem', { name: third.title });
 
   // Topics: the editor adds Humanitarian and takes Military off; the reader's chips change live,
