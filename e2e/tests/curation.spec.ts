@@ -93,3 +93,75 @@ test('an editor confirms topics and splits and joins stories from the desk; a re
   await panel.scrollIntoViewIfNeeded();
   await shoot(page, 'console-story-390', testInfo.project.outputDir);
 });
+
+test('a topic removed from an event keeps its last label in a fresh browser, for readers and editors alike', async ({
+  browser,
+  page,
+}, testInfo) => {
+  const url = server().url;
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await createFirstAdmin(page, server());
+  const { csrfToken } = (await (await page.request.get(`${url}/api/session`)).json()) as {
+    csrfToken: string;
+  };
+  const headers = { 'x-csrf-token': csrfToken };
+  // An event of the console's with a Rescue topic, a colleague, and a report tagged Rescue.
+  const created = await page.request.post(`${url}/api/events`, {
+    headers,
+    data: {
+      slug: 'flood-relief',
+      title: 'River flood relief',
+      startDate: '2024-09-14',
+      timeZone: 'Europe/Warsaw',
+      topics: [
+        { id: 'rescue', label: 'Rescue', color: '#0e7490', keywords: ['evacuat*', 'rescue'] },
+        { id: 'weather', label: 'Weather', color: '#4d7c0f', keywords: ['rain', 'forecast'] },
+      ],
+    },
+  });
+  expect(created.status()).toBe(201);
+  const colleague = await page.request.post(`${url}/api/users`, {
+    headers,
+    data: { name: 'ana', role: 'editor', password: 'another long password' },
+  });
+  expect(colleague.status()).toBe(201);
+  const title = 'Villages evacuated as the river rises';
+  const tagged = await postOne(url, 'flood-relief', { title, publishedAt: '2024-09-15T10:00:00Z' });
+  expect(tagged.topics).toEqual(['rescue']);
+
+  // The admin removes the topic in the console's event form.
+  await page.getByRole('button', { name: 'Events', exact: true }).click();
+  await page.getByRole('button', { name: /River flood relief/ }).click();
+  await page.getByRole('button', { name: 'Remove Rescue' }).click();
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved River flood relief' })).toBeVisible();
+
+  // A reader in a browser that never saw the topic: the report's chip has its label, not its id,
+  // and the topic is no longer a filter.
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto(`${url}/e/flood-relief`);
+  await ready(reader);
+  const card = cardOf(reader, title);
+  await expect(card.getByRole('button', { name: 'Rescue', exact: true })).toBeVisible();
+  await expect(card.getByText('rescue', { exact: true })).toHaveCount(0);
+  const filter = reader.getByRole('navigation', { name: 'Topics' });
+  await expect(filter.getByRole('button', { name: /^Weather/ })).toBeVisible();
+  await expect(filter.getByRole('button', { name: /Rescue/ })).toHaveCount(0);
+
+  // The colleague, signed in on another fresh browser: the desk shows the label too; the topic
+  // picker offers the event's topics only and says the removed one goes on saving.
+  const other = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  await other.goto(`${url}/console`);
+  await other.getByLabel('Name').fill('ana');
+  await other.getByLabel('Password').fill('another long password');
+  await other.getByRole('button', { name: 'Sign in' }).click();
+  await other.getByRole('combobox', { name: 'Event' }).selectOption('flood-relief');
+  const item = other.getByRole('listitem', { name: title });
+  await expect(item.getByRole('button', { name: 'Rescue', exact: true })).toBeVisible();
+  await expect(item.getByText('rescue', { exact: true })).toHaveCount(0);
+  await item.getByRole('button', { name: 'Topics' }).click();
+  await expect(item.getByRole('checkbox', { name: /^Weather/ })).not.toBeChecked();
+  await expect(item.getByRole('checkbox', { name: /Rescue/ })).toHaveCount(0);
+  await expect(item).toContainText('Saving drops Rescue, no longer a topic of this event.');
+  await shoot(other, 'console-retired-topic-1280', testInfo.project.outputDir);
+});
