@@ -1,4 +1,4 @@
-import { endOfDay, type Change, type DayCount, type Update } from '@dayline/shared';
+import { endOfDay, topicsById, type Change, type DayCount, type Update } from '@dayline/shared';
 import { describe, expect, it } from 'vitest';
 import { relativeTime } from '../src/lib/format.js';
 import {
@@ -13,7 +13,6 @@ import {
   sortUpdates,
   summarise,
   summaryText,
-  topicIndex,
   topicTotals,
 } from '../src/lib/timeline-logic.js';
 import { kyiv, update } from './fixtures.js';
@@ -45,7 +44,7 @@ describe('search and filters on live updates', () => {
   });
 
   it('explains an empty result in the reader’s terms', () => {
-    const label = (id: string) => topicIndex(kyiv.topics).get(id)?.label ?? id;
+    const label = (id: string) => topicsById(kyiv).get(id)?.label ?? id;
     expect(emptyMessage({ topics: ['military', 'diplomacy'], q: 'kyiv', source: 'Wire' }, label)).toBe(
       'No updates from Wire in Military or Diplomacy match “kyiv”.',
     );
@@ -196,7 +195,7 @@ describe('catch-up summary', () => {
 });
 
 describe('announcements', () => {
-  const topics = topicIndex(kyiv.topics);
+  const topics = topicsById(kyiv);
   it('says how many arrived and in which topics', () => {
     const m = (id: string, t: string[]) => update({ id, topics: t });
     expect(announcement([m('a', ['military']), m('b', ['military']), m('c', ['military'])], topics)).toBe(

@@ -111,7 +111,8 @@ test('an editor curates a review-mode feed: approve edited, discard, merge into 
   await expect(eli.getByTestId('queue-stats')).toContainText('3 waiting');
   const quarry = queued.filter({ hasText: 'Quarry workers evacuated' });
   await expect(quarry).toContainText('Local Wire');
-  await expect(quarry).toContainText('Day 21');
+  // Its time on the event's clock (Kyiv, UTC+2), written as the desk and the reader write times.
+  await expect(quarry).toContainText('16 Mar, 11:00 · Day 21');
   const { violations } = await new AxeBuilder({ page: eli }).analyze();
   expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   await shoot(eli, 'console-queue-1280', testInfo.project.outputDir);

@@ -32,6 +32,12 @@ export const eventSchema = z.object({
   startDate: isoDateSchema,
   timeZone: timeZoneSchema,
   topics: z.array(topicSchema),
+  /**
+   * Topics removed from the event, with the label and colour they last had: stored updates may still
+   * carry them, and show that label (never the raw id). Never offered as a filter or a choice; a topic
+   * added again leaves this list. Absent from servers older than this field.
+   */
+  retiredTopics: z.array(topicSchema).optional(),
   /** One paragraph under the title (empty when the event has none). */
   standfirst: z.string().optional(),
   /** Read-only: its updates are kept and shown, no write is taken. */
@@ -40,6 +46,14 @@ export const eventSchema = z.object({
   lastPublishedAt: z.string().nullable().optional(),
 });
 export type Event = z.infer<typeof eventSchema>;
+
+/**
+ * Every topic an update of the event may carry, by id: its topics, then the retired ones with their
+ * last label (what cards, feeds and the console show). Filters and choices use `event.topics` only.
+ */
+export function topicsById(event: Pick<Event, 'topics' | 'retiredTopics'>): ReadonlyMap<string, Topic> {
+  return new Map([...(event.retiredTopics ?? []), ...event.topics].map((topic) => [topic.id, topic]));
+}
 
 /** Halves of UTF-16 surrogate pairs standing alone: not text, and stored as UTF-8 they change. */
 const loneSurrogates = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;

@@ -313,10 +313,6 @@ export function summarise(
   return summary;
 }
 
-export function topicIndex(topics: readonly Topic[]): ReadonlyMap<string, Topic> {
-  return new Map(topics.map((topic) => [topic.id, topic]));
-}
-
 /**
  * Why the timeline is empty, in the reader's terms: "No updates from Reuters in Military or
  * Diplomacy match “kyiv”."

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { eventDay, type Event, type EventOrigin } from '@dayline/shared';
+import { eventDay, type Event, type EventOrigin, type Topic } from '@dayline/shared';
 import type { EventConfig } from './event-config.js';
 import type { StoredEvent } from './event-store.js';
 import { keepDemoStart } from '../demo/start.js';
@@ -16,6 +16,8 @@ export interface EventRuntime {
   revision: number;
   updatedAt: string | null;
   updatedBy: string | null;
+  /** Topics removed from a console event, with their last label (none for file events). */
+  retiredTopics: readonly Topic[];
   /** What GET /api/events shows: no keyword rules, no sources. */
   public: Event;
   tagger: TopicTagger;
@@ -26,7 +28,7 @@ export interface EventRuntime {
 
 function runtimeOf(
   config: EventConfig,
-  meta: Pick<EventRuntime, 'origin' | 'revision' | 'updatedAt' | 'updatedBy'>,
+  meta: Pick<EventRuntime, 'origin' | 'revision' | 'updatedAt' | 'updatedBy' | 'retiredTopics'>,
 ): EventRuntime {
   return {
     config,
@@ -39,6 +41,7 @@ function runtimeOf(
       timeZone: config.timeZone,
       closed: config.closed,
       topics: config.topics.map(({ id, label, color }) => ({ id, label, color })),
+      retiredTopics: [...meta.retiredTopics],
     },
     tagger: new TopicTagger(config.topics),
     topicIds: new Set(config.topics.map((t) => t.id)),
@@ -68,7 +71,13 @@ export class EventCatalog {
     this.#fromFile = new Map(
       fileEvents.map((config) => [
         config.slug,
-        runtimeOf(config, { origin: 'file', revision: 0, updatedAt: null, updatedBy: null }),
+        runtimeOf(config, {
+          origin: 'file',
+          revision: 0,
+          updatedAt: null,
+          updatedBy: null,
+          retiredTopics: [],
+        }),
       ]),
     );
     this.#bySlug = new Map(this.#fromFile);
@@ -147,8 +156,17 @@ export class EventCatalog {
   }
 }
 
-function consoleRuntime({ definition, revision, updatedAt, updatedBy }: StoredEvent): EventRuntime {
-  return runtimeOf({ ...definition, sources: [] }, { origin: 'console', revision, updatedAt, updatedBy });
+function consoleRuntime({
+  definition,
+  revision,
+  updatedAt,
+  updatedBy,
+  retiredTopics,
+}: StoredEvent): EventRuntime {
+  return runtimeOf(
+    { ...definition, sources: [] },
+    { origin: 'console', revision, updatedAt, updatedBy, retiredTopics },
+  );
 }
 
 /**

@@ -1,4 +1,11 @@
-import { eventDay, topicRulesSchema, type EventDefinitionFields, type TopicRules } from '@dayline/shared';
+import {
+  eventDay,
+  topicRulesSchema,
+  topicSchema,
+  type EventDefinitionFields,
+  type Topic,
+  type TopicRules,
+} from '@dayline/shared';
 import type { Kysely, Selectable } from 'kysely';
 import { z } from 'zod';
 import { isPostgres } from '../store/dialect.js';
@@ -13,6 +20,8 @@ export interface StoredEvent {
   createdAt: string;
   updatedAt: string;
   updatedBy: string;
+  /** Topics the event once had, with their last label and colour (see `Event.retiredTopics`). */
+  retiredTopics: Topic[];
 }
 
 /** Why a save was refused; the event service turns each into its HTTP answer. */
@@ -20,6 +29,22 @@ export type SaveRefusal =
   { refused: 'exists' } | { refused: 'missing' } | { refused: 'stale'; current: StoredEvent };
 
 const storedTopicsSchema = z.array(topicRulesSchema);
+const retiredTopicsSchema = z.array(topicSchema);
+
+/**
+ * The retired topics after a change from `before` to `after`: a topic that went keeps the label and
+ * colour it had last (replacing an older retirement of the same id), one that is back leaves.
+ */
+export function retiredAfter(
+  retired: readonly Topic[],
+  before: readonly Topic[],
+  after: readonly Topic[],
+): Topic[] {
+  const kept = new Set(after.map((t) => t.id));
+  const went = before.filter((t) => !kept.has(t.id)).map(({ id, label, color }) => ({ id, label, color }));
+  const wentIds = new Set(went.map((t) => t.id));
+  return [...retired.filter((t) => !kept.has(t.id) && !wentIds.has(t.id)), ...went];
+}
 
 function fromRow(row: Selectable<EventsTable>): StoredEvent {
   return {
@@ -38,6 +63,7 @@ function fromRow(row: Selectable<EventsTable>): StoredEvent {
     createdAt: row.created_at ?? '',
     updatedAt: row.updated_at ?? '',
     updatedBy: row.updated_by ?? '',
+    retiredTopics: retiredTopicsSchema.parse(JSON.parse(row.retired_topics ?? '[]')),
   };
 }
 
@@ -126,6 +152,7 @@ export class EventStore {
       if (known?.origin === 'console') return { refused: 'exists' } as const;
       const row = {
         ...definitionColumns(definition),
+        retired_topics: null,
         origin: 'console',
         revision: 1,
         created_at: at,
@@ -139,7 +166,7 @@ export class EventStore {
           .values({ ...row, slug: definition.slug, head_cursor: await storedHead(trx, definition.slug) })
           .execute();
       await recomputeDays(trx, definition, eventDay);
-      return { definition, revision: 1, createdAt: at, updatedAt: at, updatedBy: by };
+      return { definition, revision: 1, createdAt: at, updatedAt: at, updatedBy: by, retiredTopics: [] };
     });
   }
 
@@ -169,14 +196,21 @@ export class EventStore {
         return { refused: 'stale', current } as const;
       const definition = decide(current.definition);
       const revision = current.revision + 1;
+      const retiredTopics = retiredAfter(current.retiredTopics, current.definition.topics, definition.topics);
       await trx
         .updateTable('events')
-        .set({ ...definitionColumns(definition), revision, updated_at: at, updated_by: by })
+        .set({
+          ...definitionColumns(definition),
+          retired_topics: JSON.stringify(retiredTopics),
+          revision,
+          updated_at: at,
+          updated_by: by,
+        })
         .where('slug', '=', slug)
         .execute();
       if (definition.startDate !== row.start_date || definition.timeZone !== row.time_zone)
         await recomputeDays(trx, definition, eventDay);
-      return { ...current, definition, revision, updatedAt: at, updatedBy: by };
+      return { ...current, definition, retiredTopics, revision, updatedAt: at, updatedBy: by };
     });
   }
 }

@@ -134,6 +134,8 @@ export interface EventsTable {
   closed: Generated<number>;
   /** JSON array of the topics with their rules. */
   topics: string | null;
+  /** JSON array of the topics removed from a console event: id, last label and colour. */
+  retired_topics: string | null;
   /** Up by one with every change of a console event; 0 for file events. */
   revision: Generated<number>;
   created_at: string | null;

@@ -1,11 +1,12 @@
-import type {
-  Event,
-  EventDefinition,
-  EventInput,
-  RetagJob,
-  Role,
-  SubscribeAck,
-  Update,
+import {
+  topicsById,
+  type Event,
+  type EventDefinition,
+  type EventInput,
+  type RetagJob,
+  type Role,
+  type SubscribeAck,
+  type Update,
 } from '@dayline/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { issueToken } from '../../src/access/access.js';
@@ -361,6 +362,85 @@ describe('console events and the server lifetime', () => {
       );
     } finally {
       await second.close();
+      await database.drop();
+    }
+  });
+
+  it('a removed topic keeps its last label on the server: fresh reads, other nodes and feeds show it; added again, it is not retired', async () => {
+    const database = await createTestDatabase();
+    const nodeA = await startServer({}, { databaseUrl: database.url });
+    let nodeB: TestServer | undefined;
+    try {
+      const admin = await signedIn('admin', nodeA);
+      const created = await create(admin, relief, nodeA);
+      expect(created.retiredTopics).toEqual([]);
+      const update = (await (
+        await postUpdate('flood-relief', { title: 'Villages evacuated as the river rises' }, nodeA)
+      ).json()) as Update;
+      expect(update.topics).toEqual(['rescue']);
+
+      // Renamed, then removed: the label it had last is the one kept.
+      const [rescue, weather] = relief.topics ?? [];
+      if (!rescue || !weather) throw new Error('relief has two topics');
+      const renamed = await call(
+        'PATCH',
+        '/api/events/flood-relief',
+        admin,
+        {
+          topics: [{ ...rescue, label: 'Rescue work', color: '#155e75' }, weather],
+        },
+        nodeA,
+      );
+      expect(renamed.status).toBe(200);
+      const removed = await call('PATCH', '/api/events/flood-relief', admin, { topics: [weather] }, nodeA);
+      expect(removed.status).toBe(200);
+      const retired = [{ id: 'rescue', label: 'Rescue work', color: '#155e75' }];
+      expect(((await removed.json()) as EventDefinition).retiredTopics).toEqual(retired);
+
+      // A server that starts now reads it from the store, like a fresh browser reads it from a server.
+      nodeB = await startServer({}, { databaseUrl: database.url });
+      const onB = (await publicEvents(nodeB)).find((e) => e.slug === 'flood-relief');
+      expect(onB?.topics.map((t) => t.id)).toEqual(['weather']);
+      expect(onB?.retiredTopics).toEqual(retired);
+      const definitions = (await (
+        await call('GET', '/api/event-definitions', await signedIn('admin', nodeB), undefined, nodeB)
+      ).json()) as { items: EventDefinition[] };
+      expect(definitions.items.find((e) => e.slug === 'flood-relief')?.retiredTopics).toEqual(retired);
+
+      // The update still carries the topic; its label is the kept one, in the API's event and in feeds.
+      const stored = (await (await fetch(`${nodeB.url}/api/updates/${update.id}`)).json()) as Update;
+      expect(stored.topics).toEqual(['rescue']);
+      expect(onB && topicsById(onB).get('rescue')?.label).toBe('Rescue work');
+      const feed = (await (await fetch(`${nodeB.url}/e/flood-relief/feed.json`)).json()) as {
+        items: { id: string; tags?: string[] }[];
+      };
+      expect(feed.items.find((i) => i.id === update.id)?.tags).toEqual(['Rescue work']);
+      // Not a filter any more: readers choose among the event's topics only.
+      expect((await fetch(`${nodeB.url}/api/events/flood-relief/updates?topics=rescue`)).status).toBe(400);
+
+      // Added again (on the other node): not retired, on both nodes.
+      const back = await call(
+        'PATCH',
+        '/api/events/flood-relief',
+        admin,
+        { topics: [weather, rescue] },
+        nodeA,
+      );
+      expect(back.status).toBe(200);
+      expect(((await back.json()) as EventDefinition).retiredTopics).toEqual([]);
+      const b = nodeB;
+      await eventually(async () => {
+        const again = (await publicEvents(b)).find((e) => e.slug === 'flood-relief');
+        expect(again?.retiredTopics).toEqual([]);
+        expect(again?.topics.map((t) => t.label)).toEqual(['Weather', 'Rescue']);
+      });
+      const fed = (await (await fetch(`${b.url}/e/flood-relief/feed.json`)).json()) as {
+        items: { id: string; tags?: string[] }[];
+      };
+      expect(fed.items.find((i) => i.id === update.id)?.tags).toEqual(['Rescue']);
+    } finally {
+      await nodeA.close();
+      await nodeB?.close();
       await database.drop();
     }
   });
