@@ -75,6 +75,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
 
     test('the other theme, chosen in the filters sheet, has no axe violations', async ({ page }) => {
+      test.setTimeout(120_000);
       const other = colorScheme === 'light' ? 'dark' : 'light';
       await page.goto(`${server.url}/e/${event}`);
       await ready(page);
@@ -93,6 +94,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
       test(`at ${size.width} px, the open search and the filters sheet have no axe violations`, async ({
         page,
       }) => {
+        // Two scans on a loaded machine.
+        test.setTimeout(120_000);
         await page.setViewportSize(size);
         await page.goto(`${server.url}/e/${event}?source=E2E+Wire`);
         await ready(page);
