@@ -18,6 +18,7 @@ import * as drafts from './migrations/016-drafts.js';
 import * as sticky from './migrations/017-sticky.js';
 import * as queue from './migrations/018-queue.js';
 import * as editorDecisions from './migrations/019-editor-decisions.js';
+import * as trainingRuns from './migrations/020-training-runs.js';
 
 /** Migrations are listed here rather than read from a folder, so they work from src and dist alike. */
 const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '017-sticky': sticky,
   '018-queue': queue,
   '019-editor-decisions': editorDecisions,
+  '020-training-runs': trainingRuns,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
