@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { exampleConfig, ingestToken } from '../server.js';
 import { createFirstAdmin, shoot } from './console-helpers.js';
@@ -84,6 +85,8 @@ test('an admin reads the training runs and their metrics, and retrains the model
     await page.emulateMedia({ colorScheme });
     await page.setViewportSize({ width: 1280, height: 800 });
     await shoot(page, `topic-model-1280-${colorScheme}`, testInfo.outputDir);
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.map((v) => `${colorScheme} ${v.id}: ${v.help}`)).toEqual([]);
     await page.setViewportSize({ width: 390, height: 844 });
     await shoot(page, `topic-model-390-${colorScheme}`, testInfo.outputDir);
   }
