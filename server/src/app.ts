@@ -35,6 +35,9 @@ import { Metrics } from './metrics.js';
 import { syncConfiguredSources } from './feeds/configured.js';
 import { defaultPollerOptions, FeedPoller, type PollerOptions } from './feeds/poller.js';
 import type { Store } from './store/store.js';
+import { TopicModels } from './understanding/current-model.js';
+import { Embedder, type Embed } from './understanding/embedder.js';
+import { Trainer } from './understanding/trainer.js';
 import type { UpdateService } from './updates/service.js';
 import { createWriters } from './writers.js';
 
@@ -48,6 +51,10 @@ export interface AppDeps {
   schedulerPollMs?: number;
   /** How often this node looks for events saved by another (default 1000 ms). */
   eventCheckMs?: number;
+  /** The sentence-embedding model (default: one on a worker thread, started with its first job). */
+  embedder?: Embed;
+  /** How often this node counts new editor decisions towards an automatic retrain (default 30 s). */
+  retrainCheckMs?: number;
 }
 
 export interface App {
@@ -66,6 +73,10 @@ export interface App {
   scheduler: DraftScheduler;
   /** The feed scheduler (absent when disabled). */
   poller: FeedPoller | undefined;
+  /** Each event's current topic model: `topicModels.current(slug)` (understanding/current-model.ts). */
+  topicModels: TopicModels;
+  /** Training runs of the topic models, by hand and after new editor decisions. */
+  trainer: Trainer;
   httpServer: HttpServer;
 }
 
@@ -141,9 +152,23 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
     draftsChanged: (event) => desk.draftsChanged(event),
   });
 
+  const embedder = deps.embedder ?? new Embedder();
+  const topicModels = new TopicModels(store.trainingRuns);
+  const trainer = new Trainer({
+    store,
+    events,
+    embedder,
+    clock,
+    logger,
+    settings: config.training,
+    models: topicModels,
+  });
+
   app.use(
     routes({
       store,
+      topicModels,
+      trainer,
       events,
       eventAdmin: new EventService({ store, events, clock, logger, retag: writers.retag }),
       updates: writers.updates,
@@ -236,6 +261,8 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
     setupToken,
     scheduler,
     poller,
+    topicModels,
+    trainer,
     httpServer,
     listen(port = config.port) {
       return new Promise((resolve, reject) => {
@@ -246,6 +273,7 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
           simulator?.start();
           poller?.start();
           scheduler.start();
+          trainer.startAuto(deps.retrainCheckMs);
           follower.start().catch((error: unknown) => logger.error({ err: error }, 'change log follower'));
           eventWatcher.start().catch((error: unknown) => logger.error({ err: error }, 'event watcher'));
           resolve({ port: actual, url: `http://localhost:${actual}` });
@@ -258,6 +286,8 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
       slowReaders.stop();
       await poller?.stop();
       await scheduler.stop();
+      await trainer.stop();
+      if (!deps.embedder) await embedder.close();
       await follower.stop();
       await eventWatcher.stop();
       httpServer.close();

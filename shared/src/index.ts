@@ -13,3 +13,4 @@ export * from './events.js';
 export * from './route.js';
 export * from './embed.js';
 export * from './embed-query.js';
+export * from './training.js';

@@ -1,6 +1,7 @@
 import type { AuditNote, InsertAudit } from '../accounts/audit.js';
 import { AuditLog } from '../accounts/audit.js';
 import { DecisionStore, type EditorDecision } from '../decisions/queries.js';
+import { TrainingRunStore } from '../understanding/runs.js';
 import { DraftStore } from '../drafts/draft-store.js';
 import { randomUUID } from 'node:crypto';
 import type { Change, Update, UpdatePage, UpdateVersion } from '@dayline/shared';
@@ -58,6 +59,7 @@ export class KyselyStore implements Store {
   readonly drafts: DraftStore;
   readonly events: EventStore;
   readonly decisions: DecisionStore;
+  readonly trainingRuns: TrainingRunStore;
   readonly #id = randomUUID();
   #origin = `tool:${this.#id}`;
 
@@ -79,6 +81,7 @@ export class KyselyStore implements Store {
     this.drafts = new DraftStore(db);
     this.events = new EventStore(db);
     this.decisions = new DecisionStore(db);
+    this.trainingRuns = new TrainingRunStore(db);
   }
 
   get origin(): string {

@@ -19,6 +19,7 @@ import * as sticky from './migrations/017-sticky.js';
 import * as queue from './migrations/018-queue.js';
 import * as editorDecisions from './migrations/019-editor-decisions.js';
 import * as retiredTopics from './migrations/020-retired-topics.js';
+import * as trainingRuns from './migrations/021-training-runs.js';
 
 /** Migrations are listed here rather than read from a folder, so they work from src and dist alike. */
 const migrations: Record<string, Migration> = {
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '018-queue': queue,
   '019-editor-decisions': editorDecisions,
   '020-retired-topics': retiredTopics,
+  '021-training-runs': trainingRuns,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,6 +1,7 @@
 import type { AuditNote, InsertAudit } from '../accounts/audit.js';
 import type { AuditLog } from '../accounts/audit.js';
 import type { DecisionStore, EditorDecision } from '../decisions/queries.js';
+import type { TrainingRunStore } from '../understanding/runs.js';
 import type { DraftStore } from '../drafts/draft-store.js';
 import type { EventStore } from '../events/event-store.js';
 import type { FeedStore } from '../feeds/feed-store.js';
@@ -149,6 +150,8 @@ export interface Store {
   readonly events: EventStore;
   /** Editors' decisions on topics and stories (decisions/), read back. */
   readonly decisions: DecisionStore;
+  /** Training runs of the events' topic models, and the models they made (understanding/runs.ts). */
+  readonly trainingRuns: TrainingRunStore;
   /** Who this store's writes are recorded as in the change log: `tool:<id>`, or `node:<id>`. */
   readonly origin: string;
   /** Records this process's writes as a server node's (createApp does this). */

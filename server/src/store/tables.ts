@@ -159,6 +159,7 @@ export interface Database {
   audit: AuditTable;
   drafts: DraftsTable;
   editor_decisions: EditorDecisionsTable;
+  training_runs: TrainingRunsTable;
 }
 
 /** An API token: only its SHA-256 digest is kept, so a leaked database leaks no usable token. */
@@ -260,4 +261,21 @@ export interface EditorDecisionsTable {
   topic: string | null;
   other_id: string | null;
   verdict: string;
+}
+
+/** A training run of an event's topic model (understanding/runs.ts); `model` is set when it succeeded. */
+export interface TrainingRunsTable {
+  id: Generated<number>;
+  event: string;
+  trigger: string;
+  status: string;
+  actor: string;
+  started_at: string;
+  finished_at: string | null;
+  /** PostgreSQL returns bigint as a string. */
+  decisions_through: number | string;
+  summary: string | null;
+  version: string | null;
+  model: string | null;
+  error: string | null;
 }
