@@ -91,8 +91,8 @@ function layoutOf(page: Page): Promise<Layout> {
       return { top: r.top, bottom: r.bottom, height: r.height };
     };
     const q = (selector: string) => document.querySelector(selector);
-    const cards = [...document.querySelectorAll('.timeline [data-testid="update-card"]')];
-    const keyItems = [...document.querySelectorAll('[data-testid="key-events"] li')].filter(
+    const cards = Array.from(document.querySelectorAll('.timeline [data-testid="update-card"]'));
+    const keyItems = Array.from(document.querySelectorAll('[data-testid="key-events"] li')).filter(
       (li) => li.getBoundingClientRect().height > 0,
     );
     return {
