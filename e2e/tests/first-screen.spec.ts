@@ -229,12 +229,14 @@ for (const { width, height, phone } of viewports) {
         await expect(sticky.getByTestId('update-card')).toHaveCount(0);
       });
 
-      // The issue's numbers. The row of search, sources, topics and live controls between the chart
-      // and the sticky post (SearchBar, TopicFilter, LiveControls: another branch is moving them into
-      // a filters sheet) is taller than the room left for it, so these fail until that lands; the
-      // measured positions are in the first test's annotations. Remove the mark when they pass.
+      // The issue's numbers, not met yet. The row of search, sources, topics and live controls
+      // between the chart and the sticky post (SearchBar, TopicFilter, LiveControls: another branch
+      // is moving them into a filters sheet) takes 164 px on a phone and 172 px on a laptop. Without
+      // it a laptop shows a whole update; a phone's first headline would still be at about y 476
+      // (header 167 px, strip, chart, folded sticky post, day heading), not in the top half. The
+      // measured positions are in the first test's annotations. Remove the mark where they pass.
       test('the first update is high enough on the first screen', async ({ page }) => {
-        test.fail(true, 'blocked by the controls row above the sticky post (see the comment above)');
+        test.fail(true, 'the controls row, and on a phone the header too (see the comment above)');
         await page.goto(`${server.url}/e/${event}`);
         await expect(page.getByTestId('connection')).toHaveText('Live');
         const layout = await layoutOf(page);
