@@ -14,3 +14,4 @@ export * from './route.js';
 export * from './embed.js';
 export * from './embed-query.js';
 export * from './training.js';
+export * from './topics.js';

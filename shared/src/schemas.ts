@@ -47,14 +47,6 @@ export const eventSchema = z.object({
 });
 export type Event = z.infer<typeof eventSchema>;
 
-/**
- * Every topic an update of the event may carry, by id: its topics, then the retired ones with their
- * last label (what cards, feeds and the console show). Filters and choices use `event.topics` only.
- */
-export function topicsById(event: Pick<Event, 'topics' | 'retiredTopics'>): ReadonlyMap<string, Topic> {
-  return new Map([...(event.retiredTopics ?? []), ...event.topics].map((topic) => [topic.id, topic]));
-}
-
 /** Halves of UTF-16 surrogate pairs standing alone: not text, and stored as UTF-8 they change. */
 const loneSurrogates = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 /** Control characters other than tab, line feed and carriage return. */
