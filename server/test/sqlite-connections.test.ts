@@ -5,7 +5,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../src/store/migrate.js';
-import { openStore } from '../src/store/open-store.js';
+import { openSqlite, openStore } from '../src/store/open-store.js';
 import { ReadWriteSqliteDialect, WriteTurns } from '../src/store/read-write-sqlite.js';
 import { connectSqlite } from '../src/store/sqlite-connection.js';
 import type { NewUpdate } from '../src/store/store.js';
@@ -95,6 +95,39 @@ describe('a SQLite file read and written at once', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(150);
     expect((await events()).map((e) => e.slug)).toEqual(['flood', 'quake']);
     importer.close();
+    await db.destroy();
+  });
+});
+
+describe("a command's SQLite store (npm run import)", () => {
+  it('takes the write lock as its transaction begins, so a write by the server cannot move its snapshot', async () => {
+    const { db } = openSqlite(file, { servesReaders: false });
+    await migrateToLatest(db as Kysely<unknown>);
+    // The server, writing live while the import runs (no busy wait here: it answers at once).
+    const server = new SqliteDatabase(file);
+    server.pragma('busy_timeout = 0');
+    let serverWrite: unknown;
+    await db.transaction().execute(async (trx) => {
+      // The import reads first (is this a copy?), then writes. With a deferred BEGIN, the
+      // server's commit in between would leave it SQLITE_BUSY on its first write.
+      await trx.selectFrom('events').select('slug').execute();
+      try {
+        server
+          .prepare("insert into events (slug, start_date, time_zone) values ('flood', '2026-01-01', 'UTC')")
+          .run();
+      } catch (error) {
+        serverWrite = error;
+      }
+      await trx.insertInto('events').values(eventRow).execute();
+    });
+    // The server waited its turn (it retries on timers in the real server) and then writes.
+    expect(serverWrite).toMatchObject({ code: 'SQLITE_BUSY' });
+    server
+      .prepare("insert into events (slug, start_date, time_zone) values ('flood', '2026-01-01', 'UTC')")
+      .run();
+    const slugs = await db.selectFrom('events').select('slug').orderBy('slug').execute();
+    expect(slugs.map((e) => e.slug)).toEqual(['flood', 'quake']);
+    server.close();
     await db.destroy();
   });
 });
