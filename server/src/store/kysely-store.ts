@@ -3,7 +3,7 @@ import { AuditLog } from '../accounts/audit.js';
 import { DecisionStore, type EditorDecision } from '../decisions/queries.js';
 import { DraftStore } from '../drafts/draft-store.js';
 import { randomUUID } from 'node:crypto';
-import type { Change, Update, UpdatePage, UpdateVersion } from '@dayline/shared';
+import type { Change, Topic, Update, UpdatePage, UpdateVersion } from '@dayline/shared';
 import { sql, type Kysely } from 'kysely';
 import { TokenStore } from '../access/token-store.js';
 import { KyselySessionStore } from '../accounts/session-store.js';
@@ -33,6 +33,7 @@ import type {
   Copy,
   DedupKeys,
   EventClockRow,
+  FileEventRow,
   InsertedUpdates,
   ListFilter,
   LoggedChange,
@@ -102,9 +103,9 @@ export class KyselyStore implements Store {
   }
 
   syncEvents(
-    events: EventClockRow[],
+    events: readonly FileEventRow[],
     dayOf: (publishedAt: string, event: EventClockRow) => number,
-  ): Promise<void> {
+  ): Promise<Map<string, Topic[]>> {
     return syncEvents(this.db, events, dayOf);
   }
 
