@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startServer, type RunningServer } from '../server.js';
-import { createFirstAdmin, lvivDepot, shoot, warEvent } from './console-helpers.js';
+import { createFirstAdmin, lvivDepot, shoot, shootBoth, warEvent } from './console-helpers.js';
 import { postOne, rssFeed, serveFixtures, type FixtureServer } from './helpers.js';
 
 // Links to the console's pages, opened as a fresh page load by someone signed in (a bookmark, a
@@ -99,6 +99,13 @@ test('console links open their page with its items: queue, feeds, desk with draf
   await expect(post).toHaveAttribute('data-state', 'scheduled');
   // 09:00 UTC is 11:00 in Kyiv; 16 Mar 2030 is day 2943 of an event that began on 24 Feb 2022.
   await expect(post).toContainText('by duty-editor · goes out 16 Mar, 11:00 · Day 2943');
+  await shootBoth(desk, 'console-drafts', testInfo.project.outputDir, async () => {
+    await post.scrollIntoViewIfNeeded();
+    await expect(post).toContainText('goes out 16 Mar, 11:00 · Day 2943');
+  });
+  await shootBoth(queue, 'console-queue', testInfo.project.outputDir, () =>
+    expect(queue.getByTestId('queued')).toHaveCount(2),
+  );
   const third = lvivDepot[2];
   if (!third) throw new Error('three reports');
   const item = desk.getByRole('listitem', { name: third.title });
