@@ -5,6 +5,7 @@ import {
   adjustDays,
   announcement,
   chartBars,
+  chartTopics,
   emptyMessage,
   groupSorted,
   matchesFilters,
@@ -147,6 +148,29 @@ describe('day counts', () => {
     expect(first?.kind === 'day' && first.label).toBe('Day 1 · Thu 24 Feb 2022: 2 updates (Military 1)');
     const third = items[2];
     expect(third?.kind === 'day' && third.height).toBe(1);
+  });
+
+  it('colours an update whose topic was removed under its last label, as its chip shows it; grey is for no topic', () => {
+    const event = {
+      ...kyiv,
+      retiredTopics: [{ id: 'energy', label: 'Power and fuel', color: '#c2410c' }],
+    };
+    expect(chartTopics(event).map((t) => t.id)).toEqual([...event.topics.map((t) => t.id), 'energy']);
+    const [day] = chartBars(
+      [{ day: 1, date: '2022-02-24', count: 3, topics: { military: 1, energy: 1 } }],
+      chartTopics(event),
+      event,
+    );
+    expect(day?.kind === 'day' && day.segments).toEqual([
+      { topic: 'military', color: '#b91c1c', share: 1 / 3 },
+      { topic: 'energy', color: '#c2410c', share: 1 / 3 },
+      { topic: '', color: '', share: 1 / 3 },
+    ]);
+    expect(day?.kind === 'day' && day.label).toBe(
+      'Day 1 · Thu 24 Feb 2022: 3 updates (Military 1, Power and fuel 1)',
+    );
+    // Before the server kept retired topics, the event had none: the chart is as it was.
+    expect(chartTopics({ topics: kyiv.topics })).toEqual(kyiv.topics);
   });
 });
 

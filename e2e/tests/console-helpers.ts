@@ -31,6 +31,32 @@ export async function shoot(page: Page, name: string, outputDir: string): Promis
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: false, animations: 'disabled' });
 }
 
+/**
+ * `shoot` at 1280x800 and 390x844, in the light and the dark theme (`<name>-1280-dark`, ...);
+ * the page is reloaded in each theme, and `ready` waits for what must be on screen.
+ */
+export async function shootBoth(
+  page: Page,
+  name: string,
+  outputDir: string,
+  ready: () => Promise<void>,
+): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    for (const [width, height] of [
+      [1280, 800],
+      [390, 844],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.reload();
+      await ready();
+      await shoot(page, `${name}-${width}-${colorScheme}`, outputDir);
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
 /** The config's event the story and curation specs write to. */
 export const warEvent = 'ukraine-war';
 

@@ -16,7 +16,7 @@ export interface EventRuntime {
   revision: number;
   updatedAt: string | null;
   updatedBy: string | null;
-  /** Topics removed from a console event, with their last label (none for file events). */
+  /** Topics removed from the event (in the console, or from the config file), with their last label. */
   retiredTopics: readonly Topic[];
   /** What GET /api/events shows: no keyword rules, no sources. */
   public: Event;
@@ -60,7 +60,7 @@ function runtimeOf(
  * asks it at the moment they need an event, so a change is live at once, with no restart.
  */
 export class EventCatalog {
-  readonly #fromFile: Map<string, EventRuntime>;
+  #fromFile: Map<string, EventRuntime>;
   /** Replaced whole on every change, so a reader of `list()` never sees half of one. */
   #bySlug: Map<string, EventRuntime>;
   readonly #configPath: string | undefined;
@@ -81,6 +81,22 @@ export class EventCatalog {
       ]),
     );
     this.#bySlug = new Map(this.#fromFile);
+  }
+
+  /** Takes in the config file's events' retired topics, as the store kept them (syncEventClocks). */
+  useFileRetiredTopics(retired: ReadonlyMap<string, readonly Topic[]>): void {
+    const fromFile = new Map(this.#fromFile);
+    for (const [slug, event] of this.#fromFile) {
+      const topics = retired.get(slug);
+      const { origin, revision, updatedAt, updatedBy } = event;
+      if (topics)
+        fromFile.set(
+          slug,
+          runtimeOf(event.config, { origin, revision, updatedAt, updatedBy, retiredTopics: topics }),
+        );
+    }
+    this.#fromFile = fromFile;
+    this.#bySlug = new Map([...this.#bySlug, ...fromFile]);
   }
 
   /**
@@ -190,15 +206,22 @@ export async function loadEventCatalog(
 }
 
 /**
- * Tells the store each configured event's clock (start date and zone), so it keeps stored day
- * numbers right and counts each event's cursors. Every process that writes does this first.
+ * Tells the store each configured event's clock (start date and zone) and topics, so it keeps stored
+ * day numbers right, counts each event's cursors and remembers a topic the file dropped as retired
+ * (with its last label); the catalog takes those in. Every process that writes does this first.
  */
 export async function syncEventClocks(store: Store, events: EventCatalog): Promise<void> {
-  await store.syncEvents(
+  const retired = await store.syncEvents(
     events
       .list()
       .filter((e) => e.origin === 'file')
-      .map(({ config: e }) => ({ slug: e.slug, startDate: e.startDate, timeZone: e.timeZone })),
+      .map(({ config: e }) => ({
+        slug: e.slug,
+        startDate: e.startDate,
+        timeZone: e.timeZone,
+        topics: e.topics,
+      })),
     (publishedAt, event) => eventDay(publishedAt, event),
   );
+  events.useFileRetiredTopics(retired);
 }

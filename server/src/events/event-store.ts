@@ -1,17 +1,10 @@
-import {
-  eventDay,
-  topicRulesSchema,
-  topicSchema,
-  type EventDefinitionFields,
-  type Topic,
-  type TopicRules,
-} from '@dayline/shared';
+import { eventDay, type EventDefinitionFields, type Topic } from '@dayline/shared';
 import type { Kysely, Selectable } from 'kysely';
-import { z } from 'zod';
 import { isPostgres } from '../store/dialect.js';
 import { isUniqueViolation } from '../updates/queries.js';
 import type { Database, EventsTable } from '../store/tables.js';
 import { recomputeDays, storedHead } from './queries.js';
+import { storedRetiredTopics, storedTopics, topicsChange } from './retired-topics.js';
 
 /** A console event as stored: its definition and who changed it last. */
 export interface StoredEvent {
@@ -28,24 +21,6 @@ export interface StoredEvent {
 export type SaveRefusal =
   { refused: 'exists' } | { refused: 'missing' } | { refused: 'stale'; current: StoredEvent };
 
-const storedTopicsSchema = z.array(topicRulesSchema);
-const retiredTopicsSchema = z.array(topicSchema);
-
-/**
- * The retired topics after a change from `before` to `after`: a topic that went keeps the label and
- * colour it had last (replacing an older retirement of the same id), one that is back leaves.
- */
-export function retiredAfter(
-  retired: readonly Topic[],
-  before: readonly Topic[],
-  after: readonly Topic[],
-): Topic[] {
-  const kept = new Set(after.map((t) => t.id));
-  const went = before.filter((t) => !kept.has(t.id)).map(({ id, label, color }) => ({ id, label, color }));
-  const wentIds = new Set(went.map((t) => t.id));
-  return [...retired.filter((t) => !kept.has(t.id) && !wentIds.has(t.id)), ...went];
-}
-
 function fromRow(row: Selectable<EventsTable>): StoredEvent {
   return {
     definition: {
@@ -56,14 +31,13 @@ function fromRow(row: Selectable<EventsTable>): StoredEvent {
       timeZone: row.time_zone,
       visibility: row.visibility === 'private' ? 'private' : 'public',
       closed: Number(row.closed) === 1,
-      // Parsed again, so a row written by an older version gets today's defaults.
-      topics: storedTopicsSchema.parse(JSON.parse(row.topics ?? '[]')) as TopicRules[],
+      topics: storedTopics(row),
     },
     revision: Number(row.revision),
     createdAt: row.created_at ?? '',
     updatedAt: row.updated_at ?? '',
     updatedBy: row.updated_by ?? '',
-    retiredTopics: retiredTopicsSchema.parse(JSON.parse(row.retired_topics ?? '[]')),
+    retiredTopics: storedRetiredTopics(row),
   };
 }
 
@@ -74,7 +48,6 @@ const definitionColumns = (d: EventDefinitionFields) => ({
   time_zone: d.timeZone,
   visibility: d.visibility,
   closed: d.closed ? 1 : 0,
-  topics: JSON.stringify(d.topics),
 });
 
 /**
@@ -146,13 +119,15 @@ export class EventStore {
     return this.db.transaction().execute(async (trx) => {
       const known = await trx
         .selectFrom('events')
-        .select(['origin', 'start_date', 'time_zone'])
+        .select(['origin', 'topics', 'retired_topics'])
         .where('slug', '=', definition.slug)
         .executeTakeFirst();
       if (known?.origin === 'console') return { refused: 'exists' } as const;
+      // Taking over a file event's row: its stored updates may carry the topics it had.
+      const { columns, retiredTopics } = topicsChange(known, definition.topics);
       const row = {
         ...definitionColumns(definition),
-        retired_topics: null,
+        ...columns,
         origin: 'console',
         revision: 1,
         created_at: at,
@@ -166,7 +141,7 @@ export class EventStore {
           .values({ ...row, slug: definition.slug, head_cursor: await storedHead(trx, definition.slug) })
           .execute();
       await recomputeDays(trx, definition, eventDay);
-      return { definition, revision: 1, createdAt: at, updatedAt: at, updatedBy: by, retiredTopics: [] };
+      return { definition, revision: 1, createdAt: at, updatedAt: at, updatedBy: by, retiredTopics };
     });
   }
 
@@ -196,12 +171,12 @@ export class EventStore {
         return { refused: 'stale', current } as const;
       const definition = decide(current.definition);
       const revision = current.revision + 1;
-      const retiredTopics = retiredAfter(current.retiredTopics, current.definition.topics, definition.topics);
+      const { columns, retiredTopics } = topicsChange(row, definition.topics);
       await trx
         .updateTable('events')
         .set({
           ...definitionColumns(definition),
-          retired_topics: JSON.stringify(retiredTopics),
+          ...columns,
           revision,
           updated_at: at,
           updated_by: by,

@@ -4,7 +4,7 @@ import { DecisionStore, type EditorDecision } from '../decisions/queries.js';
 import { TrainingRunStore } from '../understanding/runs.js';
 import { DraftStore } from '../drafts/draft-store.js';
 import { randomUUID } from 'node:crypto';
-import type { Change, Update, UpdatePage, UpdateVersion } from '@dayline/shared';
+import type { Change, Topic, Update, UpdatePage, UpdateVersion } from '@dayline/shared';
 import { sql, type Kysely } from 'kysely';
 import { TokenStore } from '../access/token-store.js';
 import { KyselySessionStore } from '../accounts/session-store.js';
@@ -34,6 +34,7 @@ import type {
   Copy,
   DedupKeys,
   EventClockRow,
+  FileEventRow,
   InsertedUpdates,
   ListFilter,
   LoggedChange,
@@ -105,9 +106,9 @@ export class KyselyStore implements Store {
   }
 
   syncEvents(
-    events: EventClockRow[],
+    events: readonly FileEventRow[],
     dayOf: (publishedAt: string, event: EventClockRow) => number,
-  ): Promise<void> {
+  ): Promise<Map<string, Topic[]>> {
     return syncEvents(this.db, events, dayOf);
   }
 

@@ -12,7 +12,9 @@ import type { UserStore } from '../accounts/users.js';
 import type {
   Change,
   DayCount,
+  Topic,
   TopicReasons,
+  TopicRules,
   Update,
   UpdateStatus,
   UpdatePage,
@@ -103,6 +105,11 @@ export interface EventClockRow {
   timeZone: string;
 }
 
+/** An event of the config file as the store records it: its clock, and its topics when given. */
+export interface FileEventRow extends EventClockRow {
+  topics?: readonly TopicRules[] | undefined;
+}
+
 /** The single source of truth. Callers never see SQL; SQLite and PostgreSQL share one implementation. */
 /** What a new item turns out to be a copy of: a stored update, or an earlier item of its batch. */
 export type Copy = { stored: Update } | { earlier: number } | undefined;
@@ -162,11 +169,14 @@ export interface Store {
   changesAfterSeq(seq: number, limit: number): Promise<LoggedChange[]>;
   /** Updates by id, as readers see them (missing ids are left out). */
   getUpdates(ids: readonly string[]): Promise<Update[]>;
-  /** Records each event's clock; recomputes stored days when an event's start or zone changed. */
+  /**
+   * Records each config-file event's clock (and topics, when given); recomputes stored days when an
+   * event's start or zone changed. Answers each event's retired topics, by slug.
+   */
   syncEvents(
-    events: EventClockRow[],
+    events: readonly FileEventRow[],
     dayOf: (publishedAt: string, event: EventClockRow) => number,
-  ): Promise<void>;
+  ): Promise<Map<string, Topic[]>>;
   /**
    * Stores several in one transaction (one commit), with the same outcome per item as storing them
    * one by one in this order: a copy of a stored update, or of an earlier item, is not stored again.
