@@ -48,7 +48,7 @@ const results = [];
 async function readerProbe(server) {
   const child = spawnNode(cores.load, [], path.join(benchDir, 'reader.mjs'));
   const call = rpc(child);
-  await call('start', { url: server.url, slug: eventSlug });
+  await call('start', { url: server.url, slug: eventSlug, token });
   return {
     async stop() {
       const timings = await call('stop');
@@ -176,7 +176,8 @@ save(
       results.map((r) => [r.path, r.created, round(r.seconds, 2), round(rate(r)), ratio(rate(r), rate(raw))]),
     ),
     '',
-    'A reader alongside each write (GET /api/health, then the first page of 50, every 20 ms):',
+    'A reader alongside each write (GET /api/health, then the first page of 50, every 20 ms), and a',
+    'newsroom posting one update every 250 ms:',
     '',
     table(
       [
@@ -187,10 +188,12 @@ save(
         'first page p50',
         'first page p99',
         'first page max',
+        'live post p50',
+        'live post p99',
       ],
       results
         .filter((r) => r.readers)
-        .map(({ path: while_, readers: { health, page } }) => [
+        .map(({ path: while_, readers: { health, page, post } }) => [
           while_,
           round(health.p50),
           round(health.p99),
@@ -198,6 +201,8 @@ save(
           round(page.p50),
           round(page.p99),
           round(page.max),
+          round(post.p50),
+          round(post.p99),
         ]),
     ),
   ].join('\n'),

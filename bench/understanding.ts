@@ -5,13 +5,21 @@
  *   npx tsx bench/understanding.ts --baseline   # rules and TF-IDF clustering, no model
  *   npx tsx bench/understanding.ts --cost       # ms per update in the worker, event-loop delay
  *   npx tsx bench/understanding.ts --stories    # the embedding as a second way to join (older pairs)
+ *   npx tsx bench/understanding.ts --story-options  # half-life, threshold and the vectors' nudge, clustered (older pairs)
+ *   npx tsx bench/understanding.ts --story-blind    # once: blind-r5 pairs before and after (never tune on it)
  *
  * Bounded: fixed fixtures, no network, stops by itself.
  */
 import { readFileSync } from 'node:fs';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { ukraineWar } from '../server/test/support/ukraine-war.js';
-import { evaluateClustering, type ClusteringFixture } from '../server/src/stories/evaluate.js';
+import {
+  evaluateClustering,
+  type ClusteringEvaluation,
+  type ClusteringFixture,
+  type Split,
+} from '../server/src/stories/evaluate.js';
+import type { StoryIndexOptions } from '../server/src/stories/story-index.js';
 import { TopicTagger } from '../server/src/topics/tagger.js';
 import { StoryIndex } from '../server/src/stories/story-index.js';
 import { Embedder, cosine, embeddingText } from '../server/src/understanding/embedder.js';
@@ -170,6 +178,92 @@ async function stories(): Promise<void> {
   );
 }
 
+async function vectorsOf(fixture: ClusteringFixture): Promise<Map<string, Float32Array>> {
+  const embedder = new Embedder();
+  const vectors = await embedder.embed(fixture.updates.map(embeddingText));
+  await embedder.close();
+  return new Map(fixture.updates.map((u, i) => [u.id, vectors[i]!]));
+}
+
+const line = (e: ClusteringEvaluation): string =>
+  `P ${f(e.clustered.precision)} R ${f(e.clustered.recall)} F1 ${f(e.clustered.f1)} [${Object.entries(
+    e.byKind,
+  )
+    .filter(([, v]) => v.wrong)
+    .map(([k, v]) => `${k} ${v.wrong}/${v.pairs}`)
+    .join(', ')}]`;
+
+/**
+ * Stories, clustered as readers see them (evaluateClustering): a grid over half-life, threshold and
+ * the sentence vectors' nudge on the older pairs' dev split, the best dev settings with precision
+ * ≥ 0.95 (words only, and with vectors), each then checked on test.
+ */
+async function storyOptions(): Promise<void> {
+  const fixture = read<ClusteringFixture>('clustering-pairs.json');
+  const vectors = await vectorsOf(fixture);
+  type Row = { label: string; options: StoryIndexOptions; vectors: boolean; dev: ClusteringEvaluation };
+  const rows: Row[] = [];
+  const nudges = [
+    [0, 0],
+    [0.25, 0.7],
+    [0.25, 0.75],
+    [0.5, 0.7],
+    [0.5, 0.75],
+    [0.5, 0.8],
+    [1, 0.75],
+    [1, 0.8],
+  ] as const;
+  for (const h of [6, 8, 10, 12, 16, 24])
+    for (const threshold of [0.15, 0.16, 0.17, 0.18, 0.19, 0.2, 0.21, 0.22, 0.24, 0.26])
+      for (const [embeddingWeight, embeddingBaseline] of nudges) {
+        const options = { halfLifeMs: h * hour, threshold, embeddingWeight, embeddingBaseline };
+        const withVectors = embeddingWeight > 0;
+        rows.push({
+          label: `half-life ${h} h, threshold ${threshold}, ${withVectors ? `+ ${embeddingWeight} × (cosine − ${embeddingBaseline})` : 'words only'}`,
+          options,
+          vectors: withVectors,
+          dev: evaluateClustering(fixture, options, 'dev', withVectors ? vectors : undefined),
+        });
+      }
+  const test = (r: Row): ClusteringEvaluation =>
+    evaluateClustering(fixture, r.options, 'test' satisfies Split, r.vectors ? vectors : undefined);
+  const today = rows.find((r) => r.label === 'half-life 6 h, threshold 0.18, words only')!;
+  console.log(`today: ${today.label}\n  dev ${line(today.dev)}\n  test ${line(test(today))}`);
+  rows.sort(
+    (a, b) =>
+      b.dev.clustered.f1 - a.dev.clustered.f1 || b.dev.clustered.precision - a.dev.clustered.precision,
+  );
+  const ok = rows.filter((r) => r.dev.clustered.precision >= 0.95);
+  for (const [title, pick] of [
+    ['words only', ok.filter((r) => !r.vectors)],
+    ['with vectors', ok.filter((r) => r.vectors)],
+    ...[8, 12, 16, 24].map(
+      (h) => [`half-life ${h} h`, ok.filter((r) => r.options.halfLifeMs === h * hour)] as const,
+    ),
+  ] as const) {
+    console.log(`best dev F1 with dev precision >= 0.95, ${title}:`);
+    for (const r of pick.slice(0, 2))
+      console.log(`  ${r.label}\n    dev ${line(r.dev)}\n    test ${line(test(r))}`);
+  }
+}
+
+/**
+ * Once, at the end (issue 19): blind-r5's pairs with the engine before this issue (no name rule, no
+ * gap cap), with today's defaults (words only), and with the dev-best nudge from sentence vectors.
+ * Nothing is chosen from this output.
+ */
+async function storyBlind(): Promise<void> {
+  const fixture = read<ClusteringFixture>('blind-r5-pairs.json');
+  const vectors = await vectorsOf(fixture);
+  const before = { minSharedWords: 0, maxGapMs: 48 * hour };
+  console.log(`blind-r5 before (31b462b's engine): ${line(evaluateClustering(fixture, before))}`);
+  console.log(`blind-r5 after, defaults (words only): ${line(evaluateClustering(fixture))}`);
+  const nudge = { embeddingWeight: 0.25, embeddingBaseline: 0.7 };
+  console.log(
+    `blind-r5 after, with vectors + 0.25 × (cosine − 0.7): ${line(evaluateClustering(fixture, nudge, undefined, vectors))}`,
+  );
+}
+
 /**
  * Cost: one update at a time through the worker thread (the live path), with the main thread's
  * event-loop delay measured meanwhile, and the process's resident memory with the model loaded.
@@ -201,3 +295,5 @@ async function cost(): Promise<void> {
 if (process.argv.includes('--baseline')) baseline();
 if (process.argv.includes('--cost')) await cost();
 if (process.argv.includes('--stories')) await stories();
+if (process.argv.includes('--story-options')) await storyOptions();
+if (process.argv.includes('--story-blind')) await storyBlind();

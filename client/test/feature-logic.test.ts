@@ -1,10 +1,11 @@
-import { endOfDay, type Change, type DayCount, type Update } from '@dayline/shared';
+import { endOfDay, topicsById, type Change, type DayCount, type Update } from '@dayline/shared';
 import { describe, expect, it } from 'vitest';
 import { relativeTime } from '../src/lib/format.js';
 import {
   adjustDays,
   announcement,
   chartBars,
+  chartTopics,
   emptyMessage,
   groupSorted,
   matchesFilters,
@@ -13,7 +14,6 @@ import {
   sortUpdates,
   summarise,
   summaryText,
-  topicIndex,
   topicTotals,
 } from '../src/lib/timeline-logic.js';
 import { kyiv, update } from './fixtures.js';
@@ -45,7 +45,7 @@ describe('search and filters on live updates', () => {
   });
 
   it('explains an empty result in the reader’s terms', () => {
-    const label = (id: string) => topicIndex(kyiv.topics).get(id)?.label ?? id;
+    const label = (id: string) => topicsById(kyiv).get(id)?.label ?? id;
     expect(emptyMessage({ topics: ['military', 'diplomacy'], q: 'kyiv', source: 'Wire' }, label)).toBe(
       'No updates from Wire in Military or Diplomacy match “kyiv”.',
     );
@@ -149,6 +149,29 @@ describe('day counts', () => {
     const third = items[2];
     expect(third?.kind === 'day' && third.height).toBe(1);
   });
+
+  it('colours an update whose topic was removed under its last label, as its chip shows it; grey is for no topic', () => {
+    const event = {
+      ...kyiv,
+      retiredTopics: [{ id: 'energy', label: 'Power and fuel', color: '#c2410c' }],
+    };
+    expect(chartTopics(event).map((t) => t.id)).toEqual([...event.topics.map((t) => t.id), 'energy']);
+    const [day] = chartBars(
+      [{ day: 1, date: '2022-02-24', count: 3, topics: { military: 1, energy: 1 } }],
+      chartTopics(event),
+      event,
+    );
+    expect(day?.kind === 'day' && day.segments).toEqual([
+      { topic: 'military', color: '#b91c1c', share: 1 / 3 },
+      { topic: 'energy', color: '#c2410c', share: 1 / 3 },
+      { topic: '', color: '', share: 1 / 3 },
+    ]);
+    expect(day?.kind === 'day' && day.label).toBe(
+      'Day 1 · Thu 24 Feb 2022: 3 updates (Military 1, Power and fuel 1)',
+    );
+    // Before the server kept retired topics, the event had none: the chart is as it was.
+    expect(chartTopics({ topics: kyiv.topics })).toEqual(kyiv.topics);
+  });
 });
 
 describe('catch-up summary', () => {
@@ -196,7 +219,7 @@ describe('catch-up summary', () => {
 });
 
 describe('announcements', () => {
-  const topics = topicIndex(kyiv.topics);
+  const topics = topicsById(kyiv);
   it('says how many arrived and in which topics', () => {
     const m = (id: string, t: string[]) => update({ id, topics: t });
     expect(announcement([m('a', ['military']), m('b', ['military']), m('c', ['military'])], topics)).toBe(

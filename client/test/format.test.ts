@@ -3,6 +3,7 @@ import { textColorFor } from '../src/lib/color.js';
 import {
   dateTime,
   dateTimeWithYear,
+  eventDateTime,
   fullTimestamp,
   safeHref,
   sameLocalDay,
@@ -38,6 +39,15 @@ describe('time in the event zone', () => {
     expect(dateTime('2022-03-16T22:30:00.000Z', 'Europe/Kyiv')).toBe('17 Mar, 00:30');
     expect(sameLocalDay('2022-03-16T21:30:00.000Z', '2022-03-16T22:30:00.000Z', 'Europe/Kyiv')).toBe(false);
     expect(sameLocalDay('2022-03-16T21:30:00.000Z', '2022-03-16T22:30:00.000Z', 'UTC')).toBe(true);
+  });
+
+  it("writes a queued item's or a scheduled post's time with the event's day, on the event's clock", () => {
+    const war = { startDate: '2022-02-24', timeZone: 'Europe/Kyiv' };
+    expect(eventDateTime('2022-03-16T09:00:00.000Z', war)).toBe('16 Mar, 11:00 · Day 21');
+    // Past midnight in Kyiv, still the 16th in UTC: the next day, on both counts.
+    expect(eventDateTime('2022-03-16T22:30:00.000Z', war)).toBe('17 Mar, 00:30 · Day 22');
+    // A day the server already worked out is taken as it is.
+    expect(eventDateTime('2022-03-16T09:00:00.000Z', war, 21)).toBe('16 Mar, 11:00 · Day 21');
   });
 });
 

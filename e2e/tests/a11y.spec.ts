@@ -1,10 +1,11 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { startServer, type RunningServer } from '../server.js';
-import { hourly, patchUpdate, postMany, ready, retractUpdate } from './helpers.js';
+import { hourly, openFilters, patchUpdate, postMany, ready, retractUpdate } from './helpers.js';
 
 // Accessibility: axe-core on the timeline and on a permalink page, in light and dark (the system's
-// and the one chosen in the header), and keyboard navigation through the cards. The sources panel does not exist yet, so it is not covered here.
+// and the one chosen in the filters sheet), the open search and the sheet at phone and desktop
+// widths, and keyboard navigation through the cards.
 const event = 'ukraine-war';
 let server: RunningServer;
 let ids: string[];
@@ -73,14 +74,39 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectNoViolations(page);
     });
 
-    test('the other theme, chosen in the header, has no axe violations', async ({ page }) => {
+    test('the other theme, chosen in the filters sheet, has no axe violations', async ({ page }) => {
+      test.setTimeout(120_000);
       const other = colorScheme === 'light' ? 'dark' : 'light';
       await page.goto(`${server.url}/e/${event}`);
       await ready(page);
-      await page.getByRole('combobox', { name: 'Theme' }).selectOption(other);
+      await (await openFilters(page)).getByRole('combobox', { name: 'Theme' }).selectOption(other);
       await expect(page.locator('html')).toHaveAttribute('data-theme', other);
+      // With the sheet open, and after it closed.
+      await expectNoViolations(page);
+      await page.keyboard.press('Escape');
       await expectNoViolations(page);
     });
+
+    for (const size of [
+      { width: 390, height: 844 },
+      { width: 1280, height: 800 },
+    ]) {
+      test(`at ${size.width} px, the open search and the filters sheet have no axe violations`, async ({
+        page,
+      }) => {
+        // Two scans on a loaded machine.
+        test.setTimeout(120_000);
+        await page.setViewportSize(size);
+        await page.goto(`${server.url}/e/${event}?source=E2E+Wire`);
+        await ready(page);
+        if (size.width < 640) await page.getByRole('button', { name: 'Search', exact: true }).click();
+        await page.getByRole('searchbox', { name: 'Search updates' }).fill('report');
+        await expect(page).toHaveURL(/q=report/);
+        await expectNoViolations(page);
+        await openFilters(page);
+        await expectNoViolations(page);
+      });
+    }
 
     test('an empty search has no axe violations', async ({ page }) => {
       await page.goto(`${server.url}/e/${event}?q=nothing-matches-this`);

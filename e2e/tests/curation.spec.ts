@@ -1,69 +1,35 @@
-import type { UpdateInput } from '@dayline/shared';
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { startServer, type RunningServer } from '../server.js';
-import { createFirstAdmin, shoot } from './console-helpers.js';
+import { expect, test } from '@playwright/test';
+import {
+  cardOf,
+  createFirstAdmin,
+  lvivDepot,
+  serverForEachTest,
+  shoot,
+  warEvent,
+} from './console-helpers.js';
 import { postOne, ready } from './helpers.js';
 
 // Issue 17: an editor confirms an update's topics and fixes its story from the desk, with the
 // keyboard; a reader's open page shows each decision live: the new chip, why ("editor …"), and the
 // story's "+N similar".
-const event = 'ukraine-war';
-let server: RunningServer;
-test.beforeEach(async () => {
-  server = await startServer();
-});
-test.afterEach(async () => {
-  await server.stop();
-});
-
-const report = (title: string, summary: string, outlet: string, at: string): UpdateInput => ({
-  title,
-  summary,
-  publishedAt: at,
-  source: { name: outlet },
-  url: `https://${outlet.toLowerCase().replace(/\s+/g, '-')}.example.org/${encodeURIComponent(title.toLowerCase())}`,
-});
-
-const depot = [
-  report(
-    'Missile strike hits fuel depot near Lviv',
-    'A missile strike hit a fuel depot near Lviv overnight, setting storage tanks on fire.',
-    'Kyiv Ledger',
-    '2022-03-26T08:00:00Z',
-  ),
-  report(
-    'Fuel depot near Lviv hit by missile strike, officials say',
-    'Officials say a missile strike hit a fuel depot near Lviv; fire crews fought the blaze at the depot.',
-    'Northern Wire',
-    '2022-03-26T08:20:00Z',
-  ),
-  report(
-    'Lviv fuel depot struck by missiles overnight',
-    'Missiles struck a fuel depot near Lviv overnight and the depot burned for hours.',
-    'Baltic Dispatch',
-    '2022-03-26T08:40:00Z',
-  ),
-];
-
-const cardOf = (page: Page, title: string) =>
-  page.getByTestId('update-card').filter({ has: page.getByRole('heading', { name: title }) });
+const server = serverForEachTest();
 
 test('an editor confirms topics and splits and joins stories from the desk; a reader sees each live', async ({
   browser,
   page,
 }, testInfo) => {
-  for (const item of depot) await postOne(server.url, event, item);
-  const [first, , third] = depot as [UpdateInput, UpdateInput, UpdateInput];
+  for (const item of lvivDepot) await postOne(server().url, warEvent, item);
+  const [first, , third] = lvivDepot;
 
   const reader = await (await browser.newContext()).newPage();
-  await reader.goto(`${server.url}/e/${event}`);
+  await reader.goto(`${server().url}/e/${warEvent}`);
   await ready(reader);
   const head = cardOf(reader, first.title);
   await expect(head.getByTestId('similar-summary')).toHaveText(/^\+2 similar/);
 
   await page.setViewportSize({ width: 1280, height: 800 });
-  await createFirstAdmin(page, server, 'duty-editor');
+  await createFirstAdmin(page, server(), 'duty-editor');
   const item = page.getByRole('listitem', { name: third.title });
 
   // Topics: the editor adds Humanitarian and takes Military off; the reader's chips change live,
@@ -126,4 +92,76 @@ test('an editor confirms topics and splits and joins stories from the desk; a re
   await page.setViewportSize({ width: 390, height: 844 });
   await panel.scrollIntoViewIfNeeded();
   await shoot(page, 'console-story-390', testInfo.project.outputDir);
+});
+
+test('a topic removed from an event keeps its last label in a fresh browser, for readers and editors alike', async ({
+  browser,
+  page,
+}, testInfo) => {
+  const url = server().url;
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await createFirstAdmin(page, server());
+  const { csrfToken } = (await (await page.request.get(`${url}/api/session`)).json()) as {
+    csrfToken: string;
+  };
+  const headers = { 'x-csrf-token': csrfToken };
+  // An event of the console's with a Rescue topic, a colleague, and a report tagged Rescue.
+  const created = await page.request.post(`${url}/api/events`, {
+    headers,
+    data: {
+      slug: 'flood-relief',
+      title: 'River flood relief',
+      startDate: '2024-09-14',
+      timeZone: 'Europe/Warsaw',
+      topics: [
+        { id: 'rescue', label: 'Rescue', color: '#0e7490', keywords: ['evacuat*', 'rescue'] },
+        { id: 'weather', label: 'Weather', color: '#4d7c0f', keywords: ['rain', 'forecast'] },
+      ],
+    },
+  });
+  expect(created.status()).toBe(201);
+  const colleague = await page.request.post(`${url}/api/users`, {
+    headers,
+    data: { name: 'ana', role: 'editor', password: 'another long password' },
+  });
+  expect(colleague.status()).toBe(201);
+  const title = 'Villages evacuated as the river rises';
+  const tagged = await postOne(url, 'flood-relief', { title, publishedAt: '2024-09-15T10:00:00Z' });
+  expect(tagged.topics).toEqual(['rescue']);
+
+  // The admin removes the topic in the console's event form.
+  await page.getByRole('button', { name: 'Events', exact: true }).click();
+  await page.getByRole('button', { name: /River flood relief/ }).click();
+  await page.getByRole('button', { name: 'Remove Rescue' }).click();
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved River flood relief' })).toBeVisible();
+
+  // A reader in a browser that never saw the topic: the report's chip has its label, not its id,
+  // and the topic is no longer a filter.
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto(`${url}/e/flood-relief`);
+  await ready(reader);
+  const card = cardOf(reader, title);
+  await expect(card.getByRole('button', { name: 'Rescue', exact: true })).toBeVisible();
+  await expect(card.getByText('rescue', { exact: true })).toHaveCount(0);
+  const filter = reader.getByRole('navigation', { name: 'Topics' });
+  await expect(filter.getByRole('button', { name: /^Weather/ })).toBeVisible();
+  await expect(filter.getByRole('button', { name: /Rescue/ })).toHaveCount(0);
+
+  // The colleague, signed in on another fresh browser: the desk shows the label too; the topic
+  // picker offers the event's topics only and says the removed one goes on saving.
+  const other = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  await other.goto(`${url}/console`);
+  await other.getByLabel('Name').fill('ana');
+  await other.getByLabel('Password').fill('another long password');
+  await other.getByRole('button', { name: 'Sign in' }).click();
+  await other.getByRole('combobox', { name: 'Event' }).selectOption('flood-relief');
+  const item = other.getByRole('listitem', { name: title });
+  await expect(item.getByRole('button', { name: 'Rescue', exact: true })).toBeVisible();
+  await expect(item.getByText('rescue', { exact: true })).toHaveCount(0);
+  await item.getByRole('button', { name: 'Topics' }).click();
+  await expect(item.getByRole('checkbox', { name: /^Weather/ })).not.toBeChecked();
+  await expect(item.getByRole('checkbox', { name: /Rescue/ })).toHaveCount(0);
+  await expect(item).toContainText('Saving drops Rescue, no longer a topic of this event.');
+  await shoot(other, 'console-retired-topic-1280', testInfo.project.outputDir);
 });

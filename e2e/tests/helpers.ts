@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { Update, UpdateInput, UpdatePatch } from '@dayline/shared';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { ingestToken, startServer, type RunningServer } from '../server.js';
 
 const execFileAsync = promisify(execFile);
@@ -270,4 +270,15 @@ ${entries}
   </channel>
 </rss>
 `;
+}
+
+/**
+ * Opens the reader's filters sheet (source, time zone, theme, jump to day) as a reader would, with
+ * its button in the controls' row, and returns the open dialog.
+ */
+export async function openFilters(page: Page): Promise<Locator> {
+  await page.getByRole('button', { name: /^Filters/ }).click();
+  const sheet = page.getByRole('dialog', { name: 'Filters and settings' });
+  await expect(sheet).toBeVisible();
+  return sheet;
 }

@@ -1,7 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { startServer, type RunningServer } from '../server.js';
-import { adminPassword, createFirstAdmin, shoot } from './console-helpers.js';
+import { adminPassword, createFirstAdmin, shoot, shootBoth } from './console-helpers.js';
 import { postOne, rssFeed, serveFixtures, type FixtureServer } from './helpers.js';
 
 // The incoming queue in the browser: an editor adds a feed of the test's own (on loopback, which
@@ -111,7 +111,8 @@ test('an editor curates a review-mode feed: approve edited, discard, merge into 
   await expect(eli.getByTestId('queue-stats')).toContainText('3 waiting');
   const quarry = queued.filter({ hasText: 'Quarry workers evacuated' });
   await expect(quarry).toContainText('Local Wire');
-  await expect(quarry).toContainText('Day 21');
+  // Its time on the event's clock (Kyiv, UTC+2), written as the desk and the reader write times.
+  await expect(quarry).toContainText('16 Mar, 11:00 · Day 21');
   const { violations } = await new AxeBuilder({ page: eli }).analyze();
   expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   await shoot(eli, 'console-queue-1280', testInfo.project.outputDir);
@@ -155,4 +156,76 @@ test('an editor curates a review-mode feed: approve edited, discard, merge into 
   await shoot(eli, 'console-feeds-1280', testInfo.project.outputDir);
   await eli.setViewportSize({ width: 390, height: 844 });
   await shoot(eli, 'console-feeds-390', testInfo.project.outputDir);
+});
+
+test('a queued draft whose topic was removed since is approvable: the queue names the topic it drops', async ({
+  browser,
+  page,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await createFirstAdmin(page, server, 'duty-editor');
+  const { csrfToken } = (await (await page.request.get(`${server.url}/api/session`)).json()) as {
+    csrfToken: string;
+  };
+  const headers = { 'x-csrf-token': csrfToken };
+  const rescue = { id: 'rescue', label: 'Rescue', color: '#0e7490', keywords: ['evacuat*'] };
+  const weather = { id: 'weather', label: 'Weather', color: '#4d7c0f', keywords: ['rain'] };
+  const created = await page.request.post(`${server.url}/api/events`, {
+    data: {
+      slug: 'flood-relief',
+      title: 'River flood relief',
+      startDate: '2024-09-14',
+      timeZone: 'Europe/Warsaw',
+      topics: [rescue, weather],
+    },
+    headers,
+  });
+  expect(created.status()).toBe(201);
+  const draft = await page.request.post(`${server.url}/api/events/flood-relief/updates`, {
+    data: {
+      title: 'Boats reach the cut-off villages',
+      summary: 'Crews from three towns took families off rooftops overnight.',
+      publishedAt: '2024-09-16T07:45:00Z',
+      topics: ['rescue', 'weather'],
+      status: 'draft',
+    },
+    headers,
+  });
+  expect(draft.status()).toBe(201);
+  const { id } = (await draft.json()) as { id: string };
+  expect((await page.request.post(`${server.url}/api/drafts/${id}/submit`, { headers })).status()).toBe(200);
+  // While it waits, the desk removes Rescue from the event.
+  const changed = await page.request.patch(`${server.url}/api/events/flood-relief`, {
+    data: { topics: [weather] },
+    headers,
+  });
+  expect(changed.status()).toBe(200);
+
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto(`${server.url}/e/flood-relief`);
+  await expect(reader.getByRole('heading', { level: 1 })).toHaveText('River flood relief');
+
+  await page.goto(`${server.url}/console/queue?event=flood-relief`);
+  const item = page.getByTestId('queued').filter({ hasText: 'Boats reach the cut-off villages' });
+  await expect(item.getByTestId('dropped-topics')).toHaveText(
+    'Rescue is no longer a topic: it will be dropped on approval.',
+  );
+  await expect(item).not.toContainText('Cannot be approved');
+  await expect(item).not.toContainText('topics.0');
+  await expect(item.getByRole('list', { name: 'Suggested topics' })).toHaveText(/^\s*Weather/);
+  await expect(item).toContainText('16 Sep, 09:45 · Day 3');
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  await shootBoth(page, 'console-queue-dropped', testInfo.project.outputDir, () =>
+    expect(item.getByTestId('dropped-topics')).toBeVisible(),
+  );
+
+  await item.getByRole('button', { name: 'Approve', exact: true }).click();
+  await expect(page.getByTestId('queued')).toHaveCount(0);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  const card = reader.getByRole('article').filter({ hasText: 'Boats reach the cut-off villages' });
+  await expect(card).toBeVisible({ timeout: 5000 });
+  await expect(card.getByRole('button', { name: 'Weather', exact: true })).toBeVisible();
+  await expect(card.getByText('Rescue', { exact: true })).toHaveCount(0);
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startServer, type RunningServer } from '../server.js';
-import { hourly, ownWords, patchUpdate, postMany, postOne, ready } from './helpers.js';
+import { hourly, openFilters, ownWords, patchUpdate, postMany, postOne, ready } from './helpers.js';
 
 // Reading: the position never jumps, new updates wait or slide in, pause, permalinks, search and
 // filters in the URL, jumping to a day, the time zone toggle, and a long history. Each test has its
@@ -198,9 +198,11 @@ test('search, topic and source live in the URL; back and forward restore them', 
   );
   await expect(page.getByTestId('day-heading').first()).toHaveText(/updates?$/);
 
-  await page.getByRole('combobox', { name: 'Source' }).selectOption('E2E Wire');
+  // The source is in the filters sheet.
+  await (await openFilters(page)).getByRole('combobox', { name: 'Source' }).selectOption('E2E Wire');
   await expect(page).toHaveURL(/\?source=E2E\+Wire&q=convoy$/);
   await expect(cards(page)).toHaveCount(10);
+  await page.keyboard.press('Escape');
   await topicsNav.getByRole('button', { name: /Diplomacy/ }).click();
   await expect(page).toHaveURL(/\?topics=diplomacy&source=E2E\+Wire&q=convoy$/);
   await expect(page.getByTestId('empty-state')).toContainText(
@@ -213,7 +215,8 @@ test('search, topic and source live in the URL; back and forward restore them', 
   await page.goBack();
   await expect(page).toHaveURL(/\?q=convoy$/);
   await expect(page.getByRole('searchbox', { name: 'Search updates' })).toHaveValue('convoy');
-  await expect(page.getByRole('combobox', { name: 'Source' })).toHaveValue('');
+  await expect((await openFilters(page)).getByRole('combobox', { name: 'Source' })).toHaveValue('');
+  await page.keyboard.press('Escape');
   await page.goBack();
   await expect(page).toHaveURL(`${server.url}/e/${event}`);
   await expect(page.getByRole('searchbox', { name: 'Search updates' })).toHaveValue('');
@@ -232,8 +235,10 @@ test('search, topic and source live in the URL; back and forward restore them', 
 test('jump to a day from the input or the chart', async ({ page }) => {
   await page.goto(`${server.url}/e/${event}`);
   await ready(page);
-  await page.getByLabel('Jump to day').fill('16');
-  await page.getByRole('button', { name: 'Go', exact: true }).click();
+  const sheet = await openFilters(page);
+  await sheet.getByLabel('Jump to day').fill('16');
+  await sheet.getByRole('button', { name: 'Go', exact: true }).click();
+  await expect(sheet).toBeHidden();
   await expect(page).toHaveURL(`${server.url}/e/${event}/day/16`);
   await expect(page.locator('h2[data-day="16"]')).toBeInViewport();
 
@@ -258,11 +263,12 @@ test.describe('in New York', () => {
     await expect(cards(page).first().locator('time .sr-only')).toHaveText(
       'Wed 16 Mar 2022, 23:00:00 +02:00 (Europe/Kyiv)',
     );
-    await page.getByTestId('zone').selectOption('local');
+    await (await openFilters(page)).getByTestId('zone').selectOption('local');
     await expect(time).toHaveText('17:00');
     await page.reload();
     await expect(time).toHaveText('17:00');
-    await expect(page.getByTestId('zone')).toHaveValue('local');
+    await expect((await openFilters(page)).getByTestId('zone')).toHaveValue('local');
+    await page.keyboard.press('Escape');
     // Days stay the event's days whatever the clock shown.
     await expect(page.getByTestId('day-group').first()).toHaveAttribute('data-day', '21');
   });

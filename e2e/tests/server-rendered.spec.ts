@@ -55,6 +55,21 @@ test.describe('without JavaScript', () => {
     await expect(page).toHaveTitle(`${title} · Russia–Ukraine war`);
     await expect(page.getByTestId('update-card').first().getByRole('heading')).toHaveText(title ?? '');
   });
+
+  test('on a phone the search is a plain form, out in the open', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${server.url}/e/${event}`);
+    // What needs JavaScript (the search button, the filters sheet) is not offered.
+    await expect(page.getByRole('button', { name: 'Search', exact: true })).toBeHidden();
+    await expect(page.getByRole('button', { name: /^Filters/ })).toBeHidden();
+    const search = page.getByRole('searchbox', { name: 'Search updates' });
+    await expect(search).toBeVisible();
+    await search.fill('corrected');
+    await search.press('Enter');
+    await expect(page).toHaveURL(`${server.url}/e/${event}?q=corrected`);
+    expect(await headlines(page)).toEqual(['Dispatch 2, corrected']);
+    await expect(search).toHaveValue('corrected');
+  });
 });
 
 test("an update's page describes itself to search engines and link previews", async ({ page }) => {

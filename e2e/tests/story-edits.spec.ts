@@ -1,52 +1,20 @@
-import type { UpdateInput } from '@dayline/shared';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { startServer, type RunningServer } from '../server.js';
+import { expect, test, type Page } from '@playwright/test';
+import {
+  cardOf as card,
+  lvivDepot as story,
+  report,
+  serverForEachTest,
+  shoot,
+  warEvent as event,
+} from './console-helpers.js';
 import { postOne, ready } from './helpers.js';
 
 // Stories never hide news: every report of a story has its own card at its own time; a later one
 // names the story's first report, and "+N similar" lists the story's other reports. A new report
 // of a developing story arrives at the top like any news.
-const event = 'ukraine-war';
-let server: RunningServer;
-
 test.describe.configure({ mode: 'serial' });
-test.beforeEach(async () => {
-  server = await startServer();
-});
-test.afterEach(async () => {
-  await server.stop();
-});
+const server = serverForEachTest();
 
-const report = (title: string, summary: string, outlet: string, at: string): UpdateInput => ({
-  title,
-  summary,
-  publishedAt: at,
-  source: { name: outlet, url: `https://${outlet.toLowerCase().replace(/\s+/g, '-')}.example.org/` },
-  url: `https://${outlet.toLowerCase().replace(/\s+/g, '-')}.example.org/${encodeURIComponent(title.toLowerCase())}`,
-});
-
-const story = [
-  report(
-    'Missile strike hits fuel depot near Lviv',
-    'A missile strike hit a fuel depot near Lviv overnight, setting storage tanks on fire.',
-    'Kyiv Ledger',
-    '2022-03-26T08:00:00Z',
-  ),
-  report(
-    'Fuel depot near Lviv hit by missile strike, officials say',
-    'Officials say a missile strike hit a fuel depot near Lviv; fire crews fought the blaze at the depot.',
-    'Northern Wire',
-    '2022-03-26T08:20:00Z',
-  ),
-  report(
-    'Lviv fuel depot struck by missiles overnight',
-    'Missiles struck a fuel depot near Lviv overnight and the depot burned for hours.',
-    'Baltic Dispatch',
-    '2022-03-26T08:40:00Z',
-  ),
-];
 const unrelated = report(
   'Grain ships wait outside Odesa as talks stall',
   'Dozens of cargo vessels remain at anchor while negotiators meet in Istanbul.',
@@ -61,15 +29,6 @@ const fourth = report(
 );
 
 const cards = (page: Page) => page.getByTestId('update-card');
-const card = (page: Page, title: string) =>
-  cards(page).filter({ has: page.getByRole('heading', { name: title }) });
-
-async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  const dir = path.join(testInfo.project.outputDir, 'screenshots');
-  mkdirSync(dir, { recursive: true });
-  const body = await page.screenshot({ path: path.join(dir, `${name}.png`), animations: 'disabled' });
-  await testInfo.attach(name, { body, contentType: 'image/png' });
-}
 
 const dam = report(
   'Dam on the Dnipro breached, thousands told to evacuate',
@@ -97,13 +56,13 @@ for (const width of [390, 1280]) {
     page,
   }, testInfo) => {
     await page.setViewportSize({ width, height: 844 });
-    await postOne(server.url, event, dam);
-    for (const item of between) await postOne(server.url, event, item);
-    await page.goto(`${server.url}/e/${event}`);
+    await postOne(server().url, event, dam);
+    for (const item of between) await postOne(server().url, event, item);
+    await page.goto(`${server().url}/e/${event}`);
     await ready(page);
     await expect(cards(page).first()).toContainText(between[2]!.title);
 
-    await postOne(server.url, event, damLater);
+    await postOne(server().url, event, damLater);
     // At the top, it arrives at the top: its own card, first.
     await expect(cards(page).first()).toContainText(damLater.title);
     const latest = card(page, damLater.title);
@@ -120,7 +79,7 @@ for (const width of [390, 1280]) {
     );
     await expect(card(page, dam.title).getByTestId('story-first')).toHaveCount(0);
     await latest.scrollIntoViewIfNeeded();
-    await shoot(page, testInfo, `story-arrives-${width}`);
+    await shoot(page, `story-arrives-${width}`, testInfo.project.outputDir);
 
     // A fresh load shows the same.
     await page.reload();
@@ -133,7 +92,7 @@ for (const width of [390, 1280]) {
 test('read further down, a new report of a story waits behind "1 new update" like any news', async ({
   page,
 }) => {
-  for (const item of story) await postOne(server.url, event, item);
+  for (const item of story) await postOne(server().url, event, item);
   const headlines = [
     'Railway timetable restored between Kharkiv and Poltava',
     'Schools reopen online across three regions',
@@ -149,18 +108,18 @@ test('read further down, a new report of a story waits behind "1 new update" lik
     'Orchestra performs concert in metro station',
   ];
   for (const [i, title] of headlines.entries()) {
-    await postOne(server.url, event, {
+    await postOne(server().url, event, {
       title,
       publishedAt: new Date(Date.parse('2022-03-26T07:00:00Z') - i * 3600_000).toISOString(),
     });
   }
-  await page.goto(`${server.url}/e/${event}`);
+  await page.goto(`${server().url}/e/${event}`);
   await ready(page);
   await page.evaluate(() =>
     window.scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' }),
   );
   await page.waitForTimeout(200);
-  await postOne(server.url, event, fourth);
+  await postOne(server().url, event, fourth);
   await expect(page.getByTestId('new-updates')).toHaveText(/^1 new update/);
   await page.getByTestId('new-updates').click();
   await expect(cards(page).first()).toContainText(fourth.title);
@@ -172,7 +131,7 @@ for (const width of [390, 1280]) {
   }, testInfo) => {
     await page.setViewportSize({ width, height: 844 });
     await postOne(
-      server.url,
+      server().url,
       event,
       report(
         'Ships leave Odesa under the new grain corridor deal',
@@ -182,7 +141,7 @@ for (const width of [390, 1280]) {
       ),
     );
     const inside = await postOne(
-      server.url,
+      server().url,
       event,
       report(
         'Grain corridor: three more ships leave Odesa',
@@ -192,8 +151,8 @@ for (const width of [390, 1280]) {
       ),
     );
     expect(inside.story).toBeDefined();
-    await postOne(server.url, event, unrelated);
-    await page.goto(`${server.url}/e/${event}?q=${encodeURIComponent('grain corridor')}`);
+    await postOne(server().url, event, unrelated);
+    await page.goto(`${server().url}/e/${event}?q=${encodeURIComponent('grain corridor')}`);
     await ready(page);
     await expect(cards(page)).toHaveCount(2);
     await expect(page.getByText('No updates match')).toHaveCount(0);
@@ -205,53 +164,53 @@ for (const width of [390, 1280]) {
     ]);
     await expect(page.getByRole('button', { name: /^All/ })).toContainText('2');
     await card(page, 'Grain corridor: three more ships leave Odesa').scrollIntoViewIfNeeded();
-    await shoot(page, testInfo, `story-search-${width}`);
+    await shoot(page, `story-search-${width}`, testInfo.project.outputDir);
   });
 }
 
 test('a shared number joins nothing: "… 17" and "… 17 …" stay two stories', async ({ page }) => {
   await postOne(
-    server.url,
+    server().url,
     event,
     report('Bridge in Kherson reopens 17', '', 'River Wire', '2022-03-26T07:00:00Z'),
   );
   await postOne(
-    server.url,
+    server().url,
     event,
     report('Parliament elects 17 deputies', '', 'Desk', '2022-03-26T07:30:00Z'),
   );
-  await page.goto(`${server.url}/e/${event}`);
+  await page.goto(`${server().url}/e/${event}`);
   await ready(page);
   await expect(cards(page)).toHaveCount(2);
   await expect(page.getByTestId('similar')).toHaveCount(0);
 });
 
 test('the earliest published report heads its story, even when it arrives later', async ({ page }) => {
-  await postOne(server.url, event, story[1]!); // 08:20 UTC, arrives first
-  await postOne(server.url, event, story[0]!); // 08:00 UTC, arrives second
-  await page.goto(`${server.url}/e/${event}`);
+  await postOne(server().url, event, story[1]); // 08:20 UTC, arrives first
+  await postOne(server().url, event, story[0]); // 08:00 UTC, arrives second
+  await page.goto(`${server().url}/e/${event}`);
   await ready(page);
-  await expect(card(page, story[1]!.title).getByTestId('story-first')).toHaveText(
-    `Same story as “${story[0]!.title}”, first reported by Kyiv Ledger at 10:00`,
+  await expect(card(page, story[1].title).getByTestId('story-first')).toHaveText(
+    `Same story as “${story[0].title}”, first reported by Kyiv Ledger at 10:00`,
   );
-  await expect(card(page, story[0]!.title).getByTestId('story-first')).toHaveCount(0);
+  await expect(card(page, story[0].title).getByTestId('story-first')).toHaveCount(0);
 });
 
 test('after a time offline, every report that arrived is counted, story members included', async ({
   page,
   context,
 }) => {
-  await postOne(server.url, event, story[0]!);
-  await page.goto(`${server.url}/e/${event}`);
+  await postOne(server().url, event, story[0]);
+  await page.goto(`${server().url}/e/${event}`);
   await ready(page);
   await context.setOffline(true);
   await expect(page.getByTestId('connection')).toHaveText('Offline');
-  await postOne(server.url, event, story[1]!);
-  await postOne(server.url, event, story[2]!);
-  await postOne(server.url, event, unrelated);
+  await postOne(server().url, event, story[1]);
+  await postOne(server().url, event, story[2]);
+  await postOne(server().url, event, unrelated);
   await context.setOffline(false);
   await expect(page.getByTestId('connection')).toHaveText('Live');
   await expect(page.getByTestId('offline-summary')).toContainText('While you were offline: 3 new');
   await expect(cards(page)).toHaveCount(4);
-  await expect(card(page, story[2]!.title).getByTestId('story-first')).toContainText(story[0]!.title);
+  await expect(card(page, story[2].title).getByTestId('story-first')).toContainText(story[0].title);
 });

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startServer, type RunningServer } from '../server.js';
-import { hourly, patchUpdate, postMany, ready } from './helpers.js';
+import { hourly, openFilters, patchUpdate, postMany, ready } from './helpers.js';
 
 // Themes: the system's by default, or the reader's choice, remembered and applied before the
 // first paint; and screenshots of the timeline at phone and desktop widths in both themes.
@@ -41,13 +41,15 @@ test.describe('with a light system theme', () => {
     await page.goto(`${server.url}/e/${event}`);
     await ready(page);
     expect(await themeOf(page)).toBe('light');
-    const select = page.getByRole('combobox', { name: 'Theme' });
+    // The theme is in the filters and settings sheet.
+    const select = (await openFilters(page)).getByRole('combobox', { name: 'Theme' });
     await expect(select).toHaveValue('system');
 
     await select.selectOption('dark');
     await expect.poll(() => background(page)).toBe(darkBackground);
     await page.reload();
     await ready(page);
+    await openFilters(page);
     await expect(select).toHaveValue('dark');
     expect(await themeOf(page)).toBe('dark');
 
@@ -73,7 +75,7 @@ test.describe('with a dark system theme', () => {
     await page.goto(`${server.url}/e/${event}`);
     await ready(page);
     expect(await background(page)).toBe(darkBackground);
-    await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
+    await (await openFilters(page)).getByRole('combobox', { name: 'Theme' }).selectOption('light');
     await expect.poll(() => background(page)).toBe(lightBackground);
   });
 

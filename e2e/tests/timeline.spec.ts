@@ -219,10 +219,14 @@ for (const [width, height] of [
         await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
       ).toBeLessThanOrEqual(0);
 
-      // The day chart is a thin strip here, and opens in place with its day jump.
-      await expect(page.getByLabel('Jump to day')).toBeHidden();
+      // The day chart is a thin strip here, and opens in place with its caption (the day jump is in
+      // the filters sheet).
+      const chart = page.getByTestId('day-chart');
+      const folded = (await chart.boundingBox())?.height ?? 0;
+      await expect(page.getByTestId('chart-info')).toBeHidden();
       await page.getByRole('button', { name: 'Days' }).click();
-      await expect(page.getByLabel('Jump to day')).toBeVisible();
+      await expect(page.getByTestId('chart-info')).toBeVisible();
+      expect((await chart.boundingBox())?.height ?? 0).toBeGreaterThan(folded + 40);
     });
   }
 }

@@ -2,6 +2,7 @@ import type { SourceView, Update, UpdateInput } from '@dayline/shared';
 import { expect, test, type Page } from '@playwright/test';
 import { ingestToken } from '../server.js';
 import {
+  openFilters,
   patchUpdate,
   ready,
   retractUpdate,
@@ -374,11 +375,14 @@ test('API payloads show as text on every card, and nothing runs', async ({ page 
 
   // Key events, and the outlets in the source filter.
   await expect(page.getByTestId('key-events')).toContainText(stored[0]!.title);
-  const options = await page
+  const options = await (
+    await openFilters(page)
+  )
     .getByRole('combobox', { name: 'Source' })
     .locator('option')
     .evaluateAll((els) => els.map((el) => el.textContent));
   expect(options).toContain(stored[5]!.source!.name);
+  await page.keyboard.press('Escape');
 
   // Topic explanations quote the markup the regex matched.
   const chip = page

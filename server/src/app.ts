@@ -35,9 +35,12 @@ import { Metrics } from './metrics.js';
 import { syncConfiguredSources } from './feeds/configured.js';
 import { defaultPollerOptions, FeedPoller, type PollerOptions } from './feeds/poller.js';
 import type { Store } from './store/store.js';
-import type { UpdateService } from './updates/service.js';
-import { TopicModels } from './understanding/model-topics.js';
+import { TopicModels } from './understanding/current-model.js';
+import { Embedder, type Embed } from './understanding/embedder.js';
+import { TopicDecider } from './understanding/model-topics.js';
 import type { TopicRefiner } from './understanding/refiner.js';
+import { Trainer } from './understanding/trainer.js';
+import type { UpdateService } from './updates/service.js';
 import { createWriters } from './writers.js';
 
 export interface AppDeps {
@@ -52,6 +55,10 @@ export interface AppDeps {
   eventCheckMs?: number;
   /** How long a live write waits for the topic model before it goes out with the rules' topics. */
   topicModelTimeoutMs?: number;
+  /** The sentence-embedding model (default: one on a worker thread, started with its first job). */
+  embedder?: Embed;
+  /** How often this node counts new editor decisions towards an automatic retrain (default 30 s). */
+  retrainCheckMs?: number;
 }
 
 export interface App {
@@ -70,10 +77,16 @@ export interface App {
   scheduler: DraftScheduler;
   /** The feed scheduler (absent when disabled). */
   poller: FeedPoller | undefined;
-  /** The events' trained topic models and their embedding thread (`config.topicModel`). */
+  /** Each event's current topic model: `topicModels.current(slug)` (understanding/current-model.ts). */
   topicModels: TopicModels;
+  /** The process's one sentence-embedding model (the write path's and the trainer's). */
+  embedder: Embed;
+  /** The current models in the write path (`config.topicModel`): live writes' topics. */
+  topicDecider: TopicDecider;
   /** Decides in the background the topics of updates stored with the rules' only (absent: models off). */
   refiner: TopicRefiner | undefined;
+  /** Training runs of the topic models, by hand and after new editor decisions. */
+  trainer: Trainer;
   httpServer: HttpServer;
 }
 
@@ -117,9 +130,18 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
   const shared = config.redisUrl
     ? await redisLimitStores(config.redisUrl, config.redisStream, logger)
     : undefined;
-  const topicModels = new TopicModels(config.topicModel, {
+  // One embedder per process (its thread starts with its first job) and one source of each event's
+  // model in use, for the write path and the trainer alike.
+  const embedder = deps.embedder ?? new Embedder();
+  const topicModels = new TopicModels(store.trainingRuns);
+  // The write path's use of them (off: DAYLINE_TOPIC_MODEL=off, nothing embedded for a write).
+  const topicDecider = new TopicDecider(config.topicModel, {
+    models: topicModels,
+    embedder,
     logger,
     ...(deps.topicModelTimeoutMs ? { liveTimeoutMs: deps.topicModelTimeoutMs } : {}),
+    // A run finished elsewhere (another node, `npm run train`), seen by a write: refine with it.
+    onNewModel: (slug) => writers.refiner?.kick(slug),
   });
   const desk = new DeskPresenceHub(io, {
     store,
@@ -157,13 +179,31 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
     clock,
     logger,
     draftsChanged: (event) => desk.draftsChanged(event),
-    models: topicModels,
+    models: topicDecider,
     refining: (progress) => desk.refining(progress),
+  });
+
+  const trainer = new Trainer({
+    store,
+    events,
+    embedder,
+    clock,
+    logger,
+    settings: config.training,
+    models: {
+      // A run this node finished is in use at once; what its model decides differently goes out.
+      invalidate: (slug) => {
+        topicModels.invalidate(slug);
+        writers.refiner?.kick(slug);
+      },
+    },
   });
 
   app.use(
     routes({
       store,
+      topicModels,
+      trainer,
       events,
       eventAdmin: new EventService({ store, events, clock, logger, retag: writers.retag }),
       updates: writers.updates,
@@ -256,9 +296,12 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
     setupToken,
     scheduler,
     poller,
-    httpServer,
     topicModels,
+    embedder,
+    topicDecider,
     refiner: writers.refiner,
+    trainer,
+    httpServer,
     listen(port = config.port) {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -268,12 +311,13 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
           simulator?.start();
           poller?.start();
           scheduler.start();
+          trainer.startAuto(deps.retrainCheckMs);
           follower.start().catch((error: unknown) => logger.error({ err: error }, 'change log follower'));
           eventWatcher.start().catch((error: unknown) => logger.error({ err: error }, 'event watcher'));
           // The models load in their thread; then whatever waits for them (an import, a restart
           // mid-refinement, a model newer than the stored topics) is refined in the background.
           if (config.topicModel) {
-            void topicModels.warm(events.list()).then((slugs) => {
+            void topicDecider.warm(events.list()).then((slugs) => {
               for (const slug of slugs) writers.refiner?.kick(slug);
             });
           }
@@ -287,9 +331,11 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
       slowReaders.stop();
       await poller?.stop();
       await scheduler.stop();
+      await trainer.stop();
+      await writers.refiner?.close();
+      if (!deps.embedder) await embedder.close();
       await follower.stop();
       await eventWatcher.stop();
-      await writers.refiner?.close();
       httpServer.close();
       await inFlight.drain();
       await hub.flushed();
@@ -301,7 +347,6 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
       });
       await redis?.close();
       await shared?.close();
-      await topicModels.close();
     },
   };
 }

@@ -5,6 +5,8 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { demoEvent } from './demo/event.js';
 import { eventConfigSchema, type EventConfig } from './events/event-config.js';
+import { defaultLabelsFile, defaultSplits } from './understanding/train.js';
+import type { TrainingSettings } from './understanding/trainer.js';
 
 export { eventConfigSchema, type EventConfig, type TopicConfig } from './events/event-config.js';
 
@@ -57,12 +59,15 @@ export interface Config {
   /** How long a node keeps a claimed feed before another may poll it (if the first died). */
   feedLeaseSeconds: number;
   /**
-   * Events with a trained topic model (server/models/SLUG.json) have their topics decided by it
-   * (DAYLINE_TOPIC_MODEL, default on); off: the rules' topics only, and the model is never loaded.
+   * Events with a topic model (the newest training run's, else server/models/SLUG.json) have their
+   * topics decided by it (DAYLINE_TOPIC_MODEL, default on); off: the rules' topics only, and writes
+   * never load the model. Training runs are not affected (`training`).
    */
   topicModel: boolean;
   /** Set: GET /metrics needs this bearer token (or an admin token) and shows private events by slug. */
   metricsToken?: string | undefined;
+  /** Training the events' topic models (understanding/trainer.ts). */
+  training: TrainingSettings;
   limits: {
     /** Write requests per minute from one address. */
     writesPerMinute: number;
@@ -145,6 +150,18 @@ const envSchema = z.object({
   DAYLINE_METRICS_TOKEN: z.string().min(16, 'Use at least 16 characters').optional(),
   DAYLINE_MAX_BUFFERED_KB: z.coerce.number().int().min(16).default(defaultMaxBufferedKb),
   DAYLINE_TOPIC_MODEL: z.enum(['on', 'off']).default('on'),
+  DAYLINE_RETRAIN_AFTER: z.coerce.number().int().min(0).default(50),
+  DAYLINE_TRAINING_LABELS: z.string().min(1).optional(),
+  DAYLINE_TRAINING_SPLITS: z
+    .string()
+    .default(defaultSplits.join(','))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string()).min(1, 'Name at least one split')),
 });
 
 /** The environment options, documented in README.md (one table, one place). */
@@ -218,6 +235,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     feedLeaseSeconds: e.DAYLINE_FEED_LEASE_SECONDS,
     metricsToken: e.DAYLINE_METRICS_TOKEN,
     topicModel: e.DAYLINE_TOPIC_MODEL === 'on',
+    training: {
+      retrainAfter: e.DAYLINE_RETRAIN_AFTER,
+      labels:
+        e.DAYLINE_TRAINING_LABELS === 'none'
+          ? undefined
+          : e.DAYLINE_TRAINING_LABELS
+            ? path.resolve(cwd, e.DAYLINE_TRAINING_LABELS)
+            : defaultLabelsFile,
+      splits: e.DAYLINE_TRAINING_SPLITS,
+    },
     limits: {
       writesPerMinute: e.DAYLINE_WRITE_RATE,
       subscribesPerMinute: e.DAYLINE_SUBSCRIBE_RATE,

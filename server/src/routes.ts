@@ -29,7 +29,9 @@ import type { StoryService } from './stories/service.js';
 import { queueHandlers } from './queue/routes.js';
 import type { QueueService } from './queue/service.js';
 import { updateHandlers } from './updates/routes.js';
+import type { TopicModels } from './understanding/current-model.js';
 import { understandingHandlers } from './understanding/routes.js';
+import type { Trainer } from './understanding/trainer.js';
 
 export interface RouteDeps {
   store: Store;
@@ -57,6 +59,9 @@ export interface RouteDeps {
   /** Where failed sign-ins are counted when several nodes share them (Redis); else per process. */
   limitStores?: LimitStores;
   logger: Logger;
+  /** Each event's current topic model, and the training runs that make them (understanding/). */
+  topicModels: TopicModels;
+  trainer: Trainer;
 }
 
 /**
@@ -128,6 +133,14 @@ export function routes(deps: RouteDeps): Router {
   r.post('/api/events/:slug/retag', admin, audit('event.retag', bySlug), eventAdmin.retag);
   r.get('/api/retag-jobs/:id', adminReads, eventAdmin.retagJob);
   r.get('/api/events/:slug/topic-model', adminReads, understanding.topicModel);
+  r.get('/api/events/:slug/training-runs', editorReads, understanding.trainingRuns);
+  r.post(
+    '/api/events/:slug/training-runs',
+    admin,
+    audit('event.train', (_req, answer) => (answer?.id === undefined ? undefined : String(answer.id))),
+    json,
+    understanding.train,
+  );
   r.get('/api/events/:slug/updates', updates.timeline);
   r.post(
     '/api/events/:slug/updates',

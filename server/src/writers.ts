@@ -8,7 +8,7 @@ import type { Store } from './store/store.js';
 import { StoryService } from './stories/service.js';
 import { StoryAssigner } from './stories/story-assigner.js';
 import { retag } from './topics/retag.js';
-import type { TopicModels } from './understanding/model-topics.js';
+import type { TopicDecider } from './understanding/model-topics.js';
 import { TopicRefiner, type RefineProgress } from './understanding/refiner.js';
 import { UpdateService } from './updates/service.js';
 
@@ -43,7 +43,7 @@ export function createWriters(deps: {
   /** A draft changed: tell the consoles at its event's desk (the server's live desk). */
   draftsChanged?: (event: string) => void;
   /** Events' trained topic models: live writes wait for their topics, bulk writes are refined later. */
-  models?: TopicModels;
+  models?: TopicDecider;
   /** Where a background refinement is (the server's console progress bar). */
   refining?: (progress: RefineProgress) => void;
 }): Writers {

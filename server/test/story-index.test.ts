@@ -205,6 +205,86 @@ describe('StoryIndex', () => {
     );
   });
 
+  it('never joins on a place alone: the shared telling terms must include an ordinary word', () => {
+    const drills = { id: 'd', title: 'Navy drills held near the Black Sea coast', at: at(0) };
+    const tanker = { id: 't', title: 'A tanker sank in the Black Sea', at: at(0.5) };
+    const loose = new StoryIndex({ minSharedWords: 0 });
+    loose.add(drills);
+    // Without the rule, "Black" and "Sea" (two names) are enough evidence and the score is high.
+    expect(loose.add(tanker)).toMatchObject({ storyId: 'd', joined: true });
+    const index = new StoryIndex();
+    index.add(drills);
+    expect(index.add(tanker)).toMatchObject({ storyId: 't', joined: false });
+    expect(index.compare('d', 't')).toBeGreaterThan(index.options.threshold);
+  });
+
+  it('never joins two updates further apart than maxGapMs, whatever the score', () => {
+    const options = { halfLifeMs: 1e12, maxGapMs: 24 * hour };
+    const within = new StoryIndex(options);
+    within.add(strike);
+    expect(within.add({ ...strikeAgain, at: at(23) })).toMatchObject({ storyId: 'a', joined: true });
+    const beyond = new StoryIndex(options);
+    beyond.add(strike);
+    expect(beyond.add({ ...strikeAgain, at: at(25) })).toMatchObject({ storyId: 'b', joined: false });
+    expect(beyond.compare('a', 'b')).toBe(0);
+  });
+
+  it("adds the sentence vectors' nudge when both updates have one, and matches on words without", () => {
+    const options = { embeddingWeight: 0.5, embeddingBaseline: 0.7 };
+    const same = [1, 0.2, 0];
+    const near = [0.9, 0.3, 0.1];
+    const far = [0, 0, 1];
+    const words = new StoryIndex(options);
+    words.add(strike);
+    const plain = words.add(strikeAgain).similarity;
+    // Vectors that mean the same raise the score; vectors that do not lower it.
+    const meaning = new StoryIndex(options);
+    meaning.add({ ...strike, vector: same });
+    const raised = meaning.add({ ...strikeAgain, vector: near });
+    const cos = 0.9 * 1 + 0.3 * 0.2;
+    expect(raised.similarity).toBeCloseTo(
+      plain + 0.5 * (cos / Math.hypot(1, 0.2) / Math.hypot(0.9, 0.3, 0.1) - 0.7),
+      5,
+    );
+    const apart = new StoryIndex({ ...options, embeddingWeight: 1 });
+    apart.add({ ...strike, vector: same });
+    expect(apart.add({ ...strikeAgain, vector: far })).toMatchObject({ storyId: 'b', joined: false });
+    expect(apart.compare('a', 'b')).toBeCloseTo(plain - 0.7, 5);
+    // One side without a vector: the words decide alone.
+    const half = new StoryIndex(options);
+    half.add(strike);
+    expect(half.add({ ...strikeAgain, vector: far }).similarity).toBeCloseTo(plain, 10);
+    // Off by default: vectors change nothing.
+    const off = new StoryIndex();
+    off.add({ ...strike, vector: same });
+    const offPlain = new StoryIndex();
+    offPlain.add(strike);
+    expect(off.add({ ...strikeAgain, vector: far }).similarity).toBe(offPlain.add(strikeAgain).similarity);
+  });
+
+  it('joins a paraphrase with few shared words when the vectors agree', () => {
+    const first = {
+      id: 'r1',
+      title: 'Rouble strengthens to seven-year high against the euro',
+      summary: 'The currency gained for a fifth day in Moscow trading.',
+      at: at(0),
+      vector: [1, 0.1, 0],
+    };
+    const second = {
+      id: 'r2',
+      title: 'Rouble rallies to strongest level since 2015',
+      summary: 'Traders in Moscow said exporters were selling foreign currency.',
+      at: at(0.5),
+      vector: [0.95, 0.15, 0.05],
+    };
+    const words = new StoryIndex({ threshold: 0.4 });
+    words.add(first);
+    expect(words.add(second).joined).toBe(false);
+    const meaning = new StoryIndex({ threshold: 0.4, embeddingWeight: 0.5, embeddingBaseline: 0.6 });
+    meaning.add(first);
+    expect(meaning.add(second)).toMatchObject({ storyId: 'r1', joined: true });
+  });
+
   it('rejects options that make no sense', () => {
     expect(() => new StoryIndex({ windowMs: 0 })).toThrow(RangeError);
     expect(() => new StoryIndex({ halfLifeMs: -1 })).toThrow(RangeError);

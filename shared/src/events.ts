@@ -7,6 +7,7 @@ import {
   timeZoneSchema,
   topicIdSchema,
   visibleText,
+  type Topic,
 } from './schemas.js';
 
 /**
@@ -133,6 +134,8 @@ export interface EventDefinition extends EventDefinitionFields {
   revision: number;
   updatedAt: string | null;
   updatedBy: string | null;
+  /** Topics removed from the event, with their last label (see `Event.retiredTopics`); not editable. */
+  retiredTopics: Topic[];
 }
 
 /** POST /api/events/:slug/retag: re-applying the topic rules to stored updates, and how far it got. */

@@ -13,3 +13,5 @@ export * from './events.js';
 export * from './route.js';
 export * from './embed.js';
 export * from './embed-query.js';
+export * from './training.js';
+export * from './topics.js';

@@ -53,7 +53,12 @@ export interface QueueItem {
   createdBy: string;
   /** When it arrived in the queue. */
   waitingSince: string;
-  /** Why it cannot be approved as it stands (a topic removed from the event), if so. */
+  /**
+   * Topics it carries that the event no longer has (removed since it arrived): approving drops them.
+   * Absent when there are none.
+   */
+  droppedTopics?: string[];
+  /** Why it cannot be approved as it stands, if so (its text no longer passes the checks). */
   problem?: string;
 }
 

@@ -18,6 +18,19 @@ export interface Route {
   filters: Filters;
 }
 
+/**
+ * The console's pages other than the desk (`/console`), by path: the one list the console's router
+ * and the server that serves the app on those paths both read, so a link to any of them opens it.
+ */
+export const consolePages = {
+  '/console/admin': 'admin',
+  '/console/events': 'events',
+  '/console/queue': 'queue',
+  '/console/feeds': 'feeds',
+  '/console/model': 'model',
+} as const;
+export type ConsolePage = 'desk' | (typeof consolePages)[keyof typeof consolePages];
+
 export const noFilters: Filters = { topics: [], q: '', source: '' };
 export const latest: Target = { kind: 'latest' };
 

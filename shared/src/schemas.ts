@@ -32,6 +32,12 @@ export const eventSchema = z.object({
   startDate: isoDateSchema,
   timeZone: timeZoneSchema,
   topics: z.array(topicSchema),
+  /**
+   * Topics removed from the event, with the label and colour they last had: stored updates may still
+   * carry them, and show that label (never the raw id). Never offered as a filter or a choice; a topic
+   * added again leaves this list. Absent from servers older than this field.
+   */
+  retiredTopics: z.array(topicSchema).optional(),
   /** One paragraph under the title (empty when the event has none). */
   standfirst: z.string().optional(),
   /** Read-only: its updates are kept and shown, no write is taken. */

@@ -20,6 +20,8 @@ import type {
   StoryView,
   TokenScope,
   TokenView,
+  TrainingRun,
+  TrainingRuns,
   Update,
   UserView,
 } from '@dayline/shared';
@@ -182,3 +184,8 @@ export const mergeQueued = (id: string, story: string) =>
   call<Update>('POST', `/api/queue/${encodeURIComponent(id)}/merge`, { story });
 export const discardQueued = (id: string, reason?: string) =>
   call<QueueDiscarded>('POST', `/api/queue/${encodeURIComponent(id)}/discard`, reason ? { reason } : {});
+
+export const listTrainingRuns = (slug: string) =>
+  call<TrainingRuns>('GET', `/api/events/${encodeURIComponent(slug)}/training-runs`);
+export const startTrainingRun = (slug: string) =>
+  call<TrainingRun>('POST', `/api/events/${encodeURIComponent(slug)}/training-runs`, {});

@@ -5,6 +5,7 @@ import {
   type EventView,
   type Update,
   latest,
+  topicsById,
   type Filters,
 } from '@dayline/shared';
 import { SvelteSet } from 'svelte/reactivity';
@@ -30,8 +31,7 @@ export class EmbedView implements ViewRules {
 
   constructor(event: Event, live: LiveLink, options: { filters: Filters; limit: number }) {
     this.limit = options.limit;
-    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- the event's topics, never changed
-    this.announcer = new Announcer(new Map(event.topics.map((t) => [t.id, t])));
+    this.announcer = new Announcer(topicsById(event));
     this.data = new EventData(event, live, { rules: () => this, filters: options.filters, target: latest });
   }
 

@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { dayMonth, localDate, shortDate } from '@dayline/shared';
+import { dayMonth, eventDay, localDate, shortDate, type EventClock } from '@dayline/shared';
 
 // Written out by hand: date-fns' `format` would bring its whole token parser and locale to the page.
 const pad = (value: number) => String(value).padStart(2, '0');
@@ -21,6 +21,11 @@ export function timeOfDay(instant: string, timeZone: string): string {
 export function dateTime(instant: string, timeZone: string): string {
   const date = new TZDate(Date.parse(instant), timeZone);
   return `${dayMonth(date)}, ${clock(date)}`;
+}
+
+/** "16 Mar, 11:00 · Day 21": an instant on the event's clock, as the queue and the drafts list show it. */
+export function eventDateTime(instant: string, event: EventClock, day = eventDay(instant, event)): string {
+  return `${dateTime(instant, event.timeZone)} · Day ${day}`;
 }
 
 /** "16 Mar 2022, 23:30": a time that must not be mistaken for another year's (version history). */

@@ -1,6 +1,9 @@
 import { keyEventLimit, type Update } from '@dayline/shared';
 import { compareUpdates, isNewer } from './timeline-logic.js';
 
+/** How many key events a wide screen shows before "All key events (N)"; a phone scrolls through all. */
+export const keyEventsShown = 3;
+
 /** Whether an update belongs in the "Key events" strip: pinned and not taken back. */
 export function isKeyEvent(update: Update): boolean {
   return update.pinned && update.status !== 'retracted';

@@ -4,6 +4,7 @@ import {
   eventDay,
   type Change,
   type DayCount,
+  type Event,
   type EventClock,
   type Topic,
   type Update,
@@ -313,10 +314,6 @@ export function summarise(
   return summary;
 }
 
-export function topicIndex(topics: readonly Topic[]): ReadonlyMap<string, Topic> {
-  return new Map(topics.map((topic) => [topic.id, topic]));
-}
-
 /**
  * Why the timeline is empty, in the reader's terms: "No updates from Reuters in Military or
  * Diplomacy match “kyiv”."
@@ -358,6 +355,16 @@ export interface ChartGap {
 
 /** Empty runs longer than this become one gap. */
 const longestDrawnGap = 7;
+
+/**
+ * The topics the day chart colours: the event's, then the retired ones (removed from the event, still
+ * on stored updates), under the last label and colour the server kept, as their cards' chips show
+ * them; only an update with no topic at all is grey.
+ */
+export function chartTopics(event: Pick<Event, 'topics' | 'retiredTopics'>): Topic[] {
+  const current = new Set(event.topics.map((t) => t.id));
+  return [...event.topics, ...(event.retiredTopics ?? []).filter((t) => !current.has(t.id))];
+}
 
 /**
  * Bars for the days-at-a-glance chart, day 1 to the last day with updates. Short runs of empty days

@@ -10,6 +10,7 @@ import {
   type Update,
   noFilters,
   latest,
+  topicsById,
   sameFilters,
   type Filters,
   type Target,
@@ -24,7 +25,6 @@ import {
   matchesFilters,
   summarise,
   summaryText,
-  topicIndex,
   type CatchUpSummary,
   type DayGroup,
 } from './timeline-logic.js';
@@ -78,7 +78,7 @@ export class Timeline implements ViewRules {
     view: { filters: Filters; target: Target; initial?: EventView } = { filters: noFilters, target: latest },
   ) {
     this.event = event;
-    this.topicsById = topicIndex(event.topics);
+    this.topicsById = topicsById(event);
     this.keyEvents = new KeyEvents(event.slug);
     this.sticky = new StickyPost(event.slug);
     this.announcer = new Announcer(this.topicsById);

@@ -31,7 +31,13 @@ the rules' topics first, then the model decides their topics ("Refining topics: 
 midway, the next import or the server's start carries on. Exits 1 when any line or item was
 rejected (they are listed), 0 when everything was taken.`;
 
-const batchSize = 500;
+/**
+ * Lines per transaction. Each commit costs a full-text index merge and a sync whatever its size, so
+ * bigger transactions import faster (CPU time −10 to −15 % at 1,000 against 500); but a live write
+ * from the newsroom waits for the importer's open transaction, about 0.2 ms per line here, so 1,000
+ * keeps that wait near 200 ms.
+ */
+const batchSize = 1000;
 
 type Tally = Record<BatchResult['status'], number>;
 

@@ -3,7 +3,9 @@ import type { Clock } from '../clock.js';
 import type { EventCatalog } from '../events/catalog.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
-import { TopicModels } from '../understanding/model-topics.js';
+import { TopicModels } from '../understanding/current-model.js';
+import { Embedder } from '../understanding/embedder.js';
+import { TopicDecider } from '../understanding/model-topics.js';
 import type { RefineProgress } from '../understanding/refiner.js';
 import { createWriters, type Writers } from '../writers.js';
 
@@ -39,8 +41,9 @@ export function refineProgressLine(
 }
 
 /**
- * Writers of a tool with the events' trained topic models (`DAYLINE_TOPIC_MODEL`), the refinement
- * shown as it goes; `close` ends the embedding thread.
+ * Writers of a tool with the events' topic models in use (`DAYLINE_TOPIC_MODEL`; each event's as
+ * the server has it: `TopicModels.current`), the refinement shown as it goes; `close` ends the
+ * embedding thread.
  */
 export function writersWithModels(deps: {
   store: Store;
@@ -50,11 +53,16 @@ export function writersWithModels(deps: {
   enabled: boolean;
 }): {
   writers: Writers;
-  models: TopicModels;
+  models: TopicDecider;
   progress: ReturnType<typeof refineProgressLine>;
   close(): Promise<void>;
 } {
-  const models = new TopicModels(deps.enabled, { logger: deps.logger });
+  const embedder = new Embedder();
+  const models = new TopicDecider(deps.enabled, {
+    models: new TopicModels(deps.store.trainingRuns),
+    embedder,
+    logger: deps.logger,
+  });
   const progress = refineProgressLine();
   const writers = createWriters({ ...deps, models, refining: progress.show });
   return {
@@ -64,7 +72,7 @@ export function writersWithModels(deps: {
     async close() {
       progress.stop();
       await writers.refiner?.close();
-      await models.close();
+      await embedder.close();
     },
   };
 }

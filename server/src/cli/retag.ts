@@ -1,11 +1,8 @@
 import { parseArgs } from 'node:util';
 import { systemClock } from '../clock.js';
-import { loadConfig } from '../config.js';
-import { loadEventCatalog } from '../events/catalog.js';
 import { createLogger } from '../logger.js';
-import { openStore } from '../store/open-store.js';
 import { writersWithModels } from './refine.js';
-import { runCli } from './run.js';
+import { runEventCommand } from './run.js';
 
 const usage = `Usage: npm run retag -- --event SLUG
 
@@ -15,16 +12,10 @@ update, then its trained topic model if it has one (DAYLINE_TOPIC_MODEL; "Refini
 then editors' decisions. Updates whose topics change get a new version; open browsers pick them up
 on their next catch-up. Uses the same DATABASE_URL as the server.`;
 
-async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { event: { type: 'string' }, help: { type: 'boolean' } } });
-  if (values.help || !values.event) {
-    process.stderr.write(`${usage}\n`);
-    return values.help ? 0 : 2;
-  }
-  const config = loadConfig();
-  const store = await openStore(config.databaseUrl, { servesReaders: false });
-  try {
-    const events = await loadEventCatalog(store, config);
+runEventCommand({
+  usage,
+  parse: () => parseArgs({ options: { event: { type: 'string' }, help: { type: 'boolean' } } }),
+  run: async ({ slug, store, events, config }) => {
     const tool = writersWithModels({
       store,
       events,
@@ -33,16 +24,11 @@ async function main(): Promise<number> {
       enabled: config.topicModel,
     });
     try {
-      const { checked, changed } = await tool.writers.retag(values.event);
+      const { checked, changed } = await tool.writers.retag(slug);
       tool.progress.stop();
-      process.stdout.write(`Re-tagged ${values.event}: ${checked} updates checked, ${changed} changed\n`);
+      process.stdout.write(`Re-tagged ${slug}: ${checked} updates checked, ${changed} changed\n`);
     } finally {
       await tool.close();
     }
-    return 0;
-  } finally {
-    await store.close();
-  }
-}
-
-runCli(main, (error) => (error as { name?: string }).name === 'AppError');
+  },
+});

@@ -1,5 +1,6 @@
-import { ConfigError, loadConfig } from '../config.js';
+import { ConfigError, loadConfig, type Config } from '../config.js';
 import { AppError } from '../errors.js';
+import { loadEventCatalog, type EventCatalog } from '../events/catalog.js';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 
@@ -47,6 +48,44 @@ export function runStoreCommands<V extends { help?: boolean | undefined }>(tool:
     const store = await openStore(loadConfig().databaseUrl, { servesReaders: false });
     try {
       await run(store, values, target);
+      return 0;
+    } finally {
+      await store.close();
+    }
+  });
+}
+
+/**
+ * A tool over one event (`npm run retag`, `npm run export-labels`): parses its arguments, prints
+ * the usage for `--help` or without `--event`, opens the store (the server's DATABASE_URL), loads
+ * the events as a server would (the config file's and the console's), refuses an unknown event in
+ * one line, runs and closes the store.
+ */
+export function runEventCommand<V extends { event?: string | undefined; help?: boolean | undefined }>(tool: {
+  usage: string;
+  parse: () => { values: V };
+  run: (setup: {
+    slug: string;
+    values: V;
+    store: Store;
+    events: EventCatalog;
+    config: Config;
+  }) => Promise<void>;
+}): void {
+  runCli(async () => {
+    const { values } = tool.parse();
+    const slug = values.event;
+    if (values.help || !slug) {
+      process.stderr.write(`${tool.usage}\n`);
+      return values.help ? 0 : 2;
+    }
+    const config = loadConfig();
+    const store = await openStore(config.databaseUrl, { servesReaders: false });
+    try {
+      const events = await loadEventCatalog(store, config);
+      // `Event "x" not found`, before anything is read or written.
+      events.get(slug);
+      await tool.run({ slug, values, store, events, config });
       return 0;
     } finally {
       await store.close();

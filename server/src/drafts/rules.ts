@@ -1,6 +1,7 @@
 import { roleAllows } from '@dayline/shared';
 import type { Actor } from '../access/guards.js';
 import { AppError } from '../errors.js';
+import type { EventRuntime } from '../events/catalog.js';
 import type { StoredDraft } from './draft-store.js';
 
 /**
@@ -30,3 +31,19 @@ export function requireHandler(actor: Actor, draft: StoredDraft): void {
 
 /** The name the draft records as its writer. */
 export const writerName = (actor: Actor) => (actor.kind === 'user' ? actor.name : 'token');
+
+/**
+ * A stored draft's (or queued item's) topics, split by whether the event still has them. A topic
+ * removed from the event since it was written is dropped when it is published (the queue says so
+ * beforehand), never a reason to refuse it; topics an editor gives now are checked as ever.
+ */
+export function keptTopics(
+  event: EventRuntime,
+  topics: readonly string[] | undefined,
+): { topics: string[] | undefined; dropped: string[] } {
+  if (!topics) return { topics: undefined, dropped: [] };
+  return {
+    topics: topics.filter((id) => event.topicIds.has(id)),
+    dropped: topics.filter((id) => !event.topicIds.has(id)),
+  };
+}

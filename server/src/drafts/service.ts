@@ -18,7 +18,7 @@ import type { Store } from '../store/store.js';
 import { prepareUpdate } from '../updates/prepare.js';
 import { parseInput } from '../validate.js';
 import { draftView, type StoredDraft } from './draft-store.js';
-import { listedFor, requireHandler, requirePublisher, writerName } from './rules.js';
+import { keptTopics, listedFor, requireHandler, requirePublisher, writerName } from './rules.js';
 
 /** A claim older than this belongs to a node that stopped mid-publish; another node takes it over. */
 const claimTtlMs = 60_000;
@@ -258,7 +258,8 @@ const taken = (id: string) =>
 /**
  * A waiting item as an update: its text with the editor's edits, tagged as its feed would have
  * tagged it. Topics the editor gave are the update's topics exactly (each keeps the reasons the
- * rules found for it, or `explicit`: the editor's word).
+ * rules found for it, or `explicit`: the editor's word); of the draft's own, those the event no
+ * longer has are dropped.
  */
 function prepareEdited(
   events: EventCatalog,
@@ -268,7 +269,7 @@ function prepareEdited(
   publishedAt: string,
 ) {
   const { topics, publishedAt: _at, ...text } = edits;
-  const fields = { ...draft, ...text };
+  const fields = { ...draft, ...text, topics: keptTopics(event, draft.topics).topics };
   const { sourceTopics, categories, dateEstimated } = draft.flags;
   const prepared = prepareUpdate(events, event, inputOf(fields, publishedAt), {
     ...(sourceTopics ? { sourceTopics } : {}),

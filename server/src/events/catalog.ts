@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { eventDay, type Event, type EventOrigin } from '@dayline/shared';
+import { eventDay, type Event, type EventOrigin, type Topic } from '@dayline/shared';
 import type { EventConfig } from './event-config.js';
 import type { StoredEvent } from './event-store.js';
 import { keepDemoStart } from '../demo/start.js';
@@ -16,6 +16,8 @@ export interface EventRuntime {
   revision: number;
   updatedAt: string | null;
   updatedBy: string | null;
+  /** Topics removed from the event (in the console, or from the config file), with their last label. */
+  retiredTopics: readonly Topic[];
   /** What GET /api/events shows: no keyword rules, no sources. */
   public: Event;
   tagger: TopicTagger;
@@ -26,7 +28,7 @@ export interface EventRuntime {
 
 function runtimeOf(
   config: EventConfig,
-  meta: Pick<EventRuntime, 'origin' | 'revision' | 'updatedAt' | 'updatedBy'>,
+  meta: Pick<EventRuntime, 'origin' | 'revision' | 'updatedAt' | 'updatedBy' | 'retiredTopics'>,
 ): EventRuntime {
   return {
     config,
@@ -39,6 +41,7 @@ function runtimeOf(
       timeZone: config.timeZone,
       closed: config.closed,
       topics: config.topics.map(({ id, label, color }) => ({ id, label, color })),
+      retiredTopics: [...meta.retiredTopics],
     },
     tagger: new TopicTagger(config.topics),
     topicIds: new Set(config.topics.map((t) => t.id)),
@@ -57,7 +60,7 @@ function runtimeOf(
  * asks it at the moment they need an event, so a change is live at once, with no restart.
  */
 export class EventCatalog {
-  readonly #fromFile: Map<string, EventRuntime>;
+  #fromFile: Map<string, EventRuntime>;
   /** Replaced whole on every change, so a reader of `list()` never sees half of one. */
   #bySlug: Map<string, EventRuntime>;
   readonly #configPath: string | undefined;
@@ -68,10 +71,32 @@ export class EventCatalog {
     this.#fromFile = new Map(
       fileEvents.map((config) => [
         config.slug,
-        runtimeOf(config, { origin: 'file', revision: 0, updatedAt: null, updatedBy: null }),
+        runtimeOf(config, {
+          origin: 'file',
+          revision: 0,
+          updatedAt: null,
+          updatedBy: null,
+          retiredTopics: [],
+        }),
       ]),
     );
     this.#bySlug = new Map(this.#fromFile);
+  }
+
+  /** Takes in the config file's events' retired topics, as the store kept them (syncEventClocks). */
+  useFileRetiredTopics(retired: ReadonlyMap<string, readonly Topic[]>): void {
+    const fromFile = new Map(this.#fromFile);
+    for (const [slug, event] of this.#fromFile) {
+      const topics = retired.get(slug);
+      const { origin, revision, updatedAt, updatedBy } = event;
+      if (topics)
+        fromFile.set(
+          slug,
+          runtimeOf(event.config, { origin, revision, updatedAt, updatedBy, retiredTopics: topics }),
+        );
+    }
+    this.#fromFile = fromFile;
+    this.#bySlug = new Map([...this.#bySlug, ...fromFile]);
   }
 
   /**
@@ -147,8 +172,17 @@ export class EventCatalog {
   }
 }
 
-function consoleRuntime({ definition, revision, updatedAt, updatedBy }: StoredEvent): EventRuntime {
-  return runtimeOf({ ...definition, sources: [] }, { origin: 'console', revision, updatedAt, updatedBy });
+function consoleRuntime({
+  definition,
+  revision,
+  updatedAt,
+  updatedBy,
+  retiredTopics,
+}: StoredEvent): EventRuntime {
+  return runtimeOf(
+    { ...definition, sources: [] },
+    { origin: 'console', revision, updatedAt, updatedBy, retiredTopics },
+  );
 }
 
 /**
@@ -172,15 +206,22 @@ export async function loadEventCatalog(
 }
 
 /**
- * Tells the store each configured event's clock (start date and zone), so it keeps stored day
- * numbers right and counts each event's cursors. Every process that writes does this first.
+ * Tells the store each configured event's clock (start date and zone) and topics, so it keeps stored
+ * day numbers right, counts each event's cursors and remembers a topic the file dropped as retired
+ * (with its last label); the catalog takes those in. Every process that writes does this first.
  */
 export async function syncEventClocks(store: Store, events: EventCatalog): Promise<void> {
-  await store.syncEvents(
+  const retired = await store.syncEvents(
     events
       .list()
       .filter((e) => e.origin === 'file')
-      .map(({ config: e }) => ({ slug: e.slug, startDate: e.startDate, timeZone: e.timeZone })),
+      .map(({ config: e }) => ({
+        slug: e.slug,
+        startDate: e.startDate,
+        timeZone: e.timeZone,
+        topics: e.topics,
+      })),
     (publishedAt, event) => eventDay(publishedAt, event),
   );
+  events.useFileRetiredTopics(retired);
 }

@@ -1,10 +1,10 @@
-import { eventDay, topicRulesSchema, type EventDefinitionFields, type TopicRules } from '@dayline/shared';
+import { eventDay, type EventDefinitionFields, type Topic } from '@dayline/shared';
 import type { Kysely, Selectable } from 'kysely';
-import { z } from 'zod';
 import { isPostgres } from '../store/dialect.js';
 import { isUniqueViolation } from '../updates/queries.js';
 import type { Database, EventsTable } from '../store/tables.js';
 import { recomputeDays, storedHead } from './queries.js';
+import { storedRetiredTopics, storedTopics, topicsChange } from './retired-topics.js';
 
 /** A console event as stored: its definition and who changed it last. */
 export interface StoredEvent {
@@ -13,13 +13,13 @@ export interface StoredEvent {
   createdAt: string;
   updatedAt: string;
   updatedBy: string;
+  /** Topics the event once had, with their last label and colour (see `Event.retiredTopics`). */
+  retiredTopics: Topic[];
 }
 
 /** Why a save was refused; the event service turns each into its HTTP answer. */
 export type SaveRefusal =
   { refused: 'exists' } | { refused: 'missing' } | { refused: 'stale'; current: StoredEvent };
-
-const storedTopicsSchema = z.array(topicRulesSchema);
 
 function fromRow(row: Selectable<EventsTable>): StoredEvent {
   return {
@@ -31,13 +31,13 @@ function fromRow(row: Selectable<EventsTable>): StoredEvent {
       timeZone: row.time_zone,
       visibility: row.visibility === 'private' ? 'private' : 'public',
       closed: Number(row.closed) === 1,
-      // Parsed again, so a row written by an older version gets today's defaults.
-      topics: storedTopicsSchema.parse(JSON.parse(row.topics ?? '[]')) as TopicRules[],
+      topics: storedTopics(row),
     },
     revision: Number(row.revision),
     createdAt: row.created_at ?? '',
     updatedAt: row.updated_at ?? '',
     updatedBy: row.updated_by ?? '',
+    retiredTopics: storedRetiredTopics(row),
   };
 }
 
@@ -48,7 +48,6 @@ const definitionColumns = (d: EventDefinitionFields) => ({
   time_zone: d.timeZone,
   visibility: d.visibility,
   closed: d.closed ? 1 : 0,
-  topics: JSON.stringify(d.topics),
 });
 
 /**
@@ -120,12 +119,15 @@ export class EventStore {
     return this.db.transaction().execute(async (trx) => {
       const known = await trx
         .selectFrom('events')
-        .select(['origin', 'start_date', 'time_zone'])
+        .select(['origin', 'topics', 'retired_topics'])
         .where('slug', '=', definition.slug)
         .executeTakeFirst();
       if (known?.origin === 'console') return { refused: 'exists' } as const;
+      // Taking over a file event's row: its stored updates may carry the topics it had.
+      const { columns, retiredTopics } = topicsChange(known, definition.topics);
       const row = {
         ...definitionColumns(definition),
+        ...columns,
         origin: 'console',
         revision: 1,
         created_at: at,
@@ -139,7 +141,7 @@ export class EventStore {
           .values({ ...row, slug: definition.slug, head_cursor: await storedHead(trx, definition.slug) })
           .execute();
       await recomputeDays(trx, definition, eventDay);
-      return { definition, revision: 1, createdAt: at, updatedAt: at, updatedBy: by };
+      return { definition, revision: 1, createdAt: at, updatedAt: at, updatedBy: by, retiredTopics };
     });
   }
 
@@ -169,14 +171,21 @@ export class EventStore {
         return { refused: 'stale', current } as const;
       const definition = decide(current.definition);
       const revision = current.revision + 1;
+      const { columns, retiredTopics } = topicsChange(row, definition.topics);
       await trx
         .updateTable('events')
-        .set({ ...definitionColumns(definition), revision, updated_at: at, updated_by: by })
+        .set({
+          ...definitionColumns(definition),
+          ...columns,
+          revision,
+          updated_at: at,
+          updated_by: by,
+        })
         .where('slug', '=', slug)
         .execute();
       if (definition.startDate !== row.start_date || definition.timeZone !== row.time_zone)
         await recomputeDays(trx, definition, eventDay);
-      return { ...current, definition, revision, updatedAt: at, updatedBy: by };
+      return { ...current, definition, retiredTopics, revision, updatedAt: at, updatedBy: by };
     });
   }
 }

@@ -137,6 +137,7 @@ export class EventService {
       revision: event.revision,
       updatedAt: event.updatedAt,
       updatedBy: event.updatedBy,
+      retiredTopics: [...event.retiredTopics],
     };
   }
 }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readFile } from 'node:fs/promises';
-import { firstViewElementId, type FirstView, type Route } from '@dayline/shared';
+import { consolePages, firstViewElementId, type FirstView, type Route } from '@dayline/shared';
 import express, { Router, type Request, type Response } from 'express';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -11,8 +11,8 @@ import { headHtml, pageHead, routeOf, scriptJson, type PageHead } from './reader
 
 /** The reader's pages: the app, with the first view rendered into the page. */
 export const readerPaths = ['/', '/e/:slug', '/e/:slug/day/:day', '/e/:slug/u/:id'];
-/** The newsroom's pages: the app as built. */
-export const consolePaths = ['/console', '/console/setup', '/console/admin', '/console/events'];
+/** The newsroom's pages: the app as built (the desk, the setup link, and every page the console has). */
+export const consolePaths = ['/console', '/console/setup', ...Object.keys(consolePages)];
 /** Every page path: anything else is a 404. */
 export const appPaths = [...readerPaths, ...consolePaths];
 

@@ -17,7 +17,7 @@ import type { Actor } from '../access/guards.js';
 import type { Clock } from '../clock.js';
 import type { AddResult, CommitStep } from '../commit/commit.js';
 import type { StoredDraft } from '../drafts/draft-store.js';
-import { requirePublisher } from '../drafts/rules.js';
+import { keptTopics, requirePublisher } from '../drafts/rules.js';
 import type { DraftService } from '../drafts/service.js';
 import { AppError } from '../errors.js';
 import type { EventCatalog, EventRuntime } from '../events/catalog.js';
@@ -202,10 +202,13 @@ export class QueueService {
       createdBy: row.createdBy,
       waitingSince: row.updatedAt,
     };
+    // A topic removed from the event since the item arrived is dropped on approval: shown, not refused.
+    const { topics, dropped } = keptTopics(event, row.topics);
+    if (dropped.length) base.droppedTopics = dropped;
     let prepared;
     try {
       const { sourceTopics, categories, dateEstimated } = row.flags;
-      prepared = prepareUpdate(events, event, inputOf(row, publishedAt ?? row.updatedAt), {
+      prepared = prepareUpdate(events, event, inputOf({ ...row, topics }, publishedAt ?? row.updatedAt), {
         ...(sourceTopics ? { sourceTopics } : {}),
         ...(categories ? { categories } : {}),
         ...(dateEstimated ? { dateEstimated } : {}),

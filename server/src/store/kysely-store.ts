@@ -1,9 +1,10 @@
 import type { AuditNote, InsertAudit } from '../accounts/audit.js';
 import { AuditLog } from '../accounts/audit.js';
 import { DecisionStore, type EditorDecision } from '../decisions/queries.js';
+import { TrainingRunStore } from '../understanding/runs.js';
 import { DraftStore } from '../drafts/draft-store.js';
 import { randomUUID } from 'node:crypto';
-import type { Change, Update, UpdatePage, UpdateVersion } from '@dayline/shared';
+import type { Change, Topic, Update, UpdatePage, UpdateVersion } from '@dayline/shared';
 import { sql, type Kysely } from 'kysely';
 import { TokenStore } from '../access/token-store.js';
 import { KyselySessionStore } from '../accounts/session-store.js';
@@ -34,6 +35,7 @@ import type {
   Copy,
   DedupKeys,
   EventClockRow,
+  FileEventRow,
   InsertedUpdates,
   ListFilter,
   LoggedChange,
@@ -59,6 +61,7 @@ export class KyselyStore implements Store {
   readonly drafts: DraftStore;
   readonly events: EventStore;
   readonly decisions: DecisionStore;
+  readonly trainingRuns: TrainingRunStore;
   readonly refinements: RefinementStore;
   readonly #id = randomUUID();
   #origin = `tool:${this.#id}`;
@@ -81,6 +84,7 @@ export class KyselyStore implements Store {
     this.drafts = new DraftStore(db);
     this.events = new EventStore(db);
     this.decisions = new DecisionStore(db);
+    this.trainingRuns = new TrainingRunStore(db);
     this.refinements = new RefinementStore(db);
   }
 
@@ -105,9 +109,9 @@ export class KyselyStore implements Store {
   }
 
   syncEvents(
-    events: EventClockRow[],
+    events: readonly FileEventRow[],
     dayOf: (publishedAt: string, event: EventClockRow) => number,
-  ): Promise<void> {
+  ): Promise<Map<string, Topic[]>> {
     return syncEvents(this.db, events, dayOf);
   }
 

@@ -18,7 +18,9 @@ import * as drafts from './migrations/016-drafts.js';
 import * as sticky from './migrations/017-sticky.js';
 import * as queue from './migrations/018-queue.js';
 import * as editorDecisions from './migrations/019-editor-decisions.js';
-import * as topicsModel from './migrations/020-topics-model.js';
+import * as retiredTopics from './migrations/020-retired-topics.js';
+import * as trainingRuns from './migrations/021-training-runs.js';
+import * as topicsModel from './migrations/022-topics-model.js';
 
 /** Migrations are listed here rather than read from a folder, so they work from src and dist alike. */
 const migrations: Record<string, Migration> = {
@@ -41,7 +43,9 @@ const migrations: Record<string, Migration> = {
   '017-sticky': sticky,
   '018-queue': queue,
   '019-editor-decisions': editorDecisions,
-  '020-topics-model': topicsModel,
+  '020-retired-topics': retiredTopics,
+  '021-training-runs': trainingRuns,
+  '022-topics-model': topicsModel,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -23,10 +23,10 @@ export interface StoreOptions {
   /** Where a relative SQLite path starts (default: the working directory). */
   cwd?: string;
   /**
-   * A process that answers readers (the server) gets a SQLite file on a writing and a reading
-   * connection, with batch inserts on a worker thread's connection (update-inserter.ts), so readers
-   * are answered while a batch is written. A command (`npm run import`) has no readers to keep
-   * waiting and writes on its one connection, saving the hand-over to the thread. Default: true.
+   * A process that answers readers (the server) has batch inserts made on a worker thread's
+   * connection (update-inserter.ts), so readers are answered while a batch is written. A command
+   * (`npm run import`) has no readers to keep waiting and inserts on its own writing connection,
+   * saving the hand-over to the thread. Default: true.
    */
   servesReaders?: boolean;
   /**
@@ -36,13 +36,17 @@ export interface StoreOptions {
   onSqliteOpen?: (sqlite: SqliteDatabase.Database) => void;
 }
 
-/** An in-memory database exists only on its one connection. */
-function openSqlite(
+/**
+ * A SQLite file on a writing and a reading connection (read-write-sqlite.ts), for the server and for
+ * commands alike: its transactions take the write lock as they begin, so `npm run import` never
+ * fails on a snapshot the server's live writes moved meanwhile. An in-memory database exists only
+ * on its one connection.
+ */
+export function openSqlite(
   file: string,
   { servesReaders = true, onSqliteOpen: onOpen }: StoreOptions,
 ): { db: Kysely<Database>; inserter?: UpdateInserter } {
-  if (file === ':memory:' || !servesReaders) {
-    if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
+  if (file === ':memory:') {
     return {
       db: new Kysely<Database>({ dialect: new SqliteDialect({ database: connectSqlite(file, onOpen) }) }),
     };
@@ -53,7 +57,7 @@ function openSqlite(
   const read = connectSqlite(file);
   const db = new Kysely<Database>({ dialect: new ReadWriteSqliteDialect({ read, write, turns }) });
   // A test that reaches the connection (to fill the disk) has inserts made on that connection.
-  return onOpen ? { db } : { db, inserter: new ThreadInserter(file, turns, db) };
+  return onOpen || !servesReaders ? { db } : { db, inserter: new ThreadInserter(file, turns, db) };
 }
 
 export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url);

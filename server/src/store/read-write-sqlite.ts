@@ -18,12 +18,18 @@ import {
  *
  * Every write must go through this one writing connection: a second writer in the same thread
  * would wait on SQLite's busy timeout, synchronously, for a lock its own thread holds.
+ *
+ * Another process may hold the write lock (`npm run import` commits 1,000 lines at a time, about
+ * 200 ms). SQLite's busy timeout waits for it by sleeping the thread, which here is the event loop:
+ * every reader would wait with the write. So the writing connection gets no busy timeout, and a
+ * write that finds the lock taken tries again on a timer (`runWhenUnlocked`).
  */
 export class ReadWriteSqliteDialect extends SqliteDialect {
   readonly #connections: { read: SqliteDatabase; write: SqliteDatabase; turns: WriteTurns };
 
   constructor(connections: { read: SqliteDatabase; write: SqliteDatabase; turns: WriteTurns }) {
     super({ database: connections.write });
+    run(connections.write, CompiledQuery.raw('pragma busy_timeout = 0'));
     this.#connections = connections;
   }
 
@@ -42,6 +48,28 @@ function run(db: SqliteDatabase, { sql, parameters }: CompiledQuery): QueryResul
     insertId: lastInsertRowid === undefined || lastInsertRowid === null ? undefined : BigInt(lastInsertRowid),
     rows: [],
   };
+}
+
+/** How long a write waits for another process's lock before it fails, as busy_timeout elsewhere. */
+export const lockWaitMs = 5000;
+
+const isBusy = (error: unknown) => (error as { code?: unknown } | null)?.code === 'SQLITE_BUSY';
+
+/**
+ * Runs a statement that takes the write lock, waiting on timers while another process holds it
+ * (the event loop goes on meanwhile): tried again after 1, 2, 4, 8, then every 16 ms, for up to
+ * `lockWaitMs`; then SQLite's SQLITE_BUSY error is thrown as it would have been.
+ */
+async function runWhenUnlocked(db: SqliteDatabase, query: CompiledQuery): Promise<QueryResult<unknown>> {
+  const deadline = performance.now() + lockWaitMs;
+  for (let delay = 1; ; delay = Math.min(delay * 2, 16)) {
+    try {
+      return run(db, query);
+    } catch (error) {
+      if (!isBusy(error) || performance.now() + delay > deadline) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, delay));
+  }
 }
 
 /** A statement that only reads (anything else, a CTE or a pragma included, goes to the writer). */
@@ -122,9 +150,9 @@ class RoutedConnection implements DatabaseConnection {
   async begin(): Promise<void> {
     this.#done = await this.writes.take();
     try {
-      // IMMEDIATE takes the write lock now (waiting on another process under busy_timeout), so a
+      // IMMEDIATE takes the write lock now (waiting while another process holds it), so a
       // transaction that reads before it writes never fails on a snapshot another process moved.
-      run(this.write, CompiledQuery.raw('begin immediate'));
+      await runWhenUnlocked(this.write, CompiledQuery.raw('begin immediate'));
     } catch (error) {
       this.#release();
       throw error;
@@ -150,7 +178,7 @@ class RoutedConnection implements DatabaseConnection {
     if (readsOnly(query.sql)) return run(this.read, query) as QueryResult<R>;
     const done = await this.writes.take();
     try {
-      return run(this.write, query) as QueryResult<R>;
+      return (await runWhenUnlocked(this.write, query)) as QueryResult<R>;
     } finally {
       done();
     }

@@ -1,6 +1,7 @@
 import type { AuditNote, InsertAudit } from '../accounts/audit.js';
 import type { AuditLog } from '../accounts/audit.js';
 import type { DecisionStore, EditorDecision } from '../decisions/queries.js';
+import type { TrainingRunStore } from '../understanding/runs.js';
 import type { DraftStore } from '../drafts/draft-store.js';
 import type { EventStore } from '../events/event-store.js';
 import type { FeedStore } from '../feeds/feed-store.js';
@@ -12,7 +13,9 @@ import type { RefinementStore } from '../understanding/refinement-store.js';
 import type {
   Change,
   DayCount,
+  Topic,
   TopicReasons,
+  TopicRules,
   Update,
   UpdateStatus,
   UpdatePage,
@@ -105,6 +108,11 @@ export interface EventClockRow {
   timeZone: string;
 }
 
+/** An event of the config file as the store records it: its clock, and its topics when given. */
+export interface FileEventRow extends EventClockRow {
+  topics?: readonly TopicRules[] | undefined;
+}
+
 /** The single source of truth. Callers never see SQL; SQLite and PostgreSQL share one implementation. */
 /** What a new item turns out to be a copy of: a stored update, or an earlier item of its batch. */
 export type Copy = { stored: Update } | { earlier: number } | undefined;
@@ -152,6 +160,8 @@ export interface Store {
   readonly events: EventStore;
   /** Editors' decisions on topics and stories (decisions/), read back. */
   readonly decisions: DecisionStore;
+  /** Training runs of the events' topic models, and the models they made (understanding/runs.ts). */
+  readonly trainingRuns: TrainingRunStore;
   /** Which updates' topics a trained topic model has decided (understanding/refiner.ts). */
   readonly refinements: RefinementStore;
   /** Who this store's writes are recorded as in the change log: `tool:<id>`, or `node:<id>`. */
@@ -164,11 +174,14 @@ export interface Store {
   changesAfterSeq(seq: number, limit: number): Promise<LoggedChange[]>;
   /** Updates by id, as readers see them (missing ids are left out). */
   getUpdates(ids: readonly string[]): Promise<Update[]>;
-  /** Records each event's clock; recomputes stored days when an event's start or zone changed. */
+  /**
+   * Records each config-file event's clock (and topics, when given); recomputes stored days when an
+   * event's start or zone changed. Answers each event's retired topics, by slug.
+   */
   syncEvents(
-    events: EventClockRow[],
+    events: readonly FileEventRow[],
     dayOf: (publishedAt: string, event: EventClockRow) => number,
-  ): Promise<void>;
+  ): Promise<Map<string, Topic[]>>;
   /**
    * Stores several in one transaction (one commit), with the same outcome per item as storing them
    * one by one in this order: a copy of a stored update, or of an earlier item, is not stored again.

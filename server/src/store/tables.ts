@@ -136,6 +136,8 @@ export interface EventsTable {
   closed: Generated<number>;
   /** JSON array of the topics with their rules. */
   topics: string | null;
+  /** JSON array of the topics removed from a console event: id, last label and colour. */
+  retired_topics: string | null;
   /** Up by one with every change of a console event; 0 for file events. */
   revision: Generated<number>;
   created_at: string | null;
@@ -159,6 +161,7 @@ export interface Database {
   audit: AuditTable;
   drafts: DraftsTable;
   editor_decisions: EditorDecisionsTable;
+  training_runs: TrainingRunsTable;
 }
 
 /** An API token: only its SHA-256 digest is kept, so a leaked database leaks no usable token. */
@@ -260,4 +263,21 @@ export interface EditorDecisionsTable {
   topic: string | null;
   other_id: string | null;
   verdict: string;
+}
+
+/** A training run of an event's topic model (understanding/runs.ts); `model` is set when it succeeded. */
+export interface TrainingRunsTable {
+  id: Generated<number>;
+  event: string;
+  trigger: string;
+  status: string;
+  actor: string;
+  started_at: string;
+  finished_at: string | null;
+  /** PostgreSQL returns bigint as a string. */
+  decisions_through: number | string;
+  summary: string | null;
+  version: string | null;
+  model: string | null;
+  error: string | null;
 }

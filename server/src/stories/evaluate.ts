@@ -55,12 +55,13 @@ export function scores(tp: number, fp: number, fn: number, tn: number): Scores {
  * Streams every update of the fixture through a fresh index in publication order, evicting as a
  * live server would, and scores the labelled pairs of the chosen split. All updates go through the
  * index whatever the split, so the other half is background noise, as other stories are in a real
- * event.
+ * event. `vectors` gives updates their sentence vectors by id (without it, words only).
  */
 export function evaluateClustering(
   fixture: ClusteringFixture,
   options: StoryIndexOptions = {},
   split?: Split,
+  vectors?: ReadonlyMap<string, ArrayLike<number>>,
 ): ClusteringEvaluation {
   const index = new StoryIndex(options);
   const updates = [...fixture.updates].sort(
@@ -83,6 +84,7 @@ export function evaluateClustering(
       summary: update.summary,
       at,
       source: update.source,
+      ...(vectors?.has(update.id) ? { vector: vectors.get(update.id)! } : {}),
     });
     storyOf.set(update.id, storyId);
     for (const pair of pairsOf.get(update.id) ?? []) {

@@ -12,6 +12,11 @@ export interface StoryCandidate {
   summary: string;
   publishedAt: string;
   source?: string;
+  /**
+   * The update's sentence vector, when the write path has one (issue 19). Optional: the index
+   * matches on words alone without it, and gives it weight only if `embeddingWeight` is set.
+   */
+  vector?: ArrayLike<number>;
 }
 
 interface EventIndex {

@@ -38,6 +38,25 @@ export interface StoryIndexOptions {
   minSharedTerms?: number;
   /** A term held by more than this share of the window's updates is a stock word. */
   stockShare?: number;
+  /**
+   * How many of those shared telling terms must be ordinary words, not names: a place, a person or
+   * an institution alone ("Black Sea", "Zaporizhzhia") never joins two reports.
+   */
+  minSharedWords?: number;
+  /**
+   * Updates published further apart than this never join, whatever their score: a follow-up comes
+   * within a day. Also bounds how far back a search reads the posting lists.
+   */
+  maxGapMs?: number;
+  /**
+   * When both updates carry a sentence vector (`StoryItem.vector`), the score gains
+   * `embeddingWeight × (cosine of the vectors − embeddingBaseline)`: a nudge up for two texts
+   * that mean the same thing in other words, down for two that share words but not meaning.
+   * 0 turns the embedding off. Without vectors the score is the words' alone.
+   */
+  embeddingWeight?: number;
+  /** The sentence-vector cosine at which the embedding neither adds nor takes away. */
+  embeddingBaseline?: number;
 }
 
 /**
@@ -53,6 +72,12 @@ export const defaultStoryOptions: Required<StoryIndexOptions> = {
   maxPostings: 2000,
   minSharedTerms: 2,
   stockShare: 0.5,
+  minSharedWords: 1,
+  maxGapMs: 24 * hour,
+  // Off: on the older pairs the embedding's nudge bought one dev pair and cost test precision
+  // (0.946); docs/quality.md "Stories: meaning as well as words". 0.25 and 0.7 were dev's best.
+  embeddingWeight: 0,
+  embeddingBaseline: 0.7,
 };
 
 /** Numbers (casualty counts, dates, "17") tell stories apart but never join them on their own. */
@@ -68,6 +93,11 @@ export interface StoryItem {
   /** Outlet name, for the story's list of outlets. */
   source?: string;
   pinned?: boolean;
+  /**
+   * The update's sentence vector (any length, the same model for every update of an event), when a
+   * model gave one. Optional: without it the update is matched on its words alone.
+   */
+  vector?: ArrayLike<number>;
 }
 
 interface Doc {
@@ -78,11 +108,17 @@ interface Doc {
   /** Term ids, ascending, and their tf-idf weights; the vector has unit length. */
   termIds: Int32Array;
   weights: Float64Array;
+  /** 1 where the term was a name (a capitalised word inside a sentence) in this update. */
+  names: Uint8Array;
+  /** The sentence vector at unit length, if the update came with one. */
+  meaning: Float32Array | undefined;
 }
 
 interface Vector {
   termIds: Int32Array;
   weights: Float64Array;
+  names: Uint8Array;
+  meaning: Float32Array | undefined;
 }
 
 /**
@@ -93,7 +129,9 @@ interface Vector {
  * frequencies of the updates currently in the window (the incremental IDF of topic detection and
  * tracking: a vector is weighted when it arrives and keeps those weights). A new update is scored
  * against the updates that share at least one not-too-common term with it, through the posting
- * lists of those terms; its score with each is cosine × 2^(−Δt / halfLife). It joins the story of
+ * lists of those terms; its score with each is cosine × 2^(−Δt / halfLife), plus
+ * embeddingWeight × (vector cosine − embeddingBaseline) when both carry sentence vectors and the
+ * weight is set (off by default). It joins the story of
  * the best one if that score reaches the threshold, and otherwise starts a story named after
  * itself. Cost per update: its own terms plus the postings of its rarer terms, never a scan of the
  * window.
@@ -116,10 +154,13 @@ export class StoryIndex {
   #freeSlots: number[] = [];
   #byId = new Map<string, Doc>();
   /**
-   * How far apart two updates can be and still reach the threshold: cosine is at most 1, so the
-   * decay alone must leave at least the threshold. With the defaults, about 15 hours.
+   * How far apart two updates can be and still reach the threshold, without and with sentence
+   * vectors: the words' cosine is at most 1, so the decay must leave at least the threshold (less
+   * the most the embedding can add). With the defaults, about 30 hours, capped by `maxGapMs`.
    */
-  readonly #horizon: number;
+  readonly #horizon: { words: number; meaning: number };
+  /** The most the embedding can add to a score: its weight × (1 − baseline). */
+  readonly #maxNudge: number;
   /** Partial dot products by slot, reused between searches and left zeroed after each. */
   #scores = new Float64Array(1024);
 
@@ -127,8 +168,11 @@ export class StoryIndex {
     this.options = { ...defaultStoryOptions, ...options };
     if (!(this.options.windowMs > 0)) throw new RangeError('windowMs must be positive');
     if (!(this.options.halfLifeMs > 0)) throw new RangeError('halfLifeMs must be positive');
-    const { windowMs, halfLifeMs, threshold } = this.options;
-    this.#horizon = threshold > 0 ? Math.min(windowMs, halfLifeMs * Math.log2(1 / threshold)) : windowMs;
+    const { windowMs, halfLifeMs, threshold, maxGapMs, embeddingWeight, embeddingBaseline } = this.options;
+    this.#maxNudge = Math.max(0, embeddingWeight * (1 - embeddingBaseline));
+    const reach = (floor: number): number =>
+      Math.min(windowMs, maxGapMs, floor > 0 ? halfLifeMs * Math.log2(1 / floor) : Infinity);
+    this.#horizon = { words: reach(threshold), meaning: reach(threshold - this.#maxNudge) };
   }
 
   /** Updates added in time order (then by id), as a fresh index would have clustered them. */
@@ -235,15 +279,16 @@ export class StoryIndex {
   }
 
   /**
-   * The score two updates in the window have with each other (time-weighted cosine, 0 beyond the
-   * window), whatever their order of arrival: for evaluation and for explaining a decision.
+   * The score two updates in the window have with each other (time-weighted cosine plus the
+   * embedding's nudge; 0 beyond the window or `maxGapMs`), whatever their order of arrival: for
+   * evaluation and for explaining a decision.
    */
   compare(aId: string, bId: string): number {
     const a = this.#byId.get(aId);
     const b = this.#byId.get(bId);
     if (!a || !b) return 0;
     const gap = Math.abs(a.at - b.at);
-    if (gap > this.options.windowMs) return 0;
+    if (gap > this.options.windowMs || gap > this.options.maxGapMs) return 0;
     let dot = 0;
     for (let i = 0, j = 0; i < a.termIds.length && j < b.termIds.length;) {
       const x = a.termIds[i]!;
@@ -252,7 +297,14 @@ export class StoryIndex {
       else if (x < y) i++;
       else j++;
     }
-    return dot * this.#decay(gap);
+    return dot * this.#decay(gap) + this.#nudge(a, b);
+  }
+
+  /** Whether the two share enough telling terms to join (see `minSharedTerms`), for evaluation. */
+  sharesEnough(aId: string, bId: string): boolean {
+    const a = this.#byId.get(aId);
+    const b = this.#byId.get(bId);
+    return !!a && !!b && this.#enoughEvidence(a, b);
   }
 
   /** Empties the index. */
@@ -266,16 +318,27 @@ export class StoryIndex {
     return 2 ** (-gap / this.options.halfLifeMs);
   }
 
+  /** The embedding's part of a score: weight × (cosine − baseline), 0 unless both have vectors. */
+  #nudge(a: Vector, b: Vector): number {
+    const { embeddingWeight, embeddingBaseline } = this.options;
+    if (!a.meaning || !b.meaning || embeddingWeight === 0 || a.meaning.length !== b.meaning.length) return 0;
+    let dot = 0;
+    for (let i = 0; i < a.meaning.length; i++) dot += a.meaning[i]! * b.meaning[i]!;
+    return embeddingWeight * (dot - embeddingBaseline);
+  }
+
   /**
    * tf-idf with sublinear term frequency and smoothed IDF, counting the new update among the
    * documents: idf = ln((N + 1) / (df + 1)) + 1.
    */
   #vectorize(item: StoryItem): Vector {
     const counts = new Map<number, number>();
+    const named = new Set<number>();
     const count = (text: string, weight: number): void => {
       for (const { term, name } of analyze(text)) {
         const id = this.#terms.intern(term);
         counts.set(id, (counts.get(id) ?? 0) + weight * (name ? this.options.nameWeight : 1));
+        if (name) named.add(id);
       }
     };
     count(item.title, this.options.titleWeight);
@@ -293,12 +356,15 @@ export class StoryIndex {
     });
     norm = Math.sqrt(norm);
     if (norm > 0) for (let i = 0; i < weights.length; i++) weights[i]! /= norm;
-    return { termIds, weights };
+    const names = Uint8Array.from(termIds, (id) => (named.has(id) ? 1 : 0));
+    return { termIds, weights, names, meaning: unit(item.vector) };
   }
 
   #bestMatch(vector: Vector, at: number): { doc: Doc; score: number } | undefined {
     const { maxPostings, threshold } = this.options;
-    const horizon = this.#horizon;
+    const horizon = vector.meaning ? this.#horizon.meaning : this.#horizon.words;
+    // The most the embedding can add: what the words' part of a score must leave room for.
+    const nudge = vector.meaning ? this.#maxNudge : 0;
     const scores = this.#scores;
     const touched: number[] = [];
     // Common terms are left out of the candidate search; they are added back below for the
@@ -332,12 +398,13 @@ export class StoryIndex {
       const partial = scores[slot]!;
       scores[slot] = 0;
       // Cauchy–Schwarz: the common terms add at most the length of their part of the query.
-      if (partial + commonNorm < threshold) continue;
+      if (partial + commonNorm + nudge < threshold) continue;
       const doc = this.#docs[slot]!;
       const decay = this.#decay(Math.abs(doc.at - at));
-      const bound = (partial + commonNorm) * decay;
+      const bound = (partial + commonNorm) * decay + (doc.meaning ? nudge : 0);
       if (bound < threshold || (best && bound < best.score)) continue;
-      const score = (partial + this.#commonDot(vector, common, doc)) * decay;
+      // The sentence vectors are compared only here, for candidates that could still win.
+      const score = (partial + this.#commonDot(vector, common, doc)) * decay + this.#nudge(vector, doc);
       if (best && (score < best.score || (score === best.score && !isEarlier(doc, best.doc)))) continue;
       if (score >= threshold && !this.#enoughEvidence(vector, doc)) continue;
       best = { doc, score };
@@ -345,22 +412,27 @@ export class StoryIndex {
     return best;
   }
 
-  /** Whether the two share at least `minSharedTerms` telling terms (see the option). */
-  #enoughEvidence(vector: Vector, doc: Doc): boolean {
-    const { minSharedTerms, stockShare } = this.options;
+  /**
+   * Whether the two share at least `minSharedTerms` telling terms, `minSharedWords` of them not
+   * names (see the options).
+   */
+  #enoughEvidence(vector: Vector, doc: Vector): boolean {
+    const { minSharedTerms, minSharedWords, stockShare } = this.options;
     // In a small window every word is "common"; stock words only count as such among enough updates.
     const stockDf = this.#byId.size >= 20 ? stockShare * this.#byId.size : Infinity;
     let shared = 0;
+    let words = 0;
     for (let i = 0, j = 0; i < vector.termIds.length && j < doc.termIds.length;) {
       const x = vector.termIds[i]!;
       const y = doc.termIds[j]!;
       if (x < y) i++;
       else if (x > y) j++;
       else {
-        i++;
-        j++;
+        const name = vector.names[i++] === 1 || doc.names[j++] === 1;
         if (this.#terms.df(x) > stockDf || numeric.test(this.#terms.name(x))) continue;
-        if (++shared >= minSharedTerms) return true;
+        shared++;
+        if (!name) words++;
+        if (shared >= minSharedTerms && words >= minSharedWords) return true;
       }
     }
     return false;
@@ -411,6 +483,18 @@ export class StoryIndex {
     const isLive = (slot: number, gen: number): boolean => this.#slotGen[slot] === gen;
     for (const id of doc.termIds) this.#terms.release(id, isLive);
   }
+}
+
+/** A copy of a sentence vector at unit length (undefined for none, or a zero vector). */
+function unit(vector: ArrayLike<number> | undefined): Float32Array | undefined {
+  if (!vector || vector.length === 0) return undefined;
+  let norm = 0;
+  for (let i = 0; i < vector.length; i++) norm += vector[i]! * vector[i]!;
+  if (!(norm > 0) || !Number.isFinite(norm)) return undefined;
+  const out = new Float32Array(vector.length);
+  norm = Math.sqrt(norm);
+  for (let i = 0; i < vector.length; i++) out[i] = vector[i]! / norm;
+  return out;
 }
 
 function isEarlier(a: Doc, b: Doc): boolean {

@@ -3,11 +3,11 @@ import type { PreparedUpdate } from '../commit/commit.js';
 import type { EventRuntime } from '../events/catalog.js';
 import type { Logger } from '../logger.js';
 import type { TopicExplanation } from '../topics/tagger.js';
-import { Embedder, embeddingText, type Embed } from './embedder.js';
+import type { CurrentTopicModel, TopicModels } from './current-model.js';
+import { embeddingText, type Embed } from './embedder.js';
 import { applyTopicModel, type TopicModelFile } from './topic-model.js';
-import { readTopicModel } from './train.js';
 
-/** An event's trained model as this process uses it; `version` is what updates are marked with. */
+/** An event's model as this process uses it; `version` is what updates are marked with. */
 export interface LoadedModel {
   version: string;
   file: TopicModelFile;
@@ -16,60 +16,63 @@ export interface LoadedModel {
 /** How long a live write waits for its vector before it goes out with the rules' topics. */
 export const defaultLiveTimeoutMs = 1500;
 
-/** A model's version: when it was trained (a retrained model re-decides every update). */
-export const modelVersion = (file: TopicModelFile): string => file.trainedAt;
+/**
+ * A model's version, stored in updates.topics_model: `run:ID` for a training run's model, the
+ * shipped model's `trainedAt` for server/models/SLUG.json. A new run re-decides every update.
+ */
+export const modelVersion = (current: CurrentTopicModel): string =>
+  current.runId === null ? current.model.trainedAt : `run:${current.runId}`;
 
 /**
- * The trained topic models of this process's events (server/models/SLUG.json) and the one
- * sentence-embedding thread they share. Nothing is read or started for an event without a model,
- * nor at all when turned off (DAYLINE_TOPIC_MODEL=off): then every topic is the rules'.
+ * The events' topic models in the write path. The model is always the one in use for the event
+ * (`TopicModels.current`: the newest training run's, else the shipped one), and the vectors come
+ * from the process's one embedder. Nothing is read or embedded for an event without a model, nor
+ * at all when turned off (DAYLINE_TOPIC_MODEL=off): then every topic is the rules'.
  */
-export class TopicModels {
-  readonly #models = new Map<string, Promise<LoadedModel | undefined>>();
-  #embedder: Embed | undefined;
+export class TopicDecider {
+  readonly #models: Pick<TopicModels, 'current'>;
   readonly #logger: Logger;
-  readonly #read: (slug: string) => Promise<TopicModelFile | undefined>;
-  readonly #newEmbedder: () => Embed;
+  readonly #seen = new Map<string, string>();
+  readonly #newModel: ((slug: string) => void) | undefined;
+  /** The shared embedder (the one the trainer uses too). */
+  readonly embedder: Embed;
   /** How long a live write waits for its vector (changeable while running). */
   liveTimeoutMs: number;
 
   constructor(
     readonly enabled: boolean,
     deps: {
+      models: Pick<TopicModels, 'current'>;
+      embedder: Embed;
       logger: Logger;
-      /** Where an event's model comes from (default: server/models/SLUG.json). */
-      read?: (slug: string) => Promise<TopicModelFile | undefined>;
-      embedder?: () => Embed;
       liveTimeoutMs?: number;
+      /** The event's model in use changed (a run finished here or elsewhere): refine with it. */
+      onNewModel?: (slug: string) => void;
     },
   ) {
+    this.#models = deps.models;
     this.#logger = deps.logger;
-    this.#read = deps.read ?? readTopicModel;
-    this.#newEmbedder = deps.embedder ?? (() => new Embedder());
+    this.embedder = deps.embedder;
+    this.#newModel = deps.onNewModel;
     this.liveTimeoutMs = deps.liveTimeoutMs ?? defaultLiveTimeoutMs;
   }
 
-  /** The event's model, read once (undefined: none, or models are off). */
-  model(slug: string): Promise<LoadedModel | undefined> {
-    if (!this.enabled) return Promise.resolve(undefined);
-    let loaded = this.#models.get(slug);
-    if (!loaded) {
-      loaded = this.#read(slug).then(
-        (file) => file && { version: modelVersion(file), file },
-        (error: unknown) => {
-          this.#logger.warn({ err: error, event: slug }, 'topic model unreadable; the rules decide');
-          return undefined;
-        },
-      );
-      this.#models.set(slug, loaded);
+  /** The event's model in use (undefined: none, or models are off). */
+  async model(slug: string): Promise<LoadedModel | undefined> {
+    if (!this.enabled) return undefined;
+    let current: CurrentTopicModel | undefined;
+    try {
+      current = await this.#models.current(slug);
+    } catch (error) {
+      this.#logger.warn({ err: error, event: slug }, 'topic model unreadable; the rules decide');
+      return undefined;
     }
-    return loaded;
-  }
-
-  /** The shared embedding thread, started on first use. */
-  get embedder(): Embed {
-    this.#embedder ??= this.#newEmbedder();
-    return this.#embedder;
+    if (!current) return undefined;
+    const version = modelVersion(current);
+    const before = this.#seen.get(slug);
+    this.#seen.set(slug, version);
+    if (before !== undefined && before !== version) this.#newModel?.(slug);
+    return { version, file: current.model };
   }
 
   /** Loads the models of `events` and the embedding model, so the first live write does not wait. */
@@ -117,12 +120,6 @@ export class TopicModels {
     } finally {
       clearTimeout(timer);
     }
-  }
-
-  async close(): Promise<void> {
-    const embedder = this.#embedder;
-    this.#embedder = undefined;
-    await embedder?.close();
   }
 }
 

@@ -7,7 +7,7 @@ import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
 import { ruleStored } from '../topics/retag.js';
 import { embeddingText } from './embedder.js';
-import { decideTopics, type TopicModels } from './model-topics.js';
+import { decideTopics, type TopicDecider } from './model-topics.js';
 
 /** Where a refinement of an event is: updates decided so far, of how many (both since it started). */
 export interface RefineProgress {
@@ -27,8 +27,10 @@ const sliceSize = 50;
  * again (they may have changed), the model, then editors' decisions over both. An update whose topics
  * change goes through the commit step like any correction (a new version, published); every update
  * decided is marked with the model's version (updates.topics_model), so a run stopped by a restart
- * resumes where it was and running it twice changes nothing. The vectors come from the shared
- * embedding thread one text per job, so a live write's job waits for one text at most.
+ * resumes where it was and running it twice changes nothing. The model is the one in use
+ * (`TopicModels.current`, looked at again every slice): a retrained model decides everything again,
+ * its own version marking what it decided. The vectors come from the process's one embedder one
+ * text per job, so a live write's job waits for one text at most.
  */
 export class TopicRefiner {
   readonly #running = new Map<string, Promise<RefineProgress>>();
@@ -42,7 +44,7 @@ export class TopicRefiner {
       events: EventCatalog;
       commit: CommitStep;
       clock: Clock;
-      models: TopicModels;
+      models: TopicDecider;
       logger: Logger;
       /** Told after every slice, and when a run ends (the console's progress bar). */
       onProgress?: (progress: RefineProgress) => void;
@@ -103,7 +105,7 @@ export class TopicRefiner {
     const { store, events, models } = this.deps;
     const event = events.get(slug);
     const progress: RefineProgress = { event: slug, done: 0, total: 0, changed: 0 };
-    const loaded = await models.model(slug);
+    let loaded = await models.model(slug);
     if (!loaded) return progress;
     progress.total = await store.refinements.countWaiting(slug, loaded.version);
     if (progress.total === 0) return progress;
@@ -116,6 +118,14 @@ export class TopicRefiner {
     const known = new Set(event.config.topics.map((t) => t.id));
     let after = 0;
     while (!this.#closed) {
+      // A newer model in use (a training run finished): the rest, and what is done, by it.
+      const now = await models.model(slug);
+      if (!now) break;
+      if (now.version !== loaded.version) {
+        loaded = now;
+        after = 0;
+        progress.total = progress.done + (await store.refinements.countWaiting(slug, loaded.version));
+      }
       const waiting = await store.refinements.waiting(slug, loaded.version, after, sliceSize);
       if (waiting.length === 0) break;
       const decided = await store.decisions.topicDecisions(waiting.map((u) => u.id));

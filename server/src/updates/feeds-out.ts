@@ -1,4 +1,4 @@
-import { updatesQuerySchema, type Update } from '@dayline/shared';
+import { topicsById, updatesQuerySchema, type Update } from '@dayline/shared';
 import { createHash } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import { generateAtomFeed, generateJsonFeed } from 'feedsmith';
@@ -20,8 +20,11 @@ interface FeedPage {
   updated: Date;
 }
 
-const topicLabels = (event: EventRuntime, update: Update) =>
-  update.topics.map((id) => event.public.topics.find((t) => t.id === id)?.label ?? id);
+/** Labels of the update's topics, a removed topic's last label included. */
+const topicLabels = (event: EventRuntime, update: Update) => {
+  const known = topicsById(event.public);
+  return update.topics.map((id) => known.get(id)?.label ?? id);
+};
 
 function atom(page: FeedPage): string {
   const { event, items, selfUrl, siteUrl, updated } = page;

@@ -1,14 +1,19 @@
-import type {
-  Event,
-  EventDefinition,
-  EventInput,
-  RetagJob,
-  Role,
-  SubscribeAck,
-  Update,
+import {
+  topicsById,
+  type Event,
+  type EventDefinition,
+  type EventInput,
+  type RetagJob,
+  type Role,
+  type SubscribeAck,
+  type Update,
 } from '@dayline/shared';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { issueToken } from '../../src/access/access.js';
+import { readConfigFile } from '../../src/config.js';
 import { createTestDatabase } from './databases.js';
 import { anUpdate, nextEvent, signedInPerson, startServer, token, type TestServer } from './helpers.js';
 
@@ -361,6 +366,172 @@ describe('console events and the server lifetime', () => {
       );
     } finally {
       await second.close();
+      await database.drop();
+    }
+  });
+
+  it('a removed topic keeps its last label on the server: fresh reads, other nodes and feeds show it; added again, it is not retired', async () => {
+    const database = await createTestDatabase();
+    const nodeA = await startServer({}, { databaseUrl: database.url });
+    let nodeB: TestServer | undefined;
+    try {
+      const admin = await signedIn('admin', nodeA);
+      const created = await create(admin, relief, nodeA);
+      expect(created.retiredTopics).toEqual([]);
+      const update = (await (
+        await postUpdate('flood-relief', { title: 'Villages evacuated as the river rises' }, nodeA)
+      ).json()) as Update;
+      expect(update.topics).toEqual(['rescue']);
+
+      // Renamed, then removed: the label it had last is the one kept.
+      const [rescue, weather] = relief.topics ?? [];
+      if (!rescue || !weather) throw new Error('relief has two topics');
+      const renamed = await call(
+        'PATCH',
+        '/api/events/flood-relief',
+        admin,
+        {
+          topics: [{ ...rescue, label: 'Rescue work', color: '#155e75' }, weather],
+        },
+        nodeA,
+      );
+      expect(renamed.status).toBe(200);
+      const removed = await call('PATCH', '/api/events/flood-relief', admin, { topics: [weather] }, nodeA);
+      expect(removed.status).toBe(200);
+      const retired = [{ id: 'rescue', label: 'Rescue work', color: '#155e75' }];
+      expect(((await removed.json()) as EventDefinition).retiredTopics).toEqual(retired);
+
+      // A server that starts now reads it from the store, like a fresh browser reads it from a server.
+      nodeB = await startServer({}, { databaseUrl: database.url });
+      const onB = (await publicEvents(nodeB)).find((e) => e.slug === 'flood-relief');
+      expect(onB?.topics.map((t) => t.id)).toEqual(['weather']);
+      expect(onB?.retiredTopics).toEqual(retired);
+      const definitions = (await (
+        await call('GET', '/api/event-definitions', await signedIn('admin', nodeB), undefined, nodeB)
+      ).json()) as { items: EventDefinition[] };
+      expect(definitions.items.find((e) => e.slug === 'flood-relief')?.retiredTopics).toEqual(retired);
+
+      // The update still carries the topic; its label is the kept one, in the API's event and in feeds.
+      const stored = (await (await fetch(`${nodeB.url}/api/updates/${update.id}`)).json()) as Update;
+      expect(stored.topics).toEqual(['rescue']);
+      expect(onB && topicsById(onB).get('rescue')?.label).toBe('Rescue work');
+      const feed = (await (await fetch(`${nodeB.url}/e/flood-relief/feed.json`)).json()) as {
+        items: { id: string; tags?: string[] }[];
+      };
+      expect(feed.items.find((i) => i.id === update.id)?.tags).toEqual(['Rescue work']);
+      // Not a filter any more: readers choose among the event's topics only.
+      expect((await fetch(`${nodeB.url}/api/events/flood-relief/updates?topics=rescue`)).status).toBe(400);
+
+      // Added again (on the other node): not retired, on both nodes.
+      const back = await call(
+        'PATCH',
+        '/api/events/flood-relief',
+        admin,
+        { topics: [weather, rescue] },
+        nodeA,
+      );
+      expect(back.status).toBe(200);
+      expect(((await back.json()) as EventDefinition).retiredTopics).toEqual([]);
+      const b = nodeB;
+      await eventually(async () => {
+        const again = (await publicEvents(b)).find((e) => e.slug === 'flood-relief');
+        expect(again?.retiredTopics).toEqual([]);
+        expect(again?.topics.map((t) => t.label)).toEqual(['Weather', 'Rescue']);
+      });
+      const fed = (await (await fetch(`${b.url}/e/flood-relief/feed.json`)).json()) as {
+        items: { id: string; tags?: string[] }[];
+      };
+      expect(fed.items.find((i) => i.id === update.id)?.tags).toEqual(['Rescue']);
+    } finally {
+      await nodeA.close();
+      await nodeB?.close();
+      await database.drop();
+    }
+  });
+
+  it('a topic removed from the config file is retired with its last label at the next start; back in the file, it is not', async () => {
+    const database = await createTestDatabase();
+    const dir = mkdtempSync(path.join(tmpdir(), 'dayline-config-'));
+    const file = path.join(dir, 'dayline.yaml');
+    const harbour = (topics: string) => `events:
+  - slug: harbour
+    title: Harbour storm
+    startDate: "2022-03-18"
+    timeZone: Europe/Lisbon
+    topics:
+${topics}`;
+    const rescue = `      - { id: rescue, label: Rescue work, color: "#155e75", keywords: [lifeboat] }\n`;
+    const weather = `      - { id: weather, label: Weather, color: "#0369a1", keywords: [wind] }\n`;
+    /** A server started on this database with the file as it is now (as DAYLINE_CONFIG is read at start). */
+    const start = (topics: string) => {
+      writeFileSync(file, harbour(topics));
+      return startServer(
+        { events: readConfigFile(file).events, configPath: file },
+        { databaseUrl: database.url },
+      );
+    };
+    const harbourOf = async (on: TestServer) => (await publicEvents(on)).find((e) => e.slug === 'harbour');
+    const tagsOf = async (on: TestServer, id: string) => {
+      const feed = (await (await fetch(`${on.url}/e/harbour/feed.json`)).json()) as {
+        items: { id: string; tags?: string[] }[];
+      };
+      return feed.items.find((i) => i.id === id)?.tags;
+    };
+    try {
+      const first = await start(rescue + weather);
+      let update: Update;
+      try {
+        expect((await harbourOf(first))?.retiredTopics).toEqual([]);
+        const posted = await postUpdate('harbour', { title: 'Lifeboat crews out all night' }, first);
+        expect(posted.status).toBe(201);
+        update = (await posted.json()) as Update;
+        expect(update.topics).toEqual(['rescue']);
+      } finally {
+        await first.close();
+      }
+
+      // Removed from the file: the update keeps the topic, and everyone sees its last label.
+      const second = await start(weather);
+      try {
+        const event = await harbourOf(second);
+        expect(event?.topics.map((t) => t.id)).toEqual(['weather']);
+        expect(event?.retiredTopics).toEqual([{ id: 'rescue', label: 'Rescue work', color: '#155e75' }]);
+        const stored = (await (await fetch(`${second.url}/api/updates/${update.id}`)).json()) as Update;
+        expect(stored.topics).toEqual(['rescue']);
+        expect(event && topicsById(event).get('rescue')?.label).toBe('Rescue work');
+        expect(await tagsOf(second, update.id)).toEqual(['Rescue work']);
+        const definitions = (await (
+          await call('GET', '/api/event-definitions', await signedIn('admin', second), undefined, second)
+        ).json()) as { items: EventDefinition[] };
+        const definition = definitions.items.find((e) => e.slug === 'harbour');
+        expect(definition?.origin).toBe('file');
+        expect(definition?.retiredTopics.map((t) => t.label)).toEqual(['Rescue work']);
+        // Not a filter: readers choose among the file's topics only.
+        expect((await fetch(`${second.url}/api/events/harbour/updates?topics=rescue`)).status).toBe(400);
+      } finally {
+        await second.close();
+      }
+
+      // A start with the same file changes nothing; the label is still known.
+      const third = await start(weather);
+      try {
+        expect((await harbourOf(third))?.retiredTopics?.map((t) => t.id)).toEqual(['rescue']);
+      } finally {
+        await third.close();
+      }
+
+      // Back in the file, relabelled: not retired, and the file's label is the one shown.
+      const fourth = await start(weather + rescue.replace('Rescue work', 'Lifeboats'));
+      try {
+        const event = await harbourOf(fourth);
+        expect(event?.retiredTopics).toEqual([]);
+        expect(event?.topics.map((t) => t.label)).toEqual(['Weather', 'Lifeboats']);
+        expect(await tagsOf(fourth, update.id)).toEqual(['Lifeboats']);
+      } finally {
+        await fourth.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
       await database.drop();
     }
   });

@@ -78,6 +78,8 @@ export async function startServer(
     now?: string;
     /** How often the scheduler looks for due posts. */
     schedulerPollMs?: number;
+    /** How often the server counts new editor decisions towards an automatic retrain. */
+    retrainCheckMs?: number;
   } = {},
 ): Promise<TestServer> {
   const database = options.databaseUrl
@@ -102,6 +104,8 @@ export async function startServer(
     embedAncestors: ['*'],
     trustProxy: 'loopback',
     feedLeaseSeconds: 120,
+    // No automatic retraining unless a test asks for it (training-runs.test.ts).
+    training: { retrainAfter: 0, labels: undefined, splits: ['dev'] },
     // The model costs a second and ~240 MB per server: only the tests about it turn it on.
     topicModel: false,
     // Generous, so suites that subscribe in loops are not limited; limits.test.ts sets its own.
@@ -115,6 +119,7 @@ export async function startServer(
     // Tests that poll feeds drive the scheduler themselves with `app.poller.drain()`.
     poller: options.poller ?? false,
     ...(options.schedulerPollMs ? { schedulerPollMs: options.schedulerPollMs } : {}),
+    ...(options.retrainCheckMs ? { retrainCheckMs: options.retrainCheckMs } : {}),
   });
   const { port } = await app.listen(0);
   const url = `http://127.0.0.1:${port}`;

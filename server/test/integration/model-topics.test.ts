@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import type { TopicReason, Update } from '@dayline/shared';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emptySummary } from '../../src/understanding/runs.js';
 import { readTopicModel } from '../../src/understanding/train.js';
 import type { TopicModelFile } from '../../src/understanding/topic-model.js';
 import { ukraineWar } from '../support/ukraine-war.js';
@@ -40,7 +41,7 @@ beforeAll(async () => {
   );
   model = (await readTopicModel(slug)) as TopicModelFile;
   // The model loads in its thread once, here, not inside the first test's timings.
-  await server.app.topicModels.embedder.embed(['warm']);
+  await server.app.embedder.embed(['warm']);
   editor = await signedInPerson(server, 'editor', 'ana');
   admin = await signedInPerson(server, 'admin', 'olena');
 }, 60_000);
@@ -223,10 +224,67 @@ describe('a batch', () => {
   }, 120_000);
 });
 
+describe('a retrained model', () => {
+  it('decides new writes once it is in use, and the refinement decides every update again with it', async () => {
+    // A run's model that adds one topic to everything (its `add` threshold 0), recorded as a
+    // succeeded training run: the model in use from now (TopicModels.current), not the shipped file.
+    const forced = Object.keys(model.topics).find((t) => t !== 'military')!;
+    const retrained: TopicModelFile = {
+      ...model,
+      trainedAt: '2026-12-04T12:00:00.000Z',
+      topics: { ...model.topics, [forced]: { ...model.topics[forced]!, add: 0 } },
+    };
+    const runs = server.store.trainingRuns;
+    const run = await runs.start({
+      event: slug,
+      trigger: 'cli',
+      actor: 'cli',
+      at: retrained.trainedAt,
+      decisionsThrough: 0,
+    });
+    try {
+      await runs.succeed(run.id, {
+        at: retrained.trainedAt,
+        summary: emptySummary,
+        version: 'test',
+        model: retrained,
+      });
+      // What a node does when a run finishes (another node's within 5 s).
+      server.app.topicModels.invalidate(slug);
+      const stored = await server.store.refinements.countWaiting(slug, `run:${run.id}`);
+      expect(stored).toBeGreaterThan(0);
+
+      const created = (await (
+        await post(anUpdate({ title: 'Missile strike hits a substation near Kharkiv', summary: '' }))
+      ).json()) as Update;
+      expect(created.topics).toContain(forced);
+      expect(modelReason(created.topicReasons?.[forced])).toBeDefined();
+
+      // The write saw the new model and started the refinement: everything stored before is decided
+      // again by the run's model (the write itself already was), and marked with the run.
+      const done = await server.app.refiner!.run(slug);
+      expect(await server.store.refinements.countWaiting(slug, `run:${run.id}`)).toBe(0);
+      expect(await server.store.refinements.countWaiting(slug, model.trainedAt)).toBe(stored + 1);
+      expect(done.done).toBe(0);
+      const { items } = await server.store.listUpdates(slug, { limit: 200 });
+      const open = items.filter((u) => u.status !== 'retracted');
+      expect(open.length).toBe(stored + 1);
+      // Every update has the forced topic by the model's reason now, but the one an editor decided
+      // on above (editors outrank the model).
+      const byModel = open.filter((u) => u.topics.includes(forced) && modelReason(u.topicReasons?.[forced]));
+      expect(byModel.length).toBeGreaterThanOrEqual(open.length - 1);
+    } finally {
+      // Back to the shipped model for the tests below.
+      await runs.fail(run.id, { at: new Date().toISOString(), error: 'test over' });
+      server.app.topicModels.invalidate(slug);
+    }
+  }, 120_000);
+});
+
 describe('when the model cannot answer', () => {
   it('a live write that waits too long goes out with the rules’ topics and is refined later', async () => {
     // No embedding comes back within a millisecond: the write cannot wait for its topics.
-    const models = server.app.topicModels;
+    const models = server.app.topicDecider;
     const timeout = models.liveTimeoutMs;
     models.liveTimeoutMs = 1;
     let response: Response;
@@ -246,7 +304,7 @@ describe('when the model cannot answer', () => {
   }, 60_000);
 
   it('a live write whose embedding thread is gone is stored with the rules’ topics', async () => {
-    await server.app.topicModels.embedder.close();
+    await server.app.embedder.close();
     const response = await post(anUpdate({ title: 'Ceasefire talks resume in Istanbul', summary: '' }));
     expect(response.status).toBe(201);
     const created = (await response.json()) as Update;

@@ -276,6 +276,68 @@ describe('feeds in review mode', () => {
   });
 });
 
+describe('items carrying a topic removed since they arrived', () => {
+  it('are approvable: the queue names the topic that approving drops, and the update goes live without it', async () => {
+    const admin = await signedInPerson(server, 'admin', 'ada');
+    const cleo = await signedInPerson(server, 'contributor', 'cleo');
+    const rescue = { id: 'rescue', label: 'Rescue', color: '#0e7490', keywords: ['evacuat*'] };
+    const weather = { id: 'weather', label: 'Weather', color: '#4d7c0f', keywords: ['rain'] };
+    await json(
+      call(server, admin, 'POST', '/api/events', {
+        slug: 'flood-relief',
+        title: 'River flood relief',
+        startDate: '2024-09-14',
+        timeZone: 'Europe/Warsaw',
+        topics: [rescue, weather],
+      }),
+      201,
+    );
+    const drafts = await Promise.all(
+      ['Boats reach the cut-off villages', 'Army engineers join the boats'].map(async (title) => {
+        const draft = await json<{ id: string }>(
+          call(server, cleo, 'POST', '/api/events/flood-relief/updates', {
+            title,
+            topics: ['rescue', 'weather'],
+            status: 'draft',
+          }),
+          201,
+        );
+        await json(call(server, cleo, 'POST', `/api/drafts/${draft.id}/submit`), 200);
+        return draft.id;
+      }),
+    );
+    // While they wait, the desk removes the topic.
+    await json(call(server, admin, 'PATCH', '/api/events/flood-relief', { topics: [weather] }), 200);
+
+    const page = await json<QueuePage>(call(server, ana, 'GET', '/api/events/flood-relief/queue'), 200);
+    expect(page.items).toHaveLength(2);
+    for (const item of page.items) {
+      expect(item.problem).toBeUndefined();
+      expect(item.droppedTopics).toEqual(['rescue']);
+      expect(item.topics).toEqual(['weather']);
+    }
+
+    // As it stands: published without the removed topic.
+    const [first, second] = drafts as [string, string];
+    const approved = await json<Update>(call(server, ana, 'POST', `/api/queue/${first}/approve`), 201);
+    expect(approved.topics).toEqual(['weather']);
+    // An editor who names the removed topic themselves is still told it is not the event's.
+    const refused = await call(server, ana, 'POST', `/api/queue/${second}/approve`, { topics: ['rescue'] });
+    expect(refused.status).toBe(400);
+    const error = ((await refused.json()) as { error: { details: { issues: { message: string }[] } } }).error;
+    expect(error.details.issues[0]?.message).toBe('Unknown topic "rescue" for event "flood-relief"');
+    // Edited to the event's topics: goes live with those.
+    const edited = await json<Update>(
+      call(server, ana, 'POST', `/api/queue/${second}/approve`, { topics: ['weather'] }),
+      201,
+    );
+    expect(edited.topics).toEqual(['weather']);
+    expect(
+      (await json<QueuePage>(call(server, ana, 'GET', '/api/events/flood-relief/queue'), 200)).waiting,
+    ).toBe(0);
+  });
+});
+
 describe('the queue across nodes and restarts', () => {
   it('is the same queue on a second node on the store, and the first decision wins there too', async () => {
     await reviewFeed();

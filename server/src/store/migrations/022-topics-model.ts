@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 
 /**
- * Which trained topic model (its version: when it was trained) last decided an update's topics;
+ * Which topic model last decided an update's topics (`run:ID`, the training run that made it, or
+ * the shipped model's `trainedAt`);
  * null: the rules' topics only, waiting for the background refinement (understanding/refiner.ts)
  * if its event has a model.
  */
