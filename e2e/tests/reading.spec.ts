@@ -34,12 +34,16 @@ test.afterEach(async () => {
 const cards = (page: Page) => page.getByTestId('update-card');
 const card = (page: Page, id: string) => page.locator(`[data-testid="update-card"][data-id="${id}"]`);
 
-/** The first card whose bottom is below the top of the viewport, and where its top is. */
+/**
+ * The first card whose bottom is below the top of the viewport, and where its top is, unrounded:
+ * the browser's scroll anchoring keeps it within a layout unit (1/64 px), which rounding to whole
+ * pixels could turn into a pixel when the top lies near a half.
+ */
 function firstVisible(page: Page) {
   return page.evaluate(() => {
     for (const el of Array.from(document.querySelectorAll<HTMLElement>('[data-testid="update-card"]'))) {
       const rect = el.getBoundingClientRect();
-      if (rect.bottom > 0) return { id: el.dataset.id, top: Math.round(rect.top) };
+      if (rect.bottom > 0) return { id: el.dataset.id, top: rect.top };
     }
     return null;
   });
@@ -77,7 +81,9 @@ test('reading further down, new updates wait behind a button and nothing moves',
   });
   await expect(card(page, ids[0]!)).toHaveAttribute('data-status', 'corrected');
   await page.waitForTimeout(200);
-  expect(await firstVisible(page)).toEqual(before);
+  const after = await firstVisible(page);
+  expect(after?.id).toBe(before?.id);
+  expect(Math.abs(after!.top - before!.top), 'the card read moved').toBeLessThan(1);
   await expect(page.getByText('Breaking: first new one')).toHaveCount(0);
   await expect(page).toHaveTitle(/^\(2\) /);
 

@@ -6,6 +6,8 @@ export class Fold {
   expanded = $state(false);
   /** Whether the folded block cuts anything off. */
   overflows = $state(false);
+  /** Whether it has been measured (never on the server). */
+  measured = $state(false);
 
   toggle = (): void => {
     this.expanded = !this.expanded;
@@ -19,6 +21,7 @@ export class Fold {
     void content;
     const measure = () => {
       if (!this.expanded) this.overflows = element.scrollHeight > element.clientHeight + 1;
+      this.measured = true;
     };
     measure();
     const observer = new ResizeObserver(measure);
