@@ -14,6 +14,11 @@ export const benchDir = path.join(root, 'bench');
 export const full = process.argv.includes('--full') || process.env.BENCH_FULL === '1';
 /** The built server to measure; BENCH_SERVER_DIST points at a prototype's build instead. */
 export const serverDist = process.env.BENCH_SERVER_DIST ?? path.join(root, 'server/dist');
+// The event's topic model (issue 19) adds an embedding to each live write and a background
+// refinement to each bulk one; bench/topic-model.mjs measures those. The other benchmarks measure
+// the rest of Dayline, as before it, unless DAYLINE_TOPIC_MODEL is set.
+process.env.DAYLINE_TOPIC_MODEL ??= 'off';
+
 export const token = 'bench-ingest-token-0123456789';
 export const eventSlug = 'ukraine-war';
 /** The event the bench writes to and reads: the example config's (the built-in event is the fictional demo). */
