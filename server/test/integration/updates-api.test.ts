@@ -203,6 +203,7 @@ describe('GET /api/events and /days', () => {
         timeZone: 'Europe/Kyiv',
         closed: false,
         topics: testEvent.topics.map(({ id, label, color }) => ({ id, label, color })),
+        retiredTopics: [],
         lastPublishedAt: null,
       },
     ]);
