@@ -13,6 +13,7 @@
  */
 import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { io } from 'socket.io-client';
@@ -21,6 +22,7 @@ import {
   exampleConfig,
   machine,
   pinSelf,
+  pinning,
   round,
   save,
   serverDist,
@@ -146,9 +148,12 @@ writeFileSync(
   `${Array.from({ length: importSize }, (_, i) => JSON.stringify(anItem(i))).join('\n')}\n`,
 );
 const started = performance.now();
+// The tool runs alone here (no server), on every core as a user's would: this script's own pinning
+// to the load core would otherwise be inherited, and leave the tool's embedding pool one core.
+const importArgv = [path.join(serverDist, 'cli/import.js'), '--event', eventSlug, file];
 const { stdout } = await promisify(execFile)(
-  process.execPath,
-  [path.join(serverDist, 'cli/import.js'), '--event', eventSlug, file],
+  pinning ? 'taskset' : process.execPath,
+  pinning ? ['-c', `0-${os.cpus().length - 1}`, process.execPath, ...importArgv] : importArgv,
   {
     env: {
       ...process.env,

@@ -4,7 +4,7 @@ import type { EventCatalog } from '../events/catalog.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
 import { TopicModels } from '../understanding/current-model.js';
-import { Embedder } from '../understanding/embedder.js';
+import { Embedder, toolEmbedThreads } from '../understanding/embedder.js';
 import { TopicDecider } from '../understanding/model-topics.js';
 import type { RefineProgress } from '../understanding/refiner.js';
 import { createWriters, type Writers } from '../writers.js';
@@ -57,7 +57,7 @@ export function writersWithModels(deps: {
   progress: ReturnType<typeof refineProgressLine>;
   close(): Promise<void>;
 } {
-  const embedder = new Embedder();
+  const embedder = new Embedder({ threads: toolEmbedThreads });
   const models = new TopicDecider(deps.enabled, {
     models: new TopicModels(deps.store.trainingRuns),
     embedder,

@@ -6,7 +6,7 @@ import { systemClock } from '../clock.js';
 import { loadConfig } from '../config.js';
 import { loadEventCatalog } from '../events/catalog.js';
 import { openStore } from '../store/open-store.js';
-import { Embedder } from '../understanding/embedder.js';
+import { Embedder, toolEmbedThreads } from '../understanding/embedder.js';
 import { writeTopicModel, type EditorLabels } from '../understanding/train.js';
 import { Trainer } from '../understanding/trainer.js';
 import { runCli } from './run.js';
@@ -50,7 +50,7 @@ async function main(): Promise<number> {
     ? (JSON.parse(await readFile(values.editor, 'utf8')) as { items: EditorLabels[] }).items
     : [];
   const store = await openStore(config.databaseUrl, { servesReaders: false });
-  const embedder = new Embedder();
+  const embedder = new Embedder({ threads: toolEmbedThreads });
   try {
     const events = await loadEventCatalog(store, config);
     const trainer = new Trainer({

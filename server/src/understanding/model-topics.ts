@@ -99,7 +99,7 @@ export class TopicDecider {
     let timer: NodeJS.Timeout | undefined;
     try {
       const vectors = await Promise.race([
-        this.embedder.embed(prepared.map(embeddingText)),
+        this.embedder.embed(prepared.map(embeddingText), { urgent: true }),
         new Promise<never>((_, reject) => {
           timer = setTimeout(
             () => reject(new Error(`no vector within ${this.liveTimeoutMs} ms`)),

@@ -29,8 +29,8 @@ const sliceSize = 50;
  * decided is marked with the model's version (updates.topics_model), so a run stopped by a restart
  * resumes where it was and running it twice changes nothing. The model is the one in use
  * (`TopicModels.current`, looked at again every slice): a retrained model decides everything again,
- * its own version marking what it decided. The vectors come from the process's one embedder one
- * text per job, so a live write's job waits for one text at most.
+ * its own version marking what it decided. The vectors come from the process's one embedder, which
+ * puts a live write's text before the refinement's, so a live write waits for one text at most.
  */
 export class TopicRefiner {
   readonly #running = new Map<string, Promise<RefineProgress>>();
@@ -129,10 +129,15 @@ export class TopicRefiner {
       const waiting = await store.refinements.waiting(slug, loaded.version, after, sliceSize);
       if (waiting.length === 0) break;
       const decided = await store.decisions.topicDecisions(waiting.map((u) => u.id));
+      // The slice's texts are queued at once, so the model works on the next ones while this one
+      // is decided and committed; a live write's text still goes first (it is urgent).
+      const vectors = waiting.map((update) => models.embedder.embed([embeddingText(update)]));
+      // Failures are seen in order below; the rest must not be reported as unhandled.
+      for (const v of vectors) v.catch(() => undefined);
       const handled: string[] = [];
-      for (const update of waiting) {
+      for (const [i, update] of waiting.entries()) {
         if (this.#closed) break;
-        const [vector] = await models.embedder.embed([embeddingText(update)]);
+        const [vector] = await (vectors[i] as Promise<Float32Array[]>);
         const current = events.find(slug) ?? event;
         const ruled = ruleStored(current, update);
         const modelled = decideTopics(

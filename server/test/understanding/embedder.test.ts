@@ -45,6 +45,32 @@ describe('Embedder (Universal Sentence Encoder lite in a worker thread)', () => 
     expect(await job).toHaveLength(20);
   }, 60_000);
 
+  it('embeds an urgent text (a live write) before the bulk texts queued ahead of it', async () => {
+    const bulk = Array.from(
+      { length: 12 },
+      (_, i) => `Refining update ${i}: grain exports resume from Odesa`,
+    );
+    const order: string[] = [];
+    const queued = bulk.map((text) => embedder.embed([text]).then(() => order.push(text)));
+    const live = embedder.embed(['Live: air raid alert across Kyiv region'], { urgent: true }).then(() => {
+      order.push('live');
+    });
+    await Promise.all([...queued, live]);
+    // The text already in the thread's hands finishes first; the live one comes next.
+    expect(order.indexOf('live')).toBeLessThanOrEqual(1);
+  }, 60_000);
+
+  it('spreads texts over a pool of threads, with the same vectors as one thread', async () => {
+    const pool = new Embedder({ threads: 2 });
+    try {
+      const texts = Array.from({ length: 6 }, (_, i) => `Update ${i}: power restored in Kharkiv`);
+      const [fromPool, fromOne] = await Promise.all([pool.embed(texts), embedder.embed(texts)]);
+      expect(fromPool.map((v) => Array.from(v))).toEqual(fromOne.map((v) => Array.from(v)));
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
   it('reads headline and summary as one text', () => {
     expect(embeddingText({ title: 'Strike on Lviv', summary: 'Two hurt.' })).toBe(
       'Strike on Lviv. Two hurt.',
