@@ -214,6 +214,13 @@ test('two editors see each other at the desk; the second to save sees both texts
   await dialog.getByRole('button', { name: 'Save mine instead' }).click();
   await expect(other.getByRole('listitem', { name: /light traffic/ })).toBeVisible();
 
+  // A second tab of the same editor: still one name at the desk.
+  const secondTab = await page.context().newPage();
+  await secondTab.goto(`${server.url}/console`);
+  await expect(secondTab.getByTestId('presence')).toHaveText('At this desk: ana, chief');
+  await expect(page.getByTestId('presence')).toHaveText('At this desk: ana, chief');
+  await secondTab.close();
+
   await other.close();
   await expect(page.getByTestId('presence')).toHaveText('At this desk: chief');
 });
