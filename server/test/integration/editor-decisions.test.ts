@@ -1,18 +1,17 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import type { RetagJob, StorySummary, StoryView, Update } from '@dayline/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClusteringLabels, TaggingLabels } from '../../src/decisions/labels.js';
 import { createTestDatabase, type TestDatabase } from './databases.js';
 import {
   nextEvent,
+  requestAs,
+  runCli,
   signedInPerson,
   startServer,
-  testEvent,
+  testEventYaml,
   type SignedIn,
   type TestServer,
 } from './helpers.js';
@@ -36,15 +35,7 @@ afterEach(async () => {
 });
 
 const as = (person: SignedIn, method: string, url: string, body?: unknown) =>
-  fetch(`${server.url}${url}`, {
-    method,
-    headers: {
-      cookie: person.cookie,
-      'x-csrf-token': person.csrf,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
+  requestAs(server, person, method, url, body);
 
 const read = async (id: string) => (await (await fetch(`${server.url}/api/updates/${id}`)).json()) as Update;
 
@@ -79,30 +70,6 @@ const lviv = async () => [
     20,
   ),
 ];
-
-/** Runs a command of server/src/cli against this test's database, with the test event's config. */
-async function cli(script: string, args: string[], config = testEventYaml()) {
-  const file = path.join(dir, 'dayline.yaml');
-  writeFileSync(file, config);
-  const { DAYLINE_CONFIG: _ignored, ...env } = process.env;
-  return promisify(execFile)(process.execPath, ['--import', 'tsx', `src/cli/${script}.ts`, ...args], {
-    cwd: fileURLToPath(new URL('../..', import.meta.url)),
-    env: { ...env, DATABASE_URL: server.databaseUrl, DAYLINE_CONFIG: file },
-  });
-}
-
-function testEventYaml(extraMilitaryKeyword?: string): string {
-  const topics = testEvent.topics.map((t) => ({
-    id: t.id,
-    label: t.label,
-    color: t.color,
-    keywords: [
-      ...(t.keywords ?? []),
-      ...(t.id === 'military' && extraMilitaryKeyword ? [extraMilitaryKeyword] : []),
-    ],
-  }));
-  return `events:\n  - slug: test-war\n    title: Test war\n    startDate: '2022-02-24'\n    timeZone: Europe/Kyiv\n    topics: ${JSON.stringify(topics)}\n`;
-}
 
 describe('topics confirmed by editors', () => {
   it('records each decision with who and when, shows it as the editor’s reason, and publishes it live, not as a correction', async () => {
@@ -173,7 +140,7 @@ describe('topics confirmed by editors', () => {
     expect(await read(decided.id)).toMatchObject({ topics: ['energy', 'diplomacy'], version: 2 });
 
     // The rules change (drones are military now): the other update follows them, the decided one not.
-    const { stdout } = await cli('retag', ['--event', 'test-war'], testEventYaml('drone'));
+    const { stdout } = await runCli(server, 'retag', ['--event', 'test-war'], testEventYaml('drone'));
     expect(stdout).toContain('2 updates checked, 1 changed');
     expect((await read(ruled.id)).topics).toEqual(['military', 'energy']);
     const kept = await read(decided.id);
@@ -265,7 +232,7 @@ describe('npm run export-labels', () => {
     await as(editor, 'PATCH', `/api/updates/${first.id}`, { topics: ['energy'] });
     await as(editor, 'POST', `/api/stories/${first.id}/split`, { members: [third.id] });
 
-    const { stdout } = await cli('export-labels', ['--event', 'test-war']);
+    const { stdout } = await runCli(server, 'export-labels', ['--event', 'test-war']);
     const { tagging, clustering } = JSON.parse(stdout) as {
       tagging: TaggingLabels;
       clustering: ClusteringLabels;
@@ -299,7 +266,7 @@ describe('npm run export-labels', () => {
     });
 
     // --out writes the two files under the fixtures' names.
-    await cli('export-labels', ['--event', 'test-war', '--out', path.join(dir, 'labels')]);
+    await runCli(server, 'export-labels', ['--event', 'test-war', '--out', path.join(dir, 'labels')]);
     const file = JSON.parse(
       readFileSync(path.join(dir, 'labels', 'clustering-pairs.json'), 'utf8'),
     ) as ClusteringLabels;
@@ -309,7 +276,9 @@ describe('npm run export-labels', () => {
     ).toEqual(tagging.items);
 
     // An unknown event: one plain line, and a failing exit.
-    const failed = await cli('export-labels', ['--event', 'nope']).catch((error: unknown) => error);
+    const failed = await runCli(server, 'export-labels', ['--event', 'nope']).catch(
+      (error: unknown) => error,
+    );
     expect(failed).toMatchObject({ code: 1, stderr: 'Event "nope" not found\n' });
   }, 60_000);
 });

@@ -1,4 +1,10 @@
+import { execFile } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import type {
   ClientToServerEvents,
   Role,
@@ -32,6 +38,23 @@ export const testEvent = eventConfigSchema.parse({
     { id: 'energy', label: 'Energy', color: '#c2410c', keywords: ['gas', 'power grid'] },
   ],
 });
+
+/**
+ * `testEvent` as an operator's config file (YAML) for the CLIs; `extraMilitaryKeyword` is one more
+ * rule for the military topic, as if the rules had changed since the server started.
+ */
+export function testEventYaml(extraMilitaryKeyword?: string): string {
+  const topics = testEvent.topics.map((t) => ({
+    id: t.id,
+    label: t.label,
+    color: t.color,
+    keywords: [
+      ...(t.keywords ?? []),
+      ...(t.id === 'military' && extraMilitaryKeyword ? [extraMilitaryKeyword] : []),
+    ],
+  }));
+  return `events:\n  - slug: test-war\n    title: Test war\n    startDate: '2022-02-24'\n    timeZone: Europe/Kyiv\n    topics: ${JSON.stringify(topics)}\n`;
+}
 
 /** A private event beside `testEvent`: readable only with a viewer token or a newsroom session. */
 export const privateEvent = eventConfigSchema.parse({
@@ -226,4 +249,51 @@ export async function signedInPerson(server: TestServer, role: Role, name?: stri
     cookie: (response.headers.get('set-cookie') ?? '').split(';')[0] as string,
     csrf: csrfToken,
   };
+}
+
+/**
+ * A request to `server` as `person` makes it from the console (session cookie and CSRF token), or as
+ * a reader without one; a `body` goes as JSON.
+ */
+export function requestAs(
+  server: TestServer,
+  person: SignedIn | undefined,
+  method: string,
+  url: string,
+  body?: unknown,
+): Promise<Response> {
+  return fetch(`${server.url}${url}`, {
+    method,
+    headers: {
+      ...(person ? { cookie: person.cookie, 'x-csrf-token': person.csrf } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
+
+const serverDir = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * Runs a command of server/src/cli (import, retag, export-labels…) as an operator would: in a process
+ * of its own, against `server`'s database, with `config` (a config file's text) as DAYLINE_CONFIG.
+ */
+export async function runCli(
+  server: TestServer,
+  script: string,
+  args: string[],
+  config = testEventYaml(),
+): Promise<{ stdout: string; stderr: string }> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'dayline-cli-'));
+  try {
+    const file = path.join(dir, 'dayline.yaml');
+    writeFileSync(file, config);
+    const { DAYLINE_CONFIG: _ignored, ...env } = process.env;
+    return await promisify(execFile)(process.execPath, ['--import', 'tsx', `src/cli/${script}.ts`, ...args], {
+      cwd: serverDir,
+      env: { ...env, DATABASE_URL: server.databaseUrl, DAYLINE_CONFIG: file, DAYLINE_DEMO: 'off' },
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

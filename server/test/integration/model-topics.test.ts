@@ -9,6 +9,7 @@ import type { TopicModelFile } from '../../src/understanding/topic-model.js';
 import { ukraineWar } from '../support/ukraine-war.js';
 import {
   anUpdate,
+  requestAs,
   signedInPerson,
   startServer,
   token,
@@ -52,15 +53,7 @@ afterAll(async () => {
 const post = (body: unknown) => server.post(body, { event: slug });
 const read = async (id: string) => (await (await fetch(`${server.url}/api/updates/${id}`)).json()) as Update;
 const as = (person: SignedIn, method: string, url: string, body?: unknown) =>
-  fetch(`${server.url}${url}`, {
-    method,
-    headers: {
-      cookie: person.cookie,
-      'x-csrf-token': person.csrf,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
+  requestAs(server, person, method, url, body);
 
 async function subscribed(): Promise<TestSocket> {
   const socket = await server.socket();

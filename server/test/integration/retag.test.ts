@@ -1,22 +1,13 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import type { Update } from '@dayline/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { anUpdate, startServer, type TestServer } from './helpers.js';
+import { anUpdate, runCli, startServer, testEventYaml, type TestServer } from './helpers.js';
 
 let server: TestServer;
-let dir: string;
 beforeEach(async () => {
   server = await startServer();
-  dir = mkdtempSync(path.join(tmpdir(), 'dayline-retag-'));
 });
 afterEach(async () => {
   await server.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('npm run retag', () => {
@@ -30,29 +21,7 @@ describe('npm run retag', () => {
     expect(drone.topics).toEqual([]);
 
     // The rules now know that drones are military.
-    const config = path.join(dir, 'dayline.yaml');
-    writeFileSync(
-      config,
-      `events:
-  - slug: test-war
-    title: Test war
-    startDate: '2022-02-24'
-    timeZone: Europe/Kyiv
-    topics:
-      - { id: military, label: Military, color: '#b91c1c', keywords: [shelling, missile, drone] }
-      - { id: diplomacy, label: Diplomacy, color: '#1d4ed8', keywords: [talks] }
-      - { id: energy, label: Energy, color: '#c2410c', keywords: [gas] }
-`,
-    );
-    const { DAYLINE_CONFIG: _ignored, ...env } = process.env;
-    const { stdout } = await promisify(execFile)(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli/retag.ts', '--event', 'test-war'],
-      {
-        cwd: fileURLToPath(new URL('../..', import.meta.url)),
-        env: { ...env, DATABASE_URL: server.databaseUrl, DAYLINE_CONFIG: config },
-      },
-    );
+    const { stdout } = await runCli(server, 'retag', ['--event', 'test-war'], testEventYaml('drone'));
     expect(stdout).toContain('Re-tagged test-war: 2 updates checked, 1 changed');
     const retagged = (await (await fetch(`${server.url}/api/updates/${drone.id}`)).json()) as Update;
     expect(retagged).toMatchObject({ topics: ['military'], version: 2, status: 'published' });

@@ -1,17 +1,20 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import type { Update } from '@dayline/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { anUpdate, startServer, testEvent, type TestServer, type TestSocket } from './helpers.js';
+import {
+  anUpdate,
+  runCli,
+  startServer,
+  testEvent,
+  testEventYaml,
+  type TestServer,
+  type TestSocket,
+} from './helpers.js';
 
 // What `npm run import` and `npm run retag` commit, in processes of their own, reaches open pages
 // live: every server follows the change log for what other processes committed.
-const run = promisify(execFile);
-const serverDir = fileURLToPath(new URL('../..', import.meta.url));
 
 let server: TestServer;
 let dir: string;
@@ -23,29 +26,6 @@ afterEach(async () => {
   await server.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-/** Runs one of the CLIs as a person would, against the server's database and this config. */
-async function tool(script: string, ...args: string[]) {
-  const config = path.join(dir, 'dayline.yaml');
-  writeFileSync(
-    config,
-    `events:
-  - slug: test-war
-    title: Test war
-    startDate: '2022-02-24'
-    timeZone: Europe/Kyiv
-    topics:
-      - { id: military, label: Military, color: '#b91c1c', keywords: [shelling, missile, drone] }
-      - { id: diplomacy, label: Diplomacy, color: '#1d4ed8', keywords: [talks, ceasefire] }
-      - { id: energy, label: Energy, color: '#c2410c', keywords: [gas, power grid] }
-`,
-  );
-  const { DAYLINE_CONFIG: _ignored, ...env } = process.env;
-  return run(process.execPath, ['--import', 'tsx', `src/cli/${script}.ts`, ...args], {
-    cwd: serverDir,
-    env: { ...env, DATABASE_URL: server.databaseUrl, DAYLINE_CONFIG: config, DAYLINE_DEMO: 'off' },
-  });
-}
 
 /** Every push a socket gets, with when it came. */
 function record(socket: TestSocket) {
@@ -81,7 +61,12 @@ describe('changes committed by another process', () => {
         )
         .join('\n'),
     );
-    const imported = await tool('import', '--event', testEvent.slug, file);
+    const imported = await runCli(
+      server,
+      'import',
+      ['--event', testEvent.slug, file],
+      testEventYaml('drone'),
+    );
     const done = Date.now();
     expect(imported.stdout).toContain('3 created');
     await expect.poll(() => got.length, { timeout: 2000 }).toBe(3);
@@ -91,7 +76,7 @@ describe('changes committed by another process', () => {
     for (const g of got) expect(g.at - done).toBeLessThan(2000);
 
     // The rules in the tool's config know that drones are military: the retag goes out live too.
-    const retagged = await tool('retag', '--event', testEvent.slug);
+    const retagged = await runCli(server, 'retag', ['--event', testEvent.slug], testEventYaml('drone'));
     const retagDone = Date.now();
     expect(retagged.stdout).toContain('1 changed');
     await expect.poll(() => got.length, { timeout: 2000 }).toBe(4);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventConfigSchema } from '../../src/config.js';
 import {
   anUpdate,
+  requestAs,
   signedInPerson,
   startServer,
   testEvent,
@@ -40,17 +41,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-const call = (method: string, path: string, role?: Role, body?: unknown) => {
-  const person = role ? people.get(role) : undefined;
-  return fetch(`${server.url}${path}`, {
-    method,
-    headers: {
-      ...(person ? { cookie: person.cookie, 'x-csrf-token': person.csrf } : {}),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-};
+const call = (method: string, path: string, role?: Role, body?: unknown) =>
+  requestAs(server, role ? people.get(role) : undefined, method, path, body);
 
 const runsOf = async (slug = testEvent.slug) => {
   const response = await call('GET', `/api/events/${slug}/training-runs`, 'admin');
