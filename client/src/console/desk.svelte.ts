@@ -19,7 +19,7 @@ export class DeskUpdates {
   /** Who is at this event's desk (this browser included), and what each has open. */
   people = $state<DeskPresence['people']>([]);
   /** Each person at the desk once, however many tabs they have open on it. */
-  readonly names = $derived([...new Set(this.people.map((p) => p.name))]);
+  readonly names = $derived(this.people.map((p) => p.name).filter((name, i, all) => all.indexOf(name) === i));
   /**
    * The event's trained topic model deciding the topics of updates stored with the rules' only (an
    * import, a retag): how far it is. Kept a few seconds after it ends, then null.
