@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import type { TopicReason, Update } from '@dayline/shared';
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { emptySummary } from '../../src/understanding/runs.js';
 import { readTopicModel } from '../../src/understanding/train.js';
 import type { TopicModelFile } from '../../src/understanding/topic-model.js';
@@ -183,10 +183,14 @@ describe('a batch', () => {
     const results = (await response.json()) as { results: { id: string; status: string }[] };
     const ids = results.results.filter((r) => r.status === 'created').map((r) => r.id);
     expect(ids).toHaveLength(30);
-    // Stored with the rules' topics: no model reasons yet.
-    const before = new Map((await Promise.all(ids.map(read))).map((u) => [u.id, u]));
+    // Stored with the rules' topics: each went out as new, from its commit, with no model
+    // reasons. (A read here would race the background refinement, which starts with the batch.)
+    await vi.waitUntil(() => got.filter((g) => g.kind === 'new').length === ids.length, { timeout: 10_000 });
+    const before = new Map(got.filter((g) => g.kind === 'new').map((g) => [g.update.id, g.update]));
+    expect([...before.keys()].sort()).toEqual([...ids].sort());
     for (const update of before.values())
       expect(Object.values(update.topicReasons ?? {}).some((rs) => modelReason(rs))).toBe(false);
+    expect([...before.values()].some((u) => Object.values(u.topicReasons ?? {}).some(ruleHit))).toBe(true);
 
     // The background run started with the batch; this waits for it (and finds nothing left).
     await server.app.refiner!.run(slug);
