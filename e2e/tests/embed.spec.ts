@@ -194,3 +194,51 @@ test('a site DAYLINE_EMBED_ORIGINS does not name is refused the frame', async ({
   const reader = await fetch(`${server.url}/e/${event}`);
   expect(reader.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
 });
+
+test('the embed keeps the editors’ pinned post above the updates, and follows a new pin live', async ({
+  page,
+}) => {
+  const [note, other] = await postMany(server.url, event, [
+    {
+      title: 'About these updates: how our reporters confirm what they send',
+      summary: 'We name a source for every figure and say when a claim cannot be checked.',
+      publishedAt: new Date(Date.now() - 5 * 3600_000).toISOString(),
+      source: { name: 'Editors' },
+    },
+    {
+      title: 'Ceasefire talks: what each side has asked for so far',
+      summary: 'A running summary, updated as the delegations speak.',
+      publishedAt: new Date(Date.now() - 4 * 3600_000).toISOString(),
+      source: { name: 'Editors' },
+    },
+  ]);
+  await patchUpdate(server.url, note!, { sticky: true });
+
+  await page.goto(`${asPublisherHost(publisher.url)}/article`);
+  const frame = page.frameLocator('iframe[data-dayline-embed]');
+  await expect(frame.getByTestId('connection')).toHaveText('Live');
+  const pinned = frame.getByTestId('sticky-post');
+  await expect(pinned).toContainText('About these updates: how our reporters confirm what they send');
+  // Above the newest updates, which are all still there.
+  const pinnedBox = await pinned.boundingBox();
+  const firstCard = await frame.getByTestId('update-card').first().boundingBox();
+  expect(pinnedBox!.y + pinnedBox!.height).toBeLessThanOrEqual(firstCard!.y);
+  await expect(frame.getByTestId('update-card')).toHaveCount(5);
+  // "Show more" opens the whole post in place.
+  await pinned.getByRole('button', { name: 'Show more' }).click();
+  await expect(pinned).toContainText('We name a source for every figure');
+
+  // The editors pin another post: the frame follows at once, without a reload; then they stop.
+  await patchUpdate(server.url, other!, { sticky: true });
+  await expect(pinned).toContainText('Ceasefire talks: what each side has asked for so far');
+  await expect(pinned).not.toContainText('About these updates');
+  await patchUpdate(server.url, other!, { sticky: false });
+  await expect(pinned).toHaveCount(0);
+  // The frame is still as tall as its content.
+  await expect
+    .poll(async () => {
+      const { frame: outer, content } = await frameHeights(page, frame);
+      return Math.abs(outer - Math.ceil(content));
+    })
+    .toBeLessThanOrEqual(1);
+});

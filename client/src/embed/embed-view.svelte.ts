@@ -11,6 +11,7 @@ import {
 import { SvelteSet } from 'svelte/reactivity';
 import { Announcer } from '../lib/announcer.svelte.js';
 import { EventData, type LiveLink, type ViewRules } from '../lib/event-data.svelte.js';
+import { StickyPost } from '../lib/sticky-post.svelte.js';
 import { dayOf } from '../lib/timeline-logic.js';
 
 /** How long a card shown with "N new updates" keeps its highlight. */
@@ -20,18 +21,21 @@ const freshMs = 4000;
  * The embed's rules on top of the event's data (the same EventData the reader's timeline uses):
  * a new update never moves what a reader of the publisher's page is looking at, it waits behind
  * "N new updates" (and is announced); a correction or a retraction of a card on screen is shown
- * in place at once. The embed shows the newest `limit` cards; the full page has the rest.
+ * in place at once. The embed shows the newest `limit` cards; the full page has the rest. The
+ * event's sticky post stays above them, as on the full page.
  */
 export class EmbedView implements ViewRules {
   readonly data: EventData;
   readonly announcer: Announcer;
   readonly limit: number;
+  readonly sticky: StickyPost;
   readonly #fresh = new SvelteSet<string>();
   #timers: ReturnType<typeof setTimeout>[] = [];
 
   constructor(event: Event, live: LiveLink, options: { filters: Filters; limit: number }) {
     this.limit = options.limit;
     this.announcer = new Announcer(topicsById(event));
+    this.sticky = new StickyPost(event.slug);
     this.data = new EventData(event, live, { rules: () => this, filters: options.filters, target: latest });
   }
 
@@ -79,8 +83,14 @@ export class EmbedView implements ViewRules {
     void this.data.load(this.data.filters, latest, initial);
   }
 
+  /** ViewRules: a view's first page is in, with the sticky post of that moment. */
+  loaded(view: EventView): void {
+    this.sticky.set(view.sticky);
+  }
+
   /** ViewRules: a new update waits for the reader; a change to a card on screen is shown at once. */
   receive(kind: ChangeKind, update: Update, options: { again: boolean; force: boolean }): void {
+    this.sticky.apply(update);
     if (this.data.holdsBack(update.id)) {
       this.data.hold(kind, update, false);
       return;
