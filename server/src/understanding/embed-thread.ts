@@ -26,17 +26,14 @@ const model = initModel(modelSource);
 // Reported as soon as it fails, not only with the first job.
 model.catch(() => undefined);
 
-port.on('message', async ({ id, texts }: EmbedJob) => {
+port.on('message', async ({ text }: EmbedJob) => {
   let reply: EmbedReply;
   try {
     const loaded = await model;
-    // One text at a time: an update's vector never depends on what else was in its batch.
-    const vectors: Float32Array[] = [];
-    for (const text of texts) vectors.push(Float32Array.from(await loaded.embed(text)));
-    reply = { id, vectors };
+    reply = { vector: Float32Array.from(await loaded.embed(text)) };
   } catch (error) {
     const { name, message } = error as { name?: string; message?: string };
-    reply = { id, error: { name: name ?? 'Error', message: message ?? String(error) } };
+    reply = { error: { name: name ?? 'Error', message: message ?? String(error) } };
   }
-  port.postMessage(reply, 'vectors' in reply ? reply.vectors.map((v) => v.buffer as ArrayBuffer) : []);
+  port.postMessage(reply, 'vector' in reply ? [reply.vector.buffer as ArrayBuffer] : []);
 });

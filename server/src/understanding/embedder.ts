@@ -8,13 +8,12 @@ export const embeddingModel = {
   dimensions: 512,
 } as const;
 
+/** One text for a thread: a thread embeds one at a time, so its reply is to the text it was given. */
 export interface EmbedJob {
-  id: number;
-  texts: readonly string[];
+  text: string;
 }
 
-export type EmbedReply =
-  { id: number; vectors: Float32Array[] } | { id: number; error: { name: string; message: string } };
+export type EmbedReply = { vector: Float32Array } | { error: { name: string; message: string } };
 
 /** Turns texts into sentence vectors, one per text, in order. */
 export interface Embed {
@@ -73,7 +72,6 @@ export class Embedder implements Embed {
   readonly #urgent: Unit[] = [];
   readonly #queued: Unit[] = [];
   readonly #size: number;
-  #nextId = 1;
   #closed = false;
 
   constructor(options: { threads?: number } = {}) {
@@ -108,7 +106,7 @@ export class Embedder implements Embed {
       const unit = (this.#urgent.shift() ?? this.#queued.shift()) as Unit;
       idle.busy = unit;
       idle.worker.ref();
-      idle.worker.postMessage({ id: this.#nextId++, texts: [unit.text] } satisfies EmbedJob);
+      idle.worker.postMessage({ text: unit.text } satisfies EmbedJob);
     }
   }
 
@@ -119,7 +117,7 @@ export class Embedder implements Embed {
       thread.busy = undefined;
       thread.worker.unref();
       if (unit) {
-        if ('vectors' in reply) unit.resolve(reply.vectors[0] as Float32Array);
+        if ('vector' in reply) unit.resolve(reply.vector);
         else unit.reject(Object.assign(new Error(reply.error.message), { name: reply.error.name }));
       }
       this.#dispatch();
