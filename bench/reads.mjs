@@ -92,28 +92,38 @@ const deepToken = Buffer.from(JSON.stringify([middle.published_at, middle.id])).
 const server = await startServer('dayline', { dir });
 const base = `${server.url}/api/events/${eventSlug}`;
 const queries = [
-  ['first page', '/updates'],
-  ['deep keyset page (middle)', `/updates?before=${deepToken}`],
-  ['topic filter, common (military, 40%)', '/updates?topics=military'],
-  ['topic filter, rare (cyber, 4%)', '/updates?topics=cyber'],
-  ['full text, common word', `/updates?q=${vocabulary[0]}`],
-  ['full text, rare word', `/updates?q=${vocabulary[4000]}`],
+  ['first page', `${base}/updates`],
+  ['deep keyset page (middle)', `${base}/updates?before=${deepToken}`],
+  ['topic filter, common (military, 40%)', `${base}/updates?topics=military`],
+  ['topic filter, rare (cyber, 4%)', `${base}/updates?topics=cyber`],
+  ['full text, common word', `${base}/updates?q=${vocabulary[0]}`],
+  ['full text, rare word', `${base}/updates?q=${vocabulary[4000]}`],
   // What a reader has typed after two letters: the last word is searched as a prefix.
-  ['full text, two-letter prefix', `/updates?q=${vocabulary[0].slice(0, 2)}`],
-  ['key events (pinned, every page load)', '/updates?pinned=true&limit=20'],
-  ['day counts (every page load)', '/days'],
+  ['full text, two-letter prefix', `${base}/updates?q=${vocabulary[0].slice(0, 2)}`],
+  ['key events (pinned, every page load)', `${base}/updates?pinned=true&limit=20`],
+  ['day counts (every page load)', `${base}/days`],
+  // What a reader who follows a link downloads first: the page, rendered on the server.
+  ['reader page (HTML, rendered on the server)', `${server.url}/e/${eventSlug}`],
 ];
 
+/** How many updates an answer holds: a page's items, a list's length, or a rendered page's cards. */
+async function itemsIn(response) {
+  if (!response.headers.get('content-type')?.includes('json'))
+    return (await response.text()).split('data-testid="update-card"').length - 1;
+  const body = await response.json();
+  return Array.isArray(body) ? body.length : body.items.length;
+}
+
 const results = [];
-for (const [name, query] of queries) {
+for (const [name, url] of queries) {
   // The first request of a query warms SQLite's page cache; the second says how slow it is.
-  await fetch(base + query).then((r) => r.arrayBuffer());
+  await fetch(url).then((r) => r.arrayBuffer());
   const t0 = performance.now();
-  const check = await fetch(base + query);
+  const check = await fetch(url);
   if (!check.ok) throw new Error(`${name}: ${check.status} ${await check.text()}`);
-  const body = await check.json();
+  const items = await itemsIn(check);
   const once = performance.now() - t0;
-  const items = Array.isArray(body) ? body.length : body.items.length;
+  const query = url.slice(server.url.length);
   const row = { name, query, items };
   if (once > 250) {
     // Too slow for autocannon's window: time a few requests one after another instead; ten at a
@@ -121,7 +131,7 @@ for (const [name, query] of queries) {
     const times = [once];
     for (let i = 0; i < 3; i++) {
       const t = performance.now();
-      await fetch(base + query).then((r) => r.arrayBuffer());
+      await fetch(url).then((r) => r.arrayBuffer());
       times.push(performance.now() - t);
     }
     const s = summary(times);
@@ -133,7 +143,7 @@ for (const [name, query] of queries) {
     continue;
   }
   for (const connections of [1, 10]) {
-    const result = await autocannon({ url: base + query, connections, duration, timeout: 30 });
+    const result = await autocannon({ url, connections, duration, timeout: 30 });
     row[`c${connections}`] = {
       mean: result.latency.average,
       p50: result.latency.p50,

@@ -137,3 +137,32 @@ test('the client takes the rendered page over in place: same cards, no layout sh
   await postMany(server.url, event, hourly(1, '2022-03-16T22:00:00Z', 'Late dispatch'));
   await expect(page.getByTestId('update-card').first()).toContainText('Late dispatch 1');
 });
+
+test.describe('a page rendered again', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('shows a correction, a retraction and a new update on the next load, however soon', async ({
+    page,
+  }) => {
+    // Rendered pages are kept for the next reader of the same page (http/rendered-pages.ts); a kept
+    // one must never be older than a fresh render.
+    await page.goto(`${server.url}/e/${event}`);
+    const before = await headlines(page);
+    await page.reload();
+    expect(await headlines(page)).toEqual(before);
+
+    await patchUpdate(server.url, ids[4]!, { title: 'Dispatch 5, corrected', correctionNote: 'Place fixed' });
+    await page.reload();
+    expect(await headlines(page)).toContain('Dispatch 5, corrected');
+
+    await retractUpdate(server.url, ids[5]!, 'Duplicate report');
+    await page.reload();
+    expect(await headlines(page)).not.toContain('Dispatch 6');
+
+    await postMany(server.url, event, [
+      { title: 'Dispatch 0: the newest', publishedAt: new Date().toISOString(), source: { name: 'Wire' } },
+    ]);
+    await page.reload();
+    expect((await headlines(page))[0]).toBe('Dispatch 0: the newest');
+  });
+});

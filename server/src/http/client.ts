@@ -8,6 +8,7 @@ import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { clientFileHeaders } from './caching.js';
 import { headHtml, pageHead, routeOf, scriptJson, type PageHead } from './reader-page.js';
+import { RenderedPages, type RenderedPage } from './rendered-pages.js';
 
 /** The reader's pages: the app, with the first view rendered into the page. */
 export const readerPaths = ['/', '/e/:slug', '/e/:slug/day/:day', '/e/:slug/u/:id'];
@@ -20,7 +21,7 @@ export const appPaths = [...readerPaths, ...consolePaths];
 export type FirstViewReader = (req: Request, route: Route) => Promise<FirstView>;
 
 /** The client's server build (client/src/ssr.ts): the reader's page rendered by its own components. */
-type RenderReaderPage = (href: string, firstView: FirstView) => { head: string; body: string };
+type RenderReaderPage = (href: string, firstView: FirstView) => RenderedPage;
 
 /**
  * Serves the built client: its files, the app on every page path (links like /e/x?topics=y work),
@@ -33,6 +34,7 @@ export function clientRouter(clientDir: string, readFirstView: FirstViewReader, 
   let template: Promise<string> | undefined;
   let renderer: Promise<RenderReaderPage | null> | undefined;
   const notFound = path.join(clientDir, '404.html');
+  const rendered = new RenderedPages();
   router.use(
     express.static(clientDir, {
       index: false,
@@ -62,12 +64,14 @@ export function clientRouter(clientDir: string, readFirstView: FirstViewReader, 
     const firstView = await readFirstView(req, route);
     const origin = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
     const render = await renderer;
-    const rendered = render ? renderSafely(render, hrefOf(req), firstView, logger) : null;
+    const data = scriptJson(firstView);
+    const href = hrefOf(req);
+    const page = render
+      ? rendered.get(href, data, () => renderSafely(render, href, firstView, logger))
+      : null;
     // Private: a private event's page holds what only this reader may see.
     res.setHeader('Cache-Control', 'private, no-cache');
-    res
-      .type('html')
-      .send(readerPage(await template, pageHead(firstView, route, origin), firstView, rendered));
+    res.type('html').send(readerPage(await template, pageHead(firstView, route, origin), data, page));
   });
   router.use((req, res) => {
     // A path that is not even well-formed is the client's error.
@@ -90,10 +94,10 @@ export function clientRouter(clientDir: string, readFirstView: FirstViewReader, 
 function readerPage(
   template: string,
   head: PageHead,
-  firstView: FirstView,
-  rendered: { head: string; body: string } | null,
+  firstViewJson: string,
+  rendered: RenderedPage | null,
 ): string {
-  const data = `<script type="application/json" id="${firstViewElementId}">${scriptJson(firstView)}</script>`;
+  const data = `<script type="application/json" id="${firstViewElementId}">${firstViewJson}</script>`;
   // The page's own title wins over the app's (an update's permalink is titled by its headline).
   const appHead = rendered?.head.replace(/<title>[^<]*<\/title>/, '') ?? '';
   return template
@@ -111,7 +115,7 @@ function renderSafely(
   href: string,
   firstView: FirstView,
   logger: Logger,
-): { head: string; body: string } | null {
+): RenderedPage | null {
   try {
     return render(href, firstView);
   } catch (err) {
