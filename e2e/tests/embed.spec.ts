@@ -68,6 +68,16 @@ async function frameHeights(page: Page, frame: FrameLocator) {
   return { frame: element?.height ?? 0, content };
 }
 
+/** The frame is as tall as its content, so it never scrolls on its own. */
+async function expectFrameFitsContent(page: Page, frame: FrameLocator) {
+  await expect
+    .poll(async () => {
+      const { frame: outer, content } = await frameHeights(page, frame);
+      return Math.abs(outer - Math.ceil(content));
+    })
+    .toBeLessThanOrEqual(1);
+}
+
 test('a publisher’s page embeds the live timeline, and an update posted through the API shows up in it', async ({
   page,
 }) => {
@@ -101,12 +111,7 @@ test('a publisher’s page embeds the live timeline, and an update posted throug
 
   // The frame is as tall as its content (not the 480 px it starts at), so it never scrolls inside.
   await expect.poll(async () => Math.abs((await frameHeights(page, frame)).frame - 480)).toBeGreaterThan(2);
-  await expect
-    .poll(async () => {
-      const { frame: outer, content } = await frameHeights(page, frame);
-      return Math.abs(outer - Math.ceil(content));
-    })
-    .toBeLessThanOrEqual(1);
+  await expectFrameFitsContent(page, frame);
   const before = await frameHeights(page, frame);
 
   // An update posted through the API with the ingest token: it waits behind "1 new update", so
@@ -135,12 +140,7 @@ test('a publisher’s page embeds the live timeline, and an update posted throug
   await expect(frame.getByTestId('update-card')).toHaveCount(5);
   await expect(button).toHaveCount(0);
   // Still as tall as its content, whatever the new card's length.
-  await expect
-    .poll(async () => {
-      const { frame: outer, content } = await frameHeights(page, frame);
-      return Math.abs(outer - Math.ceil(content));
-    })
-    .toBeLessThanOrEqual(1);
+  await expectFrameFitsContent(page, frame);
 
   // A correction of a card on screen shows in place at once (no button: it is not new).
   await patchUpdate(server.url, fresh.id, {
@@ -235,10 +235,5 @@ test('the embed keeps the editors’ pinned post above the updates, and follows 
   await patchUpdate(server.url, other!, { sticky: false });
   await expect(pinned).toHaveCount(0);
   // The frame is still as tall as its content.
-  await expect
-    .poll(async () => {
-      const { frame: outer, content } = await frameHeights(page, frame);
-      return Math.abs(outer - Math.ceil(content));
-    })
-    .toBeLessThanOrEqual(1);
+  await expectFrameFitsContent(page, frame);
 });
