@@ -215,23 +215,6 @@ export function trainTopicModel(
   };
 }
 
-/** The same thresholds, weights retrained on more examples (editor confirmations). */
-export function retrainWeights(model: TopicModelFile, examples: readonly TrainingExample[]): TopicModelFile {
-  const topics = Object.fromEntries(
-    Object.entries(model.topics).map(([topic, c]) => {
-      const labelled = labelledFor(examples, topic);
-      const labels = labelled.map((e) => e.topics.includes(topic));
-      const m = train(
-        labelled.map((e) => e.vector),
-        labels,
-        model.options,
-      );
-      return [topic, { ...c, weights: m.weights, bias: m.bias, positives: labels.filter(Boolean).length }];
-    }),
-  );
-  return { ...model, topics, data: { ...model.data, updates: examples.length } };
-}
-
 function round(x: number, digits: number): number {
   return Number(x.toPrecision(digits));
 }
