@@ -10,8 +10,9 @@ const minuteMs = 60_000;
 
 /**
  * The reader's pages as the components rendered them, kept for the next reader of the same page.
- * A render holds the event loop for about 17 ms, and readers who follow a shared link ask for the
- * same page many times a second. A page is only ever reused for the same address and the same first
+ * A render holds the event loop for tens of milliseconds (about 40 ms for 50 cards and a 1,000-day
+ * chart in bench/reads.mjs), and readers who follow a shared link ask for the same page many times
+ * a second. A page is only ever reused for the same address and the same first
  * view, byte for byte (the key holds its digest): whatever changed since, however small, renders it
  * again, so a kept page is always what a fresh render would give. It is rendered again each minute
  * too, for its relative times. The least recently used pages go first beyond `max`.
