@@ -27,4 +27,25 @@ describe('Outbox', () => {
     outbox.push(() => sent.push(6));
     expect(sent).toEqual([0, 1, 2, 3, 4, 5, 6]);
   });
+
+  it('cuts a long run of messages queued one after another (a batch published) into slices', async () => {
+    const outbox = new Outbox(2);
+    const sent: number[] = [];
+    const slowSend = (i: number) => () => {
+      const until = performance.now() + 0.25;
+      while (performance.now() < until);
+      sent.push(i);
+    };
+    for (let i = 0; i < 100; i++) outbox.push(slowSend(i));
+    // 2 ms of 25 ms of sending went out at once; the rest waits for later turns.
+    expect(sent.length).toBeGreaterThan(0);
+    expect(sent.length).toBeLessThan(20);
+    let turns = 0;
+    while (sent.length < 100) {
+      await new Promise((resolve) => setImmediate(resolve));
+      turns += 1;
+    }
+    expect(turns).toBeGreaterThan(5);
+    expect(sent).toEqual([...Array(100).keys()]);
+  });
 });

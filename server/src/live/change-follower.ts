@@ -1,16 +1,18 @@
 import type { ChangeKind, Update } from '@dayline/shared';
 import type { Logger } from '../logger.js';
 import type { LoggedChange, Store } from '../store/store.js';
+import { backgroundSlices } from '../time-slices.js';
 
 /** How often a server looks in the change log for what other processes committed. */
 export const followIntervalMs = 300;
 /** Changes read per look; a long import is delivered in several. */
 const batchSize = 500;
 /**
- * Updates loaded and delivered between two yields to the event loop, so readers are answered
- * meanwhile. During a 20,000-update import (bench/ingest.mjs) a slice of 10 took 0.6 ms to load and
- * 0.2 ms to deliver on average, 9 ms at worst; slices of 50 put a first-page read's p99 at 27–41 ms,
- * slices of 10 at 18–29 ms (the rest of that tail is garbage collection).
+ * Updates loaded and delivered in one slice; each slice then waits for its turn with the thread's
+ * other background work (time-slices.ts), so readers are answered meanwhile. During a 20,000-update
+ * import (bench/ingest.mjs) a slice of 10 took 0.6 ms to load and 0.2 ms to deliver on average,
+ * 9 ms at worst; slices of 50 put a first-page read's p99 at 27–41 ms, slices of 10 at 18–29 ms
+ * (the rest of that tail is garbage collection).
  */
 const sliceSize = 10;
 
@@ -100,7 +102,7 @@ export class ChangeFollower {
         this.deps.deliver(kind, update);
         delivered += 1;
       }
-      await new Promise((resolve) => setImmediate(resolve));
+      await backgroundSlices.next();
     }
     return delivered;
   }
