@@ -46,6 +46,12 @@ describe('changes committed by another process', () => {
     const ack = await socket.emitWithAck('subscribe', { event: testEvent.slug });
     if (!ack.ok) throw new Error(ack.error.message);
     const got = record(socket);
+    // A reader's first page, read (and kept by the server) before the tools run.
+    const firstPage = async () =>
+      (await (await fetch(`${server.url}/api/events/${testEvent.slug}/updates?limit=50`)).json()) as {
+        items: Update[];
+      };
+    expect((await firstPage()).items.map((u) => u.title)).toEqual([drone.title]);
 
     const file = path.join(dir, 'updates.ndjson');
     const titles = [
@@ -74,6 +80,8 @@ describe('changes committed by another process', () => {
       titles.map((t) => ['update:new', t]).sort(),
     );
     for (const g of got) expect(g.at - done).toBeLessThan(2000);
+    // The page kept from before is not what a reader gets now: the import moved the event on.
+    expect((await firstPage()).items.map((u) => u.title).sort()).toEqual([drone.title, ...titles].sort());
 
     // The rules in the tool's config know that drones are military: the retag goes out live too.
     const retagged = await runCli(server, 'retag', ['--event', testEvent.slug], testEventYaml('drone'));
@@ -82,6 +90,7 @@ describe('changes committed by another process', () => {
     await expect.poll(() => got.length, { timeout: 2000 }).toBe(4);
     expect(got[3]).toMatchObject({ kind: 'update:changed', update: { id: drone.id, topics: ['military'] } });
     expect((got[3]?.at ?? Infinity) - retagDone).toBeLessThan(2000);
+    expect((await firstPage()).items.find((u) => u.id === drone.id)?.topics).toEqual(['military']);
 
     // Nothing twice, and a reconnect from the last cursor has nothing left to replay.
     await new Promise((resolve) => setTimeout(resolve, 700));
