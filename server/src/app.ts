@@ -338,10 +338,8 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
       await eventWatcher.stop();
       httpServer.close();
       await inFlight.drain();
-      await hub.flushed();
-      // A disconnect from the server, not a dropped connection: clients come back (through the load
-      // balancer, to another node) and catch up from their cursor. Local: other nodes keep theirs.
-      io.local.disconnectSockets(true);
+      // Local: other nodes keep their readers.
+      await hub.disconnectReaders();
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());
       });

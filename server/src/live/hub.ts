@@ -154,9 +154,29 @@ export class LiveHub implements ChangePublisher {
     this.#emit(this.io.local, kind, update);
   }
 
-  /** Resolves once every change published so far has gone out (before a shutdown). */
-  flushed(): Promise<void> {
-    return this.#outbox.flushed();
+  /**
+   * Lets this node's readers go (a deploy, a scale-in): each gets what was published so far, then
+   * a disconnect from the server, not a dropped connection, so clients come back (through the load
+   * balancer, to another node) and catch up from their cursor. Resolves once their connections
+   * have closed, or after `waitMs` for a reader too slow to take its messages: closing the engine
+   * sooner would drop what still waits in a connection's write buffer.
+   */
+  async disconnectReaders(waitMs = 2000): Promise<void> {
+    await this.#outbox.flushed();
+    const connections = [...this.io.of('/').sockets.values()].map((socket) => socket.conn);
+    this.io.local.disconnectSockets(true);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.all(
+        connections.map((connection) =>
+          connection.readyState === 'closed'
+            ? undefined
+            : new Promise((resolve) => connection.once('close', resolve)),
+        ),
+      ),
+      new Promise((resolve) => (timer = setTimeout(resolve, waitMs))),
+    ]);
+    clearTimeout(timer);
   }
 
   #emit(target: LiveServer | LiveServer['local'], kind: ChangeKind, update: Update): void {
