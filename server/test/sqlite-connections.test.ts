@@ -173,4 +173,35 @@ describe('batch inserts on a worker thread', () => {
     expect(await store.countUpdates('quake')).toBe(threadFrom);
     await store.close();
   });
+
+  it('waits for another process that holds the write lock and commits meanwhile (npm run import), then commits', async () => {
+    const store = await openStore(`sqlite:${file}`, { cwd: dir });
+    await store.syncEvents([{ slug: 'quake', startDate: '2026-01-01', timeZone: 'UTC' }], () => 1);
+    const turns = new WriteTurns();
+    const db = new Kysely<Database>({
+      dialect: new ReadWriteSqliteDialect({ read: connectSqlite(file), write: connectSqlite(file), turns }),
+    });
+    const inserter = new ThreadInserter(file, turns, db);
+    // The thread is started (a first batch) before the other process takes the lock.
+    const first = Array.from({ length: threadFrom }, (_, i) => newUpdate(`a${i}`, `ka${i}`));
+    await inserter.insert(first, 'tool:test');
+    const importer = new SqliteDatabase(file);
+    importer.exec('begin immediate');
+    importer
+      .prepare("insert into events (slug, start_date, time_zone) values ('flood', '2026-01-01', 'UTC')")
+      .run();
+    const batch = Array.from({ length: threadFrom }, (_, i) => newUpdate(`b${i}`, `kb${i}`));
+    const stored = inserter.insert(batch, 'tool:test');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The other process commits while the batch waits: a transaction that had read before it took
+    // the lock would now fail with SQLITE_BUSY_SNAPSHOT.
+    importer.exec('commit');
+    importer.close();
+    const { stored: rows } = await stored;
+    expect(rows.every((r) => r.created)).toBe(true);
+    expect(await store.countUpdates('quake')).toBe(2 * threadFrom);
+    await inserter.close();
+    await db.destroy();
+    await store.close();
+  });
 });
