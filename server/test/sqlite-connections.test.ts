@@ -147,15 +147,20 @@ const newUpdate = (id: string, contentKey: string): NewUpdate => ({
   at: '2026-01-02T10:00:01.000Z',
 });
 
+/** A store of the event `quake`, and a thread inserting into its file, as the server has them. */
+async function storeWithThread() {
+  const store = await openStore(`sqlite:${file}`, { cwd: dir });
+  await store.syncEvents([{ slug: 'quake', startDate: '2026-01-01', timeZone: 'UTC' }], () => 1);
+  const turns = new WriteTurns();
+  const db = new Kysely<Database>({
+    dialect: new ReadWriteSqliteDialect({ read: connectSqlite(file), write: connectSqlite(file), turns }),
+  });
+  return { store, db, inserter: new ThreadInserter(file, turns, db) };
+}
+
 describe('batch inserts on a worker thread', () => {
   it('commits there and reports what it stored; an error keeps its SQLite code', async () => {
-    const store = await openStore(`sqlite:${file}`, { cwd: dir });
-    await store.syncEvents([{ slug: 'quake', startDate: '2026-01-01', timeZone: 'UTC' }], () => 1);
-    const turns = new WriteTurns();
-    const db = new Kysely<Database>({
-      dialect: new ReadWriteSqliteDialect({ read: connectSqlite(file), write: connectSqlite(file), turns }),
-    });
-    const inserter = new ThreadInserter(file, turns, db);
+    const { store, db, inserter } = await storeWithThread();
     const batch = Array.from({ length: threadFrom }, (_, i) => newUpdate(`u${i}`, `k${i}`));
     const { stored } = await inserter.insert([...batch, newUpdate('copy', 'k0')], 'tool:test');
     // The last is a copy of the first (same content key): stored once.
@@ -175,13 +180,7 @@ describe('batch inserts on a worker thread', () => {
   });
 
   it('waits for another process that holds the write lock and commits meanwhile (npm run import), then commits', async () => {
-    const store = await openStore(`sqlite:${file}`, { cwd: dir });
-    await store.syncEvents([{ slug: 'quake', startDate: '2026-01-01', timeZone: 'UTC' }], () => 1);
-    const turns = new WriteTurns();
-    const db = new Kysely<Database>({
-      dialect: new ReadWriteSqliteDialect({ read: connectSqlite(file), write: connectSqlite(file), turns }),
-    });
-    const inserter = new ThreadInserter(file, turns, db);
+    const { store, db, inserter } = await storeWithThread();
     // The thread is started (a first batch) before the other process takes the lock.
     const first = Array.from({ length: threadFrom }, (_, i) => newUpdate(`a${i}`, `ka${i}`));
     await inserter.insert(first, 'tool:test');
