@@ -343,7 +343,10 @@ export class StoryIndex {
     };
     count(item.title, this.options.titleWeight);
     count(item.summary ?? '', 1);
-    const termIds = Int32Array.from(counts.keys()).sort();
+    const termIds = new Int32Array(counts.size);
+    let next = 0;
+    for (const id of counts.keys()) termIds[next++] = id;
+    termIds.sort();
     const weights = new Float64Array(termIds.length);
     const n = this.#byId.size + 1;
     let norm = 0;
@@ -356,7 +359,8 @@ export class StoryIndex {
     });
     norm = Math.sqrt(norm);
     if (norm > 0) for (let i = 0; i < weights.length; i++) weights[i]! /= norm;
-    const names = Uint8Array.from(termIds, (id) => (named.has(id) ? 1 : 0));
+    const names = new Uint8Array(termIds.length);
+    for (let i = 0; i < termIds.length; i++) names[i] = named.has(termIds[i]!) ? 1 : 0;
     return { termIds, weights, names, meaning: unit(item.vector) };
   }
 

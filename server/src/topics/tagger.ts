@@ -168,6 +168,9 @@ class KeywordAnchors {
   readonly #words = new Map<string, { topic: number; keyword: number }[]>();
   readonly #prefixes = new Map<string, { topic: number; keyword: number }[]>();
   readonly #prefixLengths: number[];
+  /** textHash of each anchor word and prefix: a word of a text is cut out for a look-up only on a hit. */
+  readonly #wordHashes = new Set<number>();
+  readonly #prefixHashes = new Set<number>();
   /** Topics with a keyword that has no anchor: scanned with their whole pattern. */
   readonly #unanchored = new Set<number>();
   readonly #topicCount: number;
@@ -186,27 +189,76 @@ class KeywordAnchors {
       });
     });
     this.#prefixLengths = [...new Set([...this.#prefixes.keys()].map((p) => p.length))];
+    for (const word of this.#words.keys()) this.#wordHashes.add(textHash(word, 0, word.length));
+    for (const prefix of this.#prefixes.keys()) this.#prefixHashes.add(textHash(prefix, 0, prefix.length));
   }
 
-  /** For each topic, the hits in the text in order of position, or undefined: scan it whole. */
-  hits(text: string): (Hit[] | undefined)[] {
-    const out = Array.from({ length: this.#topicCount }, (_, topic) =>
-      this.#unanchored.has(topic) ? undefined : ([] as Hit[]),
+  /**
+   * For each topic, the hits in the text in order of position, or undefined: scan it whole. Runs
+   * once per text of every update written, so it allocates only for what it finds.
+   */
+  hits(text: string): (readonly Hit[] | undefined)[] {
+    const out: (readonly Hit[] | undefined)[] = Array.from({ length: this.#topicCount }, (_, topic) =>
+      this.#unanchored.has(topic) ? undefined : noHits,
     );
     const add = (at: number, entries: { topic: number; keyword: number }[] | undefined) => {
-      for (const { topic, keyword } of entries ?? []) out[topic]?.push({ at, keyword });
-    };
-    // Folding is plain lowercasing for ASCII, the usual case, at a fraction of the cost.
-    const plain = asciiOnly.test(text);
-    for (const run of text.matchAll(wordRun)) {
-      const word = plain ? run[0].toLowerCase() : fold(run[0]);
-      add(run.index, this.#words.get(word));
-      for (const length of this.#prefixLengths) {
-        if (length <= word.length) add(run.index, this.#prefixes.get(word.slice(0, length)));
+      for (const { topic, keyword } of entries ?? []) {
+        const list = out[topic];
+        if (list === undefined) continue;
+        if (list === noHits) out[topic] = [{ at, keyword }];
+        else (list as Hit[]).push({ at, keyword });
       }
+    };
+    if (asciiOnly.test(text)) {
+      // The usual case: in ASCII a word character is [A-Za-z0-9_], and lowercasing keeps every
+      // position, so the text is lowercased once and its words are read off by character codes.
+      const lower = text.toLowerCase();
+      let start = -1;
+      for (let i = 0; i <= lower.length; i++) {
+        if (i < lower.length && isAsciiWordChar(lower.charCodeAt(i))) {
+          if (start < 0) start = i;
+        } else if (start >= 0) {
+          this.#lookUp(lower, start, i, add);
+          start = -1;
+        }
+      }
+      return out;
+    }
+    for (const run of text.matchAll(wordRun)) {
+      const word = fold(run[0]);
+      this.#lookUp(word, 0, word.length, (_, entries) => add(run.index, entries));
     }
     return out;
   }
+
+  /** The anchors of the folded word `text[start, end)`: the word's, then each prefix's. */
+  #lookUp(
+    text: string,
+    start: number,
+    end: number,
+    add: (at: number, entries: { topic: number; keyword: number }[] | undefined) => void,
+  ): void {
+    if (this.#wordHashes.has(textHash(text, start, end))) add(start, this.#words.get(text.slice(start, end)));
+    for (const length of this.#prefixLengths) {
+      if (length <= end - start && this.#prefixHashes.has(textHash(text, start, start + length)))
+        add(start, this.#prefixes.get(text.slice(start, start + length)));
+    }
+  }
+}
+
+/** A 32-bit hash of `text[from, to)`, read in place. */
+function textHash(text: string, from: number, to: number): number {
+  let hash = 0;
+  for (let i = from; i < to; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
+  return hash;
+}
+
+/** A topic none of whose keywords may start in a text (shared: never written to). */
+const noHits: readonly Hit[] = Object.freeze([]);
+
+/** [0-9A-Z_a-z] after lowercasing: [0-9_a-z]. */
+function isAsciiWordChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95;
 }
 
 /**
@@ -217,7 +269,7 @@ class KeywordAnchors {
 function* keywordMatches(
   keywords: KeywordPattern,
   text: string,
-  hits: Hit[] | undefined,
+  hits: readonly Hit[] | undefined,
 ): Generator<{ keyword: string; match: RegExpMatchArray }> {
   if (!hits) {
     for (const match of text.matchAll(keywords.pattern)) {
@@ -232,8 +284,14 @@ function* keywordMatches(
     let j = i;
     while (j < hits.length && hits[j]!.at === at) j++;
     if (at >= end) {
-      const tried = hits.slice(i, j).map((h) => h.keyword);
-      for (const index of tried.sort((a, b) => a - b)) {
+      const tried =
+        j === i + 1
+          ? [hits[i]!.keyword]
+          : hits
+              .slice(i, j)
+              .map((h) => h.keyword)
+              .sort((a, b) => a - b);
+      for (const index of tried) {
         const sticky = keywords.sticky[index]!;
         sticky.lastIndex = at;
         const match = sticky.exec(text);
@@ -340,44 +398,70 @@ function textMatches(
   topic: CompiledTopic,
   keywords: KeywordPattern | undefined,
   texts: readonly string[],
-  hits: readonly (Hit[] | undefined)[][],
+  hits: readonly (readonly Hit[] | undefined)[][],
   topicIndex: number,
 ): { reasons: TopicReason[]; masked: string | undefined } {
-  const reasons: TopicReason[] = [];
+  // Most texts match none of a topic's rules: nothing is allocated for them.
+  let reasons: TopicReason[] | undefined;
   let masked: string | undefined;
-  const seen = new Set<string>();
+  let seen: Set<string> | undefined;
   for (const [t, text] of texts.entries()) {
-    // Found only once something matched: most texts match none of a topic's rules.
+    const topicHits = hits[t]?.[topicIndex];
+    const tryKeywords = keywords !== undefined && topicHits?.length !== 0;
+    if (!tryKeywords && topic.regexes.length === 0) continue;
+    // Found only once something matched.
     let excluded: { from: number; to: number; text: string }[] | undefined;
     const note = (rule: 'keyword' | 'regex', pattern: string, m: RegExpMatchArray): void => {
       const from = m.index ?? 0;
       const to = from + m[0].length;
-      excluded ??= topic.exclude
-        ? [...text.matchAll(topic.exclude)].map((x) => ({
-            from: x.index,
-            to: x.index + x[0].length,
-            text: x[0],
-          }))
-        : [];
+      if (!excluded) {
+        const phrases: { from: number; to: number; text: string }[] = [];
+        if (topic.exclude)
+          eachMatch(topic.exclude, text, (x) =>
+            phrases.push({ from: x.index, to: x.index + x[0].length, text: x[0] }),
+          );
+        excluded = phrases;
+      }
       const hiding = excluded.find((x) => from < x.to && x.from < to);
       if (hiding) {
         masked ??= hiding.text;
         return;
       }
+      seen ??= new Set();
       if (seen.has(`${rule}:${pattern}`)) return;
       seen.add(`${rule}:${pattern}`);
-      reasons.push(m[0] === pattern ? { rule, match: m[0] } : { rule, match: m[0], pattern });
+      (reasons ??= []).push(m[0] === pattern ? { rule, match: m[0] } : { rule, match: m[0], pattern });
     };
-    if (keywords) {
-      for (const { keyword, match } of keywordMatches(keywords, text, hits[t]?.[topicIndex])) {
+    if (keywords && tryKeywords) {
+      for (const { keyword, match } of keywordMatches(keywords, text, topicHits)) {
         if (keywords.acronymsInCapitals && isAcronym(keyword) && match[0].replace(/s$/, '') !== keyword)
           continue;
         note('keyword', keyword, match);
       }
     }
     for (const regex of topic.regexes) {
-      for (const m of text.matchAll(regex.pattern)) if (m[0]) note('regex', regex.source, m);
+      eachMatch(regex.pattern, text, (m) => {
+        if (m[0]) note('regex', regex.source, m);
+      });
     }
   }
-  return { reasons, masked };
+  return { reasons: reasons ?? [], masked };
+}
+
+/**
+ * Every match of a global pattern in a text, as `text.matchAll(pattern)` gives them, without the
+ * copy of the pattern matchAll makes on each call. `each` must not use `pattern` itself.
+ */
+function eachMatch(pattern: RegExp, text: string, each: (match: RegExpExecArray) => void): void {
+  pattern.lastIndex = 0;
+  try {
+    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+      // An empty match moves on by one character (a whole code point), as matchAll does.
+      if (match[0] === '')
+        pattern.lastIndex += pattern.unicode && (text.codePointAt(pattern.lastIndex) ?? 0) > 0xffff ? 2 : 1;
+      each(match);
+    }
+  } finally {
+    pattern.lastIndex = 0;
+  }
 }
