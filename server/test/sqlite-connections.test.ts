@@ -179,6 +179,49 @@ describe('batch inserts on a worker thread', () => {
     await store.close();
   });
 
+  it('sends back exactly the rows it committed: new ones, copies, and stories moved off a copy', async () => {
+    const { store, db, inserter } = await storeWithThread();
+    const first = Array.from({ length: threadFrom }, (_, i) => newUpdate(`s${i}`, `ks${i}`));
+    await inserter.insert(first, 'tool:test');
+    const batch = [
+      // A copy of a stored update, which an item below was clustered under.
+      { ...newUpdate('copy-of-s0', 'ks0'), storyId: 'copy-of-s0' },
+      { ...newUpdate('under-copy', 'ku'), storyId: 'copy-of-s0' },
+      ...Array.from({ length: threadFrom }, (_, i) => ({ ...newUpdate(`n${i}`, `kn${i}`), storyId: 'n0' })),
+      // A copy of an earlier item of the batch, and an item joining a stored story.
+      newUpdate('copy-of-n1', 'kn1'),
+      { ...newUpdate('joins-s1', 'kj'), storyId: 's1' },
+    ];
+    const { stored, grown } = await inserter.insert(batch, 'tool:test');
+    expect(stored.map((s) => [s.row.id, s.created])).toEqual([
+      ['s0', false],
+      ['under-copy', true],
+      ...batch.slice(2, -2).map((u) => [u.id, true]),
+      ['n1', false],
+      ['joins-s1', true],
+    ]);
+    // The story started by the copy is headed by the first item stored under it.
+    expect(stored[1]?.row.story_id).toBe('under-copy');
+    expect(grown.map((row) => row.id)).toEqual(['s1']);
+    const committed = await db
+      .selectFrom('updates')
+      .selectAll()
+      .where(
+        'id',
+        'in',
+        stored.map((s) => s.row.id),
+      )
+      .execute();
+    const byId = new Map(committed.map((row) => [row.id, row]));
+    for (const { row } of stored) expect(row).toEqual(byId.get(row.id));
+    expect(grown[0]).toEqual(
+      await db.selectFrom('updates').selectAll().where('id', '=', 's1').executeTakeFirst(),
+    );
+    await inserter.close();
+    await db.destroy();
+    await store.close();
+  });
+
   it('waits for another process that holds the write lock and commits meanwhile (npm run import), then commits', async () => {
     const { store, db, inserter } = await storeWithThread();
     // The thread is started (a first batch) before the other process takes the lock.

@@ -4,7 +4,7 @@ import { Kysely } from 'kysely';
 import { insertUpdates } from './insert-updates.js';
 import { ReadWriteSqliteDialect, WriteTurns } from '../store/read-write-sqlite.js';
 import { connectSqlite } from '../store/sqlite-connection.js';
-import type { InsertJob, InsertReply } from './update-inserter.js';
+import { sendRows, type InsertJob, type InsertReply } from './update-inserter.js';
 import type { Database } from '../store/tables.js';
 
 // The worker side of ThreadInserter: batch inserts on a connection of their own, so the server's
@@ -30,7 +30,10 @@ port.on('message', async ({ id, updates, origin, audit }: InsertJob) => {
   try {
     reply = {
       id,
-      result: await db.transaction().execute((trx) => insertUpdates(trx, updates, origin, audit)),
+      result: sendRows(
+        updates,
+        await db.transaction().execute((trx) => insertUpdates(trx, updates, origin, audit)),
+      ),
     };
   } catch (error) {
     const { name, message, code } = error as { name?: string; message?: string; code?: unknown };
