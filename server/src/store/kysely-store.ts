@@ -185,8 +185,8 @@ export class KyselyStore implements Store {
     return regroup(this.db, moves, touched, at, this.#origin, audit, decisions);
   }
 
-  clusteringFeed(event: string, afterCursor: number, from: string) {
-    return clusteringFeed(this.db, event, afterCursor, from);
+  clusteringFeed(event: string, afterCursor: number, from: string, known: (id: string) => boolean) {
+    return clusteringFeed(this.db, event, afterCursor, from, known);
   }
 
   listUpdates(event: string, filter: ListFilter): Promise<UpdatePage> {

@@ -220,13 +220,18 @@ export interface Store {
     /** The editor's decisions the regrouping carries out (split: different, merge: same). */
     decisions?: readonly EditorDecision[],
   ): Promise<Update[]>;
-  /** Updates of the event created after `afterCursor`, published at or after `from`, for the clustering index. */
+  /**
+   * What the clustering index has not seen: the event's updates created after `afterCursor`,
+   * published at or after `from`, neither retracted nor `known`; and the newest created cursor read.
+   */
   clusteringFeed(
     event: string,
     afterCursor: number,
     from: string,
-  ): Promise<
-    {
+    known: (id: string) => boolean,
+  ): Promise<{
+    through: number;
+    items: {
       id: string;
       title: string;
       summary: string;
@@ -234,9 +239,8 @@ export interface Store {
       source?: string;
       storyId: string;
       createdCursor: number;
-      status: string;
-    }[]
-  >;
+    }[];
+  }>;
   /** Newest first (publishedAt desc, id desc); retracted updates are left out. */
   listUpdates(event: string, filter: ListFilter): Promise<UpdatePage>;
   countDays(

@@ -114,24 +114,50 @@ export async function regroup(
   return presentUpdates(db, rows);
 }
 
-/** Updates of the event created after `afterCursor`, published at or after `from`, for the clustering index. */
-export async function clusteringFeed(db: Kysely<Database>, event: string, afterCursor: number, from: string) {
-  const rows = await db
+/**
+ * What the clustering index of `event` has not seen: updates created after `afterCursor` and
+ * published at or after `from`, not retracted, and not `known` to the index (those it assigned
+ * itself: after a batch, its 500 texts are not read back). `through`: the newest created cursor
+ * read, known or not.
+ */
+export async function clusteringFeed(
+  db: Kysely<Database>,
+  event: string,
+  afterCursor: number,
+  from: string,
+  known: (id: string) => boolean,
+) {
+  const created = await db
     .selectFrom('updates')
-    .select(['id', 'title', 'summary', 'published_at', 'source_name', 'story_id', 'created_cursor', 'status'])
+    .select(['id', 'created_cursor', 'status'])
     .where('event', '=', event)
     .where('created_cursor', '>', afterCursor)
     .where('published_at', '>=', from)
     .orderBy('created_cursor')
     .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    title: row.title,
-    summary: row.summary,
-    publishedAt: row.published_at,
-    ...(row.source_name ? { source: row.source_name } : {}),
-    storyId: storyOf(row),
-    createdCursor: Number(row.created_cursor),
-    status: row.status,
-  }));
+  const through = created.reduce((max, row) => Math.max(max, Number(row.created_cursor)), afterCursor);
+  const wanted = created.filter((row) => row.status !== 'retracted' && !known(row.id)).map((row) => row.id);
+  const rows = [];
+  for (let i = 0; i < wanted.length; i += 500) {
+    rows.push(
+      ...(await db
+        .selectFrom('updates')
+        .select(['id', 'title', 'summary', 'published_at', 'source_name', 'story_id', 'created_cursor'])
+        .where('id', 'in', wanted.slice(i, i + 500))
+        .orderBy('created_cursor')
+        .execute()),
+    );
+  }
+  return {
+    through,
+    items: rows.map((row) => ({
+      id: row.id,
+      title: row.title,
+      summary: row.summary,
+      publishedAt: row.published_at,
+      ...(row.source_name ? { source: row.source_name } : {}),
+      storyId: storyOf(row),
+      createdCursor: Number(row.created_cursor),
+    })),
+  };
 }

@@ -81,24 +81,31 @@ export class StoryAssigner {
       this.#events.set(event, state);
     }
     const from = new Date(Math.min(Date.parse(publishedAt), state.latest || Infinity) - storyWindowMs);
-    const rows = await this.store.clusteringFeed(event, state.synced, from.toISOString());
-    for (const row of rows) {
-      state.synced = Math.max(state.synced, row.createdCursor);
-      if (row.status === 'retracted') continue;
-      const at = Date.parse(row.publishedAt);
-      state.index.restore(
+    const index = state.index;
+    const { through, items } = await this.store.clusteringFeed(
+      event,
+      state.synced,
+      from.toISOString(),
+      (id) => index.storyOf(id) !== undefined,
+    );
+    for (const item of items) {
+      const at = Date.parse(item.publishedAt);
+      index.restore(
         {
-          id: row.id,
-          title: row.title,
-          summary: row.summary,
+          id: item.id,
+          title: item.title,
+          summary: item.summary,
           at: new Date(at),
-          ...(row.source ? { source: row.source } : {}),
+          ...(item.source ? { source: item.source } : {}),
         },
-        row.storyId,
+        item.storyId,
       );
       state.latest = Math.max(state.latest, at);
+      // Step by step: a write that begins in a pause reads from here, and restores the rest itself.
+      state.synced = Math.max(state.synced, item.createdCursor);
       await slices.pause();
     }
+    state.synced = Math.max(state.synced, through);
     return state;
   }
 }
