@@ -67,6 +67,23 @@ const rules = eventConfigSchema.parse({
 const explainer = new TopicTagger(rules.topics);
 
 describe('TopicTagger.explain', () => {
+  it('finds every match of a regex that can also match nothing, past letters outside the BMP', () => {
+    const tagger = new TopicTagger(
+      eventConfigSchema.parse({
+        slug: 'r',
+        title: 'R',
+        startDate: '2022-02-24',
+        timeZone: 'UTC',
+        topics: [{ id: 'drones', label: 'Drones', color: '#000000', regexes: ['(?:drone)*'] }],
+      }).topics,
+    );
+    // An empty match at every place in between; a code point outside the BMP is stepped over whole.
+    expect(tagger.explain({ title: '𝐀 🚀 drone', summary: 'dronedrone 🚀' }).reasons).toEqual({
+      drones: [{ rule: 'regex', match: 'drone', pattern: '(?:drone)*' }],
+    });
+    expect(tagger.explain({ title: '𝐀🚀', summary: '' }).topics).toEqual([]);
+  });
+
   it('matches the plural of a singular keyword, the singular of a plural one, and hyphenated phrases', () => {
     expect(explainer.explain({ title: 'Missiles fired at the front-line town' })).toEqual({
       topics: ['military'],
