@@ -174,7 +174,8 @@ events:
             ).json()) as SourceView[];
             return source?.status === 'ok' && source.lastSuccessAt !== null;
           },
-          { timeout: 30_000, interval: 250 },
+          // Generous: under a full test run on two cores, starting the next node alone took 10–20 s.
+          { timeout: 60_000, interval: 250 },
         )
         .toBe(true);
     } finally {
@@ -185,5 +186,5 @@ events:
     expect(partial).toBeLessThan(400);
     expect(stored.size).toBe(400);
     expect([...stored.values()].every((n) => n === 1)).toBe(true);
-  }, 90_000);
+  }, 150_000);
 });
