@@ -135,7 +135,7 @@ export async function clusteringFeed(
     .where('published_at', '>=', from)
     .orderBy('created_cursor')
     .execute();
-  const through = created.reduce((max, row) => Math.max(max, Number(row.created_cursor)), afterCursor);
+  const through = Number(created.at(-1)?.created_cursor ?? afterCursor);
   const wanted = created.filter((row) => row.status !== 'retracted' && !known(row.id)).map((row) => row.id);
   const rows = [];
   for (let i = 0; i < wanted.length; i += 500) {
