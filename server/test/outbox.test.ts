@@ -3,7 +3,8 @@ import { Outbox } from '../src/live/outbox.js';
 
 describe('Outbox', () => {
   it('sends a few messages at once, within the call that queued them', () => {
-    const outbox = new Outbox();
+    // A budget no pause of a loaded machine reaches: what is tested is the order, not the 4 ms.
+    const outbox = new Outbox(10_000);
     const sent: number[] = [];
     outbox.push(() => sent.push(1));
     outbox.push(() => sent.push(2));
