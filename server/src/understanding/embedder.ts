@@ -1,5 +1,6 @@
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../worker-threads.js';
 
 /** The model every vector comes from: stored with trained weights, so a model change is seen. */
 export const embeddingModel = {
@@ -29,14 +30,7 @@ export function embeddingText(update: { title: string; summary?: string | null |
   return summary ? `${title}${/[.!?]$/.test(title) ? '' : '.'} ${summary}` : title;
 }
 
-/** The thread's entry: built JavaScript, or (in tests, which run the TypeScript) compiled by tsx. */
-function startThread(): Worker {
-  const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./embed-thread.js', here));
-  const entry = JSON.stringify(new URL('./embed-thread.ts', here).href);
-  const source = `import('tsx/esm/api').then(({ register }) => { register(); return import(${entry}); })`;
-  return new Worker(source, { eval: true });
-}
+const startThread = () => startWorker(import.meta.url, 'embed-thread');
 
 /**
  * The pool of a command-line tool (`npm run import`'s refinement, `npm run train`): two threads

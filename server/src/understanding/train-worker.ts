@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { startWorker } from '../worker-threads.js';
 import type { TrainOptions } from './logistic.js';
 import type { TopicModelFile, TrainingExample } from './topic-model.js';
 
@@ -11,14 +11,7 @@ export interface TrainJob {
 
 export type TrainReply = { model: TopicModelFile } | { error: string };
 
-/** The thread's entry: built JavaScript, or (in tests, which run the TypeScript) compiled by tsx. */
-function startThread(): Worker {
-  const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./train-thread.js', here));
-  const entry = JSON.stringify(new URL('./train-thread.ts', here).href);
-  const source = `import('tsx/esm/api').then(({ register }) => { register(); return import(${entry}); })`;
-  return new Worker(source, { eval: true });
-}
+const startThread = () => startWorker(import.meta.url, 'train-thread');
 
 /**
  * trainTopicModel on a worker thread of its own, started for the job and ended with it: a training
