@@ -181,6 +181,14 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
     draftsChanged: (event) => desk.draftsChanged(event),
     models: topicDecider,
     refining: (progress) => desk.refining(progress),
+    batchThread: {
+      events: events
+        .list()
+        .filter((e) => e.origin === 'file')
+        .map((e) => e.config),
+      configPath: config.configPath,
+      logLevel: logger.level,
+    },
   });
 
   const trainer = new Trainer({
@@ -338,6 +346,7 @@ export async function createApp(config: Config & { ingestToken: string }, deps: 
       await eventWatcher.stop();
       httpServer.close();
       await inFlight.drain();
+      await writers.batchWriter?.close();
       // Local: other nodes keep their readers.
       await hub.disconnectReaders();
       await new Promise<void>((resolve) => {

@@ -11,18 +11,23 @@ import { retag } from './topics/retag.js';
 import type { TopicDecider } from './understanding/model-topics.js';
 import { TopicRefiner, type RefineProgress } from './understanding/refiner.js';
 import { UpdateService } from './updates/service.js';
+import { BatchWriter, type BatchThreadSetup } from './updates/batch-writer.js';
 
 /** Everything of one process that writes, over its one commit step. */
 export interface Writers {
   commit: CommitStep;
   updates: UpdateService;
   stories: StoryService;
+  /** Each event's story index, which new updates are matched against. */
+  storyAssigner: StoryAssigner;
   /** Drafts, review and scheduled posts, published through the same commit step. */
   drafts: DraftService;
   /** The incoming queue: review-mode feed items and submitted drafts, approved through `drafts`. */
   queue: QueueService;
   /** Decides in the background the topics of updates stored with the rules' only (absent: no models). */
   refiner: TopicRefiner | undefined;
+  /** The server's batch thread (SQLite): absent elsewhere, and for tools. */
+  batchWriter: BatchWriter | undefined;
   /** Re-applies an event's topic rules (and its trained model, if it has one) to its stored updates. */
   retag(
     event: string,
@@ -46,6 +51,8 @@ export function createWriters(deps: {
   models?: TopicDecider;
   /** Where a background refinement is (the server's console progress bar). */
   refining?: (progress: RefineProgress) => void;
+  /** A server on a SQLite file writes big batches on a thread of their own (updates/batch-writer.ts). */
+  batchThread?: Pick<BatchThreadSetup, 'events' | 'configPath' | 'logLevel'>;
 }): Writers {
   const { store, events, clock, logger, models } = deps;
   const stories = new StoryAssigner(store);
@@ -76,16 +83,27 @@ export function createWriters(deps: {
       ...(deps.refining ? { onProgress: deps.refining } : {}),
     });
   }
-  const updates = new UpdateService({ store, events, stories, commit, clock, logger });
+  const shared = deps.batchThread && store.sharedFile;
+  const batchWriter =
+    deps.batchThread && shared
+      ? new BatchWriter(
+          { ...deps.batchThread, file: shared.path, origin: store.origin },
+          { turns: shared.turns, publish: (changes) => commit.publishCommitted(changes) },
+        )
+      : undefined;
+  if (batchWriter) stories.mirrorTo(batchWriter);
+  const updates = new UpdateService({ store, events, stories, commit, clock, logger, batchWriter });
   const changed = deps.draftsChanged ? { changed: deps.draftsChanged } : {};
   const drafts = new DraftService({ store, events, commit, clock, logger, ...changed });
   return {
     commit,
     updates,
     stories: new StoryService({ store, commit }),
+    storyAssigner: stories,
     drafts,
     queue: new QueueService({ store, events, stories, commit, drafts, updates, clock, ...changed }),
     refiner,
+    batchWriter,
     // With a model, the refinement decides every update again: the rules, then the model, then editors.
     retag: async (event, onProgress) =>
       refiner && (await models?.model(event))

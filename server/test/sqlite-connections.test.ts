@@ -5,12 +5,10 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../src/store/migrate.js';
-import { openSqlite, openStore } from '../src/store/open-store.js';
+import { openSqlite } from '../src/store/open-store.js';
 import { ReadWriteSqliteDialect, WriteTurns } from '../src/store/read-write-sqlite.js';
 import { connectSqlite } from '../src/store/sqlite-connection.js';
-import type { NewUpdate } from '../src/store/store.js';
 import type { Database } from '../src/store/tables.js';
-import { threadFrom, ThreadInserter } from '../src/updates/update-inserter.js';
 
 let dir: string;
 let file: string;
@@ -101,7 +99,7 @@ describe('a SQLite file read and written at once', () => {
 
 describe("a command's SQLite store (npm run import)", () => {
   it('takes the write lock as its transaction begins, so a write by the server cannot move its snapshot', async () => {
-    const { db } = openSqlite(file, { servesReaders: false });
+    const { db } = openSqlite(file, {});
     await migrateToLatest(db as Kysely<unknown>);
     // The server, writing live while the import runs (no busy wait here: it answers at once).
     const server = new SqliteDatabase(file);
@@ -129,121 +127,5 @@ describe("a command's SQLite store (npm run import)", () => {
     expect(slugs.map((e) => e.slug)).toEqual(['flood', 'quake']);
     server.close();
     await db.destroy();
-  });
-});
-
-const newUpdate = (id: string, contentKey: string): NewUpdate => ({
-  id,
-  event: 'quake',
-  title: `Aftershock ${id}`,
-  summary: '',
-  publishedAt: '2026-01-02T10:00:00.000Z',
-  day: 2,
-  topics: [],
-  topicReasons: {},
-  contentKey,
-  pinned: false,
-  storyId: id,
-  at: '2026-01-02T10:00:01.000Z',
-});
-
-/** A store of the event `quake`, and a thread inserting into its file, as the server has them. */
-async function storeWithThread() {
-  const store = await openStore(`sqlite:${file}`, { cwd: dir });
-  await store.syncEvents([{ slug: 'quake', startDate: '2026-01-01', timeZone: 'UTC' }], () => 1);
-  const turns = new WriteTurns();
-  const db = new Kysely<Database>({
-    dialect: new ReadWriteSqliteDialect({ read: connectSqlite(file), write: connectSqlite(file), turns }),
-  });
-  return { store, db, inserter: new ThreadInserter(file, turns, db) };
-}
-
-describe('batch inserts on a worker thread', () => {
-  it('commits there and reports what it stored; an error keeps its SQLite code', async () => {
-    const { store, db, inserter } = await storeWithThread();
-    const batch = Array.from({ length: threadFrom }, (_, i) => newUpdate(`u${i}`, `k${i}`));
-    const { stored } = await inserter.insert([...batch, newUpdate('copy', 'k0')], 'tool:test');
-    // The last is a copy of the first (same content key): stored once.
-    expect(stored.map((s) => s.created)).toEqual([...batch.map(() => true), false]);
-    expect(stored.at(-1)?.row.id).toBe('u0');
-    expect((await store.getUpdate('u1'))?.title).toBe('Aftershock u1');
-    // A stored id with other content: the primary key refuses it, and the code crosses the thread.
-    const clash = Array.from({ length: threadFrom }, (_, i) => newUpdate(i === 5 ? 'u1' : `v${i}`, `w${i}`));
-    await expect(inserter.insert(clash, 'tool:test')).rejects.toMatchObject({
-      code: 'SQLITE_CONSTRAINT_PRIMARYKEY',
-    });
-    await inserter.close();
-    await db.destroy();
-    // Refused whole: none of the clashing batch was stored.
-    expect(await store.countUpdates('quake')).toBe(threadFrom);
-    await store.close();
-  });
-
-  it('sends back exactly the rows it committed: new ones, copies, and stories moved off a copy', async () => {
-    const { store, db, inserter } = await storeWithThread();
-    const first = Array.from({ length: threadFrom }, (_, i) => newUpdate(`s${i}`, `ks${i}`));
-    await inserter.insert(first, 'tool:test');
-    const batch = [
-      // A copy of a stored update, which an item below was clustered under.
-      { ...newUpdate('copy-of-s0', 'ks0'), storyId: 'copy-of-s0' },
-      { ...newUpdate('under-copy', 'ku'), storyId: 'copy-of-s0' },
-      ...Array.from({ length: threadFrom }, (_, i) => ({ ...newUpdate(`n${i}`, `kn${i}`), storyId: 'n0' })),
-      // A copy of an earlier item of the batch, and an item joining a stored story.
-      newUpdate('copy-of-n1', 'kn1'),
-      { ...newUpdate('joins-s1', 'kj'), storyId: 's1' },
-    ];
-    const { stored, grown } = await inserter.insert(batch, 'tool:test');
-    expect(stored.map((s) => [s.row.id, s.created])).toEqual([
-      ['s0', false],
-      ['under-copy', true],
-      ...batch.slice(2, -2).map((u) => [u.id, true]),
-      ['n1', false],
-      ['joins-s1', true],
-    ]);
-    // The story started by the copy is headed by the first item stored under it.
-    expect(stored[1]?.row.story_id).toBe('under-copy');
-    expect(grown.map((row) => row.id)).toEqual(['s1']);
-    const committed = await db
-      .selectFrom('updates')
-      .selectAll()
-      .where(
-        'id',
-        'in',
-        stored.map((s) => s.row.id),
-      )
-      .execute();
-    const byId = new Map(committed.map((row) => [row.id, row]));
-    for (const { row } of stored) expect(row).toEqual(byId.get(row.id));
-    expect(grown[0]).toEqual(
-      await db.selectFrom('updates').selectAll().where('id', '=', 's1').executeTakeFirst(),
-    );
-    await inserter.close();
-    await db.destroy();
-    await store.close();
-  });
-
-  it('waits for another process that holds the write lock and commits meanwhile (npm run import), then commits', async () => {
-    const { store, db, inserter } = await storeWithThread();
-    // The thread is started (a first batch) before the other process takes the lock.
-    const first = Array.from({ length: threadFrom }, (_, i) => newUpdate(`a${i}`, `ka${i}`));
-    await inserter.insert(first, 'tool:test');
-    const importer = new SqliteDatabase(file);
-    importer.exec('begin immediate');
-    importer
-      .prepare("insert into events (slug, start_date, time_zone) values ('flood', '2026-01-01', 'UTC')")
-      .run();
-    const batch = Array.from({ length: threadFrom }, (_, i) => newUpdate(`b${i}`, `kb${i}`));
-    const stored = inserter.insert(batch, 'tool:test');
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    // The other process commits while the batch waits: a transaction that had read before it took
-    // the lock would now fail with SQLITE_BUSY_SNAPSHOT.
-    importer.exec('commit');
-    importer.close();
-    const { stored: rows } = await stored;
-    expect(rows.every((r) => r.created)).toBe(true);
-    expect(await store.countUpdates('quake')).toBe(2 * threadFrom);
-    await inserter.close();
-    await db.destroy();
-    await store.close();
   });
 });

@@ -57,7 +57,7 @@ async function main(): Promise<number> {
   // A bulk import shares the machine with the live server: it gets the CPU the server leaves, so
   // readers stay answered.
   os.setPriority(os.constants.priority.PRIORITY_BELOW_NORMAL);
-  const store = await openStore(config.databaseUrl, { servesReaders: false });
+  const store = await openStore(config.databaseUrl);
   // The file's events and the console's.
   const events = await loadEventCatalog(store, config);
   const event = events.get(values.event);

@@ -45,7 +45,7 @@ export function runStoreCommands<V extends { help?: boolean | undefined }>(tool:
       return values.help ? 0 : 2;
     }
     tool.check?.(command, values);
-    const store = await openStore(loadConfig().databaseUrl, { servesReaders: false });
+    const store = await openStore(loadConfig().databaseUrl);
     try {
       await run(store, values, target);
       return 0;
@@ -80,7 +80,7 @@ export function runEventCommand<V extends { event?: string | undefined; help?: b
       return values.help ? 0 : 2;
     }
     const config = loadConfig();
-    const store = await openStore(config.databaseUrl, { servesReaders: false });
+    const store = await openStore(config.databaseUrl);
     try {
       const events = await loadEventCatalog(store, config);
       // `Event "x" not found`, before anything is read or written.

@@ -49,7 +49,7 @@ async function main(): Promise<number> {
   const editor = values.editor
     ? (JSON.parse(await readFile(values.editor, 'utf8')) as { items: EditorLabels[] }).items
     : [];
-  const store = await openStore(config.databaseUrl, { servesReaders: false });
+  const store = await openStore(config.databaseUrl);
   const embedder = new Embedder({ threads: toolEmbedThreads });
   try {
     const events = await loadEventCatalog(store, config);

@@ -213,6 +213,18 @@ export class CommitStep {
     return { value: undefined, changes };
   }
 
+  /**
+   * What the server's batch thread committed (updates/batch-writer.ts), in its turn among this
+   * process's writes: it goes live from here too. Its new updates carry the rules' topics; the
+   * model, if the event has one, decides them later, as for any bulk write.
+   */
+  publishCommitted(changes: readonly CommittedChange[]): void {
+    this.#publish(changes);
+    const topics = this.deps.topics;
+    const events = new Set(changes.flatMap(({ kind, update }) => (kind === 'new' ? [update.event] : [])));
+    for (const event of events) topics?.refineLater(event);
+  }
+
   /** The one place committed changes go live, in commit order. */
   #publish(changes: readonly CommittedChange[]): void {
     for (const { kind, update } of changes) this.deps.publisher.publish(kind, update);

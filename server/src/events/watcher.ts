@@ -18,7 +18,7 @@ export class EventWatcher {
   ) {}
 
   async start(): Promise<void> {
-    this.#seen = await this.deps.store.events.signature();
+    await this.remember();
     this.#timer = setInterval(() => {
       this.#checking ??= this.check().finally(() => (this.#checking = undefined));
     }, this.deps.intervalMs).unref();
@@ -27,6 +27,11 @@ export class EventWatcher {
   async stop(): Promise<void> {
     clearInterval(this.#timer);
     await this.#checking;
+  }
+
+  /** Takes the console events as the store has them now as read (the catalog was just loaded). */
+  async remember(): Promise<void> {
+    this.#seen = await this.deps.store.events.signature();
   }
 
   /** Reads the console events again if any changed since the last look. */

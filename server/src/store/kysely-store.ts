@@ -29,7 +29,7 @@ import {
 } from '../updates/queries.js';
 import { RefinementStore } from '../understanding/refinement-store.js';
 import { listUpdates } from '../updates/timeline.js';
-import { transactionInserter, type UpdateInserter } from '../updates/update-inserter.js';
+import { transactionInserter, type UpdateInserter } from '../updates/insert-updates.js';
 import { changesAfterSeq, headCursor, lastChangeSeq, oldestCursor, pruneChanges } from './change-log.js';
 import { defaultSearchTuning, type SearchTuning } from './search-plan.js';
 import type {
@@ -42,6 +42,7 @@ import type {
   LoggedChange,
   Mutation,
   NewUpdate,
+  SharedSqliteFile,
   Store,
 } from './store.js';
 import type { Database, UpdateRow } from './tables.js';
@@ -79,17 +80,27 @@ export class KyselyStore implements Store {
   readonly trainingRuns: TrainingRunStore;
   readonly refinements: RefinementStore;
   readonly #id = randomUUID();
-  #origin = `tool:${this.#id}`;
+  #origin: string;
+  readonly sharedFile: SharedSqliteFile | undefined;
 
   private readonly searchTuning: SearchTuning;
   private readonly inserter: UpdateInserter;
 
   constructor(
     private readonly db: Kysely<Database>,
-    options: { searchTuning?: SearchTuning; inserter?: UpdateInserter } = {},
+    options: {
+      searchTuning?: SearchTuning;
+      /** How a batch is inserted (the batch thread's waits for its turn); default: a transaction here. */
+      inserter?: UpdateInserter;
+      sharedFile?: SharedSqliteFile;
+      /** Who its writes are recorded as (the batch thread's are its server's); default: a tool. */
+      origin?: string;
+    } = {},
   ) {
     this.searchTuning = options.searchTuning ?? defaultSearchTuning;
     this.inserter = options.inserter ?? transactionInserter(db);
+    this.sharedFile = options.sharedFile;
+    this.#origin = options.origin ?? `tool:${this.#id}`;
     this.sources = new FeedStore(db);
     this.tokens = new TokenStore(db);
     this.users = new UserStore(db);
@@ -230,7 +241,6 @@ export class KyselyStore implements Store {
   }
 
   async close(): Promise<void> {
-    await this.inserter.close();
     await this.db.destroy();
   }
 }

@@ -8,8 +8,7 @@ import { KyselyStore } from './kysely-store.js';
 import { migrateToLatest } from './migrate.js';
 import { ReadWriteSqliteDialect, WriteTurns } from './read-write-sqlite.js';
 import { connectSqlite } from './sqlite-connection.js';
-import { ThreadInserter, transactionInserter, type UpdateInserter } from '../updates/update-inserter.js';
-import type { Store } from './store.js';
+import type { SharedSqliteFile, Store } from './store.js';
 import type { Database } from './tables.js';
 
 /** `sqlite:./data/dayline.db` → its file path (relative to `cwd`), or `:memory:`. */
@@ -23,15 +22,8 @@ export interface StoreOptions {
   /** Where a relative SQLite path starts (default: the working directory). */
   cwd?: string;
   /**
-   * A process that answers readers (the server) has batch inserts made on a worker thread's
-   * connection (update-inserter.ts), so readers are answered while a batch is written. A command
-   * (`npm run import`) has no readers to keep waiting and inserts on its own writing connection,
-   * saving the hand-over to the thread. Default: true.
-   */
-  servesReaders?: boolean;
-  /**
-   * Reaches the SQLite connection that writes, which then also takes batch inserts (the disk-full
-   * test lowers its `max_page_count`).
+   * Reaches the SQLite connection that writes, which then also takes the server's batches: no batch
+   * thread opens the file (the disk-full test lowers this connection's `max_page_count`).
    */
   onSqliteOpen?: (sqlite: SqliteDatabase.Database) => void;
 }
@@ -44,8 +36,8 @@ export interface StoreOptions {
  */
 export function openSqlite(
   file: string,
-  { servesReaders = true, onSqliteOpen: onOpen }: StoreOptions,
-): { db: Kysely<Database>; inserter?: UpdateInserter } {
+  { onSqliteOpen: onOpen }: Pick<StoreOptions, 'onSqliteOpen'>,
+): { db: Kysely<Database>; sharedFile?: SharedSqliteFile } {
   if (file === ':memory:') {
     return {
       db: new Kysely<Database>({ dialect: new SqliteDialect({ database: connectSqlite(file, onOpen) }) }),
@@ -56,8 +48,8 @@ export function openSqlite(
   const write = connectSqlite(file, onOpen);
   const read = connectSqlite(file);
   const db = new Kysely<Database>({ dialect: new ReadWriteSqliteDialect({ read, write, turns }) });
-  // A test that reaches the connection (to fill the disk) has inserts made on that connection.
-  return onOpen || !servesReaders ? { db } : { db, inserter: new ThreadInserter(file, turns, db) };
+  // A test that reaches the connection (to fill the disk) has every write made on that connection.
+  return onOpen ? { db } : { db, sharedFile: { path: file, turns } };
 }
 
 export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url);
@@ -76,18 +68,17 @@ function openPostgres(url: string): Kysely<Database> {
 
 /** Opens the store named by DATABASE_URL (SQLite or PostgreSQL) and migrates it to the latest schema. */
 export async function openStore(databaseUrl: string, options: StoreOptions = {}): Promise<Store> {
-  let opened: { db: Kysely<Database>; inserter?: UpdateInserter };
+  let opened: { db: Kysely<Database>; sharedFile?: SharedSqliteFile };
   if (isPostgresUrl(databaseUrl)) opened = { db: openPostgres(databaseUrl) };
   else if (databaseUrl.startsWith('sqlite:'))
     opened = openSqlite(sqlitePath(databaseUrl, options.cwd), options);
   else throw new ConfigError('DATABASE_URL: use sqlite:PATH or postgres://USER@HOST:PORT/DATABASE');
-  const { db, inserter = transactionInserter(db) } = opened;
+  const { db, sharedFile } = opened;
   try {
     await migrateToLatest(db as Kysely<unknown>);
   } catch (error) {
-    await inserter.close();
     await db.destroy();
     throw error;
   }
-  return new KyselyStore(db, { inserter });
+  return new KyselyStore(db, sharedFile ? { sharedFile } : {});
 }

@@ -1,5 +1,6 @@
 import type { AuditNote, InsertAudit } from '../accounts/audit.js';
 import type { AuditLog } from '../accounts/audit.js';
+import type { WriteTurns } from './read-write-sqlite.js';
 import type { DecisionStore, EditorDecision } from '../decisions/queries.js';
 import type { TrainingRunStore } from '../understanding/runs.js';
 import type { DraftStore } from '../drafts/draft-store.js';
@@ -168,6 +169,11 @@ export interface Store {
   readonly origin: string;
   /** Records this process's writes as a server node's (createApp does this). */
   actAsServerNode(): void;
+  /**
+   * The SQLite file, which the server's batch thread (updates/batch-writer.ts) opens too; absent on
+   * PostgreSQL, in memory, and for a connection a test reaches into.
+   */
+  readonly sharedFile?: SharedSqliteFile | undefined;
   /** The newest seq of the change log (0 when empty). */
   lastChangeSeq(): Promise<number>;
   /** Changes after `seq`, oldest first, at most `limit`. */
@@ -279,4 +285,10 @@ export class DuplicateKeyError extends Error {
 /** A `before` token the store cannot read. */
 export class InvalidPageToken extends Error {
   override name = 'InvalidPageToken';
+}
+
+/** A SQLite file another thread of this process writes as well, taking turns with this store's writes. */
+export interface SharedSqliteFile {
+  path: string;
+  turns: WriteTurns;
 }

@@ -34,8 +34,19 @@ interface EventIndex {
  */
 export class StoryAssigner {
   readonly #events = new Map<string, EventIndex>();
+  /** Another index of these events in this process (the batch thread's): told of every removal and regrouping. */
+  #mirror: Pick<StoryAssigner, 'forget' | 'moved'> | undefined;
 
   constructor(private readonly store: Store) {}
+
+  /**
+   * Catching up with the store brings in only new updates, so an index that lives on beside this
+   * one (the batch thread's) hears from here what the store does not tell it: an update taken out
+   * (retracted), and a regrouping (an editor's split or merge).
+   */
+  mirrorTo(other: Pick<StoryAssigner, 'forget' | 'moved'>): void {
+    this.#mirror = other;
+  }
 
   /**
    * The story of each new update, in order: its best match's, or a new one named after it. Catches
@@ -66,12 +77,14 @@ export class StoryAssigner {
   /** Takes an update out (a duplicate that was not stored, a retraction). */
   forget(event: string, id: string): void {
     this.#events.get(event)?.index.remove(id);
+    this.#mirror?.forget(event, id);
   }
 
   /** After a split or merge, or a write that failed: the index follows what the store holds. */
   async moved(event: string): Promise<void> {
     // Rebuilt on the next assignment from the store, which now holds the editors' grouping.
     this.#events.delete(event);
+    await this.#mirror?.moved(event);
   }
 
   async #sync(event: string, publishedAt: string, slices: TimeSlices): Promise<EventIndex> {

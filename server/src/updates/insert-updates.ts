@@ -233,3 +233,19 @@ export async function insertUpdates(
     ),
   };
 }
+
+/** What one insert committed, as rows: each item's holder and whether it was created; grown stories' first reports. */
+export type InsertedRows = Awaited<ReturnType<typeof insertUpdates>>;
+
+/** Runs insertUpdates in one transaction. */
+export interface UpdateInserter {
+  insert(updates: readonly NewUpdate[], origin: string, audit?: InsertAudit): Promise<InsertedRows>;
+}
+
+/** On the store's own connection. */
+export function transactionInserter(db: Kysely<Database>): UpdateInserter {
+  return {
+    insert: (updates, origin, audit) =>
+      db.transaction().execute((trx) => insertUpdates(trx, updates, origin, audit)),
+  };
+}

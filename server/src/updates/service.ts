@@ -18,6 +18,7 @@ import { parseInput } from '../validate.js';
 import { decideCorrection, decideRetraction } from './corrections.js';
 import { cleanParagraphs, cleanText } from './normalize.js';
 import { prepareUpdate, type IngestFlags } from './prepare.js';
+import { batchThreadFrom, type BatchWriter } from './batch-writer.js';
 
 export type IngestResult = AddResult;
 
@@ -72,6 +73,8 @@ export class UpdateService {
       commit: CommitStep;
       clock: Clock;
       logger: Logger;
+      /** The server's batch thread (SQLite): big batches are written there, readers answered here. */
+      batchWriter?: BatchWriter | undefined;
     },
   ) {}
 
@@ -92,8 +95,12 @@ export class UpdateService {
    * rejected and does not stop the others.
    */
   async ingestBatch(eventSlug: string, items: readonly unknown[], by?: string): Promise<BatchResult[]> {
-    const { events, commit, logger } = this.deps;
+    const { events, commit, logger, batchWriter, clock } = this.deps;
     const event = events.get(eventSlug);
+    if (batchWriter && items.length >= batchThreadFrom) {
+      events.requireOpen(eventSlug);
+      return batchWriter.ingestBatch(eventSlug, items, by, clock.now());
+    }
     const results: (BatchResult | undefined)[] = [];
     const accepted: { index: number; prepared: ReturnType<typeof prepareUpdate> }[] = [];
     // Validating and tagging 500 items takes ~50 ms: readers are answered in between.
