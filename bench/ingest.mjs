@@ -58,9 +58,15 @@ async function readerProbe(server) {
   };
 }
 
-// 1. The batch API, one POST of 500 after another, with a reader probe alongside.
-{
-  const server = await startServer('dayline');
+// 1. The batch API, one POST of 500 after another, with a reader probe alongside: first with the
+// server on its own core, as every other run here; then with the server on both cores, as on a
+// two-core machine, where its batch thread (server/src/updates/batch-writer.ts) can run beside the
+// thread that answers readers. The load (this client, the probe) then shares the second core with
+// it; the importer below runs on that core too.
+for (const serverCores of [cores.server, `${cores.server},${cores.load}`]) {
+  const both = serverCores.includes(',');
+  if (both && !pinning) continue;
+  const server = await startServer('dayline', { cores: serverCores });
   const url = `${server.url}/api/events/${eventSlug}/updates`;
   const probe = await readerProbe(server);
   const t0 = performance.now();
@@ -79,7 +85,12 @@ async function readerProbe(server) {
   const seconds = (performance.now() - t0) / 1000;
   const readers = await probe.stop();
   await server.stop();
-  results.push({ path: 'batch API (POST 500 per request)', created, seconds, readers });
+  results.push({
+    path: both ? 'batch API, server on both cores' : 'batch API (POST 500 per request)',
+    created,
+    seconds,
+    readers,
+  });
 }
 
 /**

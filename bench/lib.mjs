@@ -183,7 +183,8 @@ export const serverNames = { dayline: 'Dayline', b0: 'B0 socket.io', b1: 'B1 ws'
 
 /**
  * Starts Dayline (`dayline`, optionally with `bufferutil`), B0 (`b0`) or B1 (`b1`) on the server
- * core, with the probe loaded so `memory()` and `cpu()` can ask the process itself.
+ * core (or on `cores`, a taskset list), with the probe loaded so `memory()` and `cpu()` can ask the
+ * process itself.
  */
 export async function startServer(kind, options = {}) {
   const probe = pathToFileURL(path.join(benchDir, 'probe.mjs')).href;
@@ -195,7 +196,7 @@ export async function startServer(kind, options = {}) {
   let dir;
   if (kind === 'dayline') {
     dir = options.dir ?? tempDir('dayline-bench-');
-    child = spawnNode(cores.server, nodeArgs, path.join(serverDist, 'main.js'), [], {
+    child = spawnNode(options.cores ?? cores.server, nodeArgs, path.join(serverDist, 'main.js'), [], {
       cwd: dir,
       env: {
         ...process.env,
