@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
@@ -233,5 +233,25 @@ describe("the batch thread's write turn", () => {
       await writer.close();
       await store.close();
     }
+  });
+
+  it('fails the batches in hand when the thread dies, and starts a new thread for the next', async () => {
+    // A file whose folder is a file: the thread dies opening it, before it reads a batch.
+    const notAFolder = path.join(dir, 'plain-file');
+    writeFileSync(notAFolder, '');
+    const writer = new BatchWriter(
+      {
+        file: path.join(notAFolder, 'dayline.db'),
+        origin: 'node:test',
+        events: [testEvent],
+        configPath: undefined,
+        logLevel: 'silent',
+      },
+      { turns: new WriteTurns(), publish: () => undefined },
+    );
+    const items = Array.from({ length: batchThreadFrom }, () => anUpdate());
+    await expect(writer.ingestBatch('test-war', items, undefined, new Date())).rejects.toThrow(/mkdir/);
+    await expect(writer.ingestBatch('test-war', items, undefined, new Date())).rejects.toThrow(/mkdir/);
+    await writer.close();
   });
 });

@@ -151,9 +151,13 @@ export class BatchWriter {
     if (this.#jobs.size === 0) this.#thread?.unref();
   }
 
-  /** A thread that died fails its jobs; the next batch starts a new one. */
+  /**
+   * A thread that died fails its jobs; the next batch starts a new one. Its `exit` after its `error`
+   * finds another thread in place (or none), whose jobs are not its own.
+   */
   #stopped(thread: Worker, error: Error): void {
-    if (this.#thread === thread) this.#thread = undefined;
+    if (this.#thread !== thread) return;
+    this.#thread = undefined;
     for (const [id, job] of [...this.#jobs]) {
       this.#end(id);
       job.reject(error);
